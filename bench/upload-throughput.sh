@@ -11,7 +11,7 @@ FILE="$WORK/upload-100MiB.bin"
 [ -f "$FILE" ] || head -c $((100 * 1024 * 1024)) /dev/urandom > "$FILE"
 BYTES=$(stat -c %s "$FILE")
 
-start_server "$PORT" "$WORK/upload-data" -Xmx64m -Xms64m -XX:+UseSerialGC
+start_server "$PORT" "$WORK/upload-data" -Xmx64m ${SERVER_JAVA_OPTS:-}
 TASK=$(create_task upload-bench)
 
 : > "$WORK/dd.times"; : > "$WORK/curl.times"
