@@ -171,7 +171,8 @@ public final class DownloadRoutes {
     static String contentDisposition(String name) {
         StringBuilder ascii = new StringBuilder();
         name.codePoints().forEach(cp -> ascii.append(cp >= 0x20 && cp < 0x7F && cp != '"' && cp != '\\' ? (char) cp : '_'));
-        String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        // URLEncoder leaves '*' bare, but RFC 8187's attr-char does not allow it.
+        String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 }

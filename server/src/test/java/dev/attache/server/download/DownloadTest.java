@@ -3,6 +3,7 @@ package dev.attache.server.download;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -129,6 +130,20 @@ class DownloadTest {
 
         assertThat(created.data().get("name").asText()).isEqualTo(name);
         assertThat(r.header("Content-Disposition")).startsWith("attachment;").contains("filename*=UTF-8''" + encoded);
+    }
+
+    @Test
+    void filenameStarPercentEncodesEveryCharacterOutsideRfc8187AttrChar() {
+        String task = server.createTask("attr-char");
+        String name = "a*b'(1);~x.txt";
+        Reply created = server.uploadFile(task, name, CONTENT);
+
+        String disposition = anonymous(created.data().get("download_url").asText(), "GET").header("Content-Disposition");
+        String value = disposition.substring(disposition.indexOf("filename*=UTF-8''") + "filename*=UTF-8''".length());
+
+        assertThat(created.data().get("name").asText()).isEqualTo(name);
+        assertThat(value).matches("[A-Za-z0-9!#$&+.^_`|~%-]+");
+        assertThat(URLDecoder.decode(value, StandardCharsets.UTF_8)).isEqualTo(name);
     }
 
     @Test
