@@ -70,6 +70,16 @@ class ByteRangeTest {
     }
 
     @Test
+    void negativeSuffixIsIgnoredAsMalformed() throws Exception {
+        assertThat(ByteRange.parse("bytes=--5", 10)).isEmpty();
+    }
+
+    @Test
+    void signedFirstByteIsIgnoredAsMalformed() throws Exception {
+        assertThat(ByteRange.parse("bytes=+1-2", 10)).isEmpty();
+    }
+
+    @Test
     void nonNumericRangeIsIgnored() throws Exception {
         assertThat(ByteRange.parse("bytes=a-b", 10)).isEmpty();
     }
