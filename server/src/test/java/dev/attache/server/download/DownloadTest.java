@@ -15,6 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.attache.server.admin.Admin;
+import dev.attache.server.auth.Scope;
+import dev.attache.server.auth.TokenKind;
+import dev.attache.server.directory.User;
+import dev.attache.server.directory.Workspace;
 import dev.attache.server.testing.Multipart;
 import dev.attache.server.testing.Reply;
 import dev.attache.server.testing.TestServer;
@@ -216,6 +221,22 @@ class DownloadTest {
         String permanent = server.uploadFile(task, "p.txt", CONTENT).data().get("permanent_url").asText();
 
         Reply r = anonymous(permanent, "GET");
+
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.header("Location")).isNull();
+    }
+
+    @Test
+    void permanentUrlOfAnotherWorkspacesAttachmentIsForbidden() {
+        String task = server.createTask("permanent-foreign");
+        String permanent = server.uploadFile(task, "p.txt", CONTENT).data().get("permanent_url").asText();
+        Admin admin = server.app().admin();
+        Workspace elsewhere = admin.createWorkspace("Elsewhere");
+        User stranger = admin.createUser("Stranger", "stranger@example.com");
+        admin.addMember(elsewhere.gid(), stranger.gid());
+        String token = admin.issueToken(stranger.gid(), TokenKind.PERSONAL, Scope.all(), "stranger").token();
+
+        Reply r = server.send(HttpRequest.newBuilder(URI.create(permanent)).header("Authorization", "Bearer " + token).GET().build());
 
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.header("Location")).isNull();

@@ -1,6 +1,7 @@
 package dev.attache.server.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Path;
 import java.util.Set;
@@ -10,6 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.asana.Client;
+import com.asana.errors.RateLimitEnforcedError;
 
 import dev.attache.server.auth.Scope;
 import dev.attache.server.auth.TokenKind;
@@ -74,6 +78,22 @@ class RateLimitTest {
         Reply r = getMe(freshToken());
 
         assertThat(r.status()).isEqualTo(200);
+    }
+
+    @Test
+    void officialClientReportsRateLimitEnforcedWithTheRetryAfterDelay() throws Exception {
+        Client client = Client.accessToken(freshToken());
+        client.options.put("base_url", server.app().apiBaseUri().toString());
+        client.options.put("max_retries", 0);
+        String task = server.createTask("limited");
+        for (int i = 0; i < 3; i++) {
+            client.attachments.findByTask(task).execute();
+        }
+
+        Throwable thrown = catchThrowable(() -> client.attachments.findByTask(task).execute());
+
+        assertThat(thrown).isInstanceOf(RateLimitEnforcedError.class);
+        assertThat(((RateLimitEnforcedError) thrown).retryAfter).isBetween(1_000L, 60_000L);
     }
 
     private Reply getMe(String token) {
