@@ -122,6 +122,22 @@ class OfficialJavaClientTest {
     }
 
     @Test
+    void getAttachmentsForObjectPagesThroughAProjectsAttachments() throws Exception {
+        String project = server.createProject("official project pages");
+        List<String> uploaded = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            uploaded.add(server.uploadFile(project, "p-" + i + ".txt", new byte[] {(byte) i}).data().get("gid").asText());
+        }
+
+        List<String> listed = new ArrayList<>();
+        for (Attachment a : client.attachments.getAttachmentsForObject(project).option("page_size", 2)) {
+            listed.add(a.gid);
+        }
+
+        assertThat(listed).containsExactlyElementsOf(uploaded);
+    }
+
+    @Test
     void deleteAttachmentRemovesIt() throws Exception {
         String task = server.createTask("official delete");
         String gid = upload(task, "doomed.txt");

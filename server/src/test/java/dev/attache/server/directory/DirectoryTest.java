@@ -90,6 +90,22 @@ class DirectoryTest {
     }
 
     @Test
+    void unknownTaskIsNotFound() {
+        Reply r = server.get("/tasks/1234567890123");
+
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.errorMessage()).isEqualTo("task: Not a recognized ID: 1234567890123");
+    }
+
+    @Test
+    void malformedTaskGidIsABadRequest() {
+        Reply r = server.get("/tasks/12ab");
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.errorMessage()).isEqualTo("task: Not a recognized ID: 12ab");
+    }
+
+    @Test
     void deletedTaskIsGone() {
         String task = server.createTask("Delete me");
 

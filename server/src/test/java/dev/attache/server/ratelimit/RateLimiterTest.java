@@ -44,6 +44,18 @@ class RateLimiterTest {
     }
 
     @Test
+    void rejectedRequestsCountAgainstTheMinuteQuota() {
+        RateLimiter limiter = new RateLimiter(new RateLimits(true, 2, 10, 1), clock);
+        limiter.acquire(TOKEN, true);
+        assertThatThrownBy(() -> limiter.acquire(TOKEN, true)).isInstanceOf(ApiException.class);
+
+        ApiException e = catchThrowableOfType(() -> limiter.acquire(TOKEN, false), ApiException.class);
+
+        assertThat(e.status()).isEqualTo(429);
+        assertThat(e.retryAfterSeconds()).isEqualTo(60);
+    }
+
+    @Test
     void quotaIsCountedPerToken() {
         RateLimiter limiter = new RateLimiter(new RateLimits(true, 1, 10, 10), clock);
         limiter.acquire(TOKEN, false).close();
