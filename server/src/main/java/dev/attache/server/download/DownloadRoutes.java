@@ -15,6 +15,7 @@ import dev.attache.server.attachments.Attachment;
 import dev.attache.server.attachments.AttachmentService;
 import dev.attache.server.auth.Authenticator;
 import dev.attache.server.auth.Principal;
+import dev.attache.server.auth.Scope;
 import dev.attache.server.directory.Access;
 import dev.attache.server.directory.DirectoryStore;
 import dev.attache.server.http.ApiException;
@@ -130,6 +131,7 @@ public final class DownloadRoutes {
         if (principal.isEmpty()) {
             throw ApiException.forbidden("Not Authorized");
         }
+        principal.get().require(Scope.READ);
         String raw = ctx.queryParam("asset_id");
         if (raw == null || raw.isEmpty()) {
             throw ApiException.missing("asset_id");

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -239,6 +240,21 @@ class DownloadTest {
         Reply r = server.send(HttpRequest.newBuilder(URI.create(permanent)).header("Authorization", "Bearer " + token).GET().build());
 
         assertThat(r.status()).isEqualTo(403);
+        assertThat(r.header("Location")).isNull();
+    }
+
+    @Test
+    void permanentUrlNeedsTheReadScope() {
+        String task = server.createTask("permanent-scope");
+        String permanent = server.uploadFile(task, "p.txt", CONTENT).data().get("permanent_url").asText();
+        Admin admin = server.app().admin();
+        User me = admin.users().get(0);
+        String writeOnly = admin.issueToken(me.gid(), TokenKind.OAUTH, Set.of(Scope.WRITE), "write only").token();
+
+        Reply r = server.send(HttpRequest.newBuilder(URI.create(permanent)).header("Authorization", "Bearer " + writeOnly).GET().build());
+
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.errorMessage()).isEqualTo("The following scopes must be present to fulfill this request: attachments:read");
         assertThat(r.header("Location")).isNull();
     }
 
