@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.attache.server.auth.Scope;
+import dev.attache.server.auth.TokenKind;
 import dev.attache.server.testing.BlobFiles;
 import dev.attache.server.testing.Reply;
 import dev.attache.server.testing.TestServer;
@@ -215,6 +217,21 @@ class DirectoryTest {
         assertThat(server.get("/project_briefs/" + brief).status()).isEqualTo(404);
         assertThat(added).hasSize(1);
         assertThat(BlobFiles.all(server.dataDir())).doesNotContainAnyElementsOf(added);
+    }
+
+    @Test
+    void deletingATaskNeedsTheDeleteScopeBecauseItDeletesAttachments() {
+        String task = server.createTask("Guarded");
+        String attachment = server.uploadFile(task, "keep.txt", bytes("keep")).data().get("gid").asText();
+        User me = server.app().admin().users().get(0);
+        String readOnly = server.app().admin().issueToken(me.gid(), TokenKind.OAUTH, Set.of(Scope.READ), "read only").token();
+
+        Reply r = server.send(HttpRequest.newBuilder(server.api("/tasks/" + task))
+                .header("Authorization", "Bearer " + readOnly).DELETE().build());
+
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.errorMessage()).isEqualTo("The following scopes must be present to fulfill this request: attachments:delete");
+        assertThat(server.get("/attachments/" + attachment).status()).isEqualTo(200);
     }
 
     @Test
