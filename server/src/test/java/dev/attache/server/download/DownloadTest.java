@@ -61,6 +61,19 @@ class DownloadTest {
     }
 
     @Test
+    void browserAcceptingGzipGetsTheExactBytes() {
+        String task = server.createTask("gzip");
+        byte[] content = "a".repeat(100_000).getBytes(StandardCharsets.US_ASCII);
+        String url = server.uploadFile(task, "big.txt", content).data().get("download_url").asText();
+
+        Reply r = server.send(request(url).header("Accept-Encoding", "gzip").GET().build());
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("Content-Encoding")).isNull();
+        assertThat(r.body()).isEqualTo(content);
+    }
+
+    @Test
     void headGivesTheHeadersAndNoBody() {
         String task = server.createTask("head");
         String url = uploadDigits(task);
