@@ -223,8 +223,7 @@ class DirectoryTest {
     void deletingATaskNeedsTheDeleteScopeBecauseItDeletesAttachments() {
         String task = server.createTask("Guarded");
         String attachment = server.uploadFile(task, "keep.txt", bytes("keep")).data().get("gid").asText();
-        User me = server.app().admin().users().get(0);
-        String readOnly = server.app().admin().issueToken(me.gid(), TokenKind.OAUTH, Set.of(Scope.READ), "read only").token();
+        String readOnly = server.app().admin().issueToken(server.devUserGid(), TokenKind.OAUTH, Set.of(Scope.READ), "read only").token();
 
         Reply r = server.send(HttpRequest.newBuilder(server.api("/tasks/" + task))
                 .header("Authorization", "Bearer " + readOnly).DELETE().build());

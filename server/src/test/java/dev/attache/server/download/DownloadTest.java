@@ -261,8 +261,7 @@ class DownloadTest {
         String task = server.createTask("permanent-scope");
         String permanent = server.uploadFile(task, "p.txt", CONTENT).data().get("permanent_url").asText();
         Admin admin = server.app().admin();
-        User me = admin.users().get(0);
-        String writeOnly = admin.issueToken(me.gid(), TokenKind.OAUTH, Set.of(Scope.WRITE), "write only").token();
+        String writeOnly = admin.issueToken(server.devUserGid(), TokenKind.OAUTH, Set.of(Scope.WRITE), "write only").token();
 
         Reply r = server.send(HttpRequest.newBuilder(URI.create(permanent)).header("Authorization", "Bearer " + writeOnly).GET().build());
 

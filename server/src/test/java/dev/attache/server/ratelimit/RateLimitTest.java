@@ -101,7 +101,7 @@ class RateLimitTest {
                 .header("Authorization", "Bearer " + token).GET().build());
     }
 
-    /** A new personal access token of the dev user, with a quota of its own. */
+    /** A new personal access token of the dev user (the only user here), with a quota of its own. */
     private String freshToken() {
         User dev = server.app().admin().users().get(0);
         return server.app().admin().issueToken(dev.gid(), TokenKind.PERSONAL, Scope.all(), "rate-limit test").token();
