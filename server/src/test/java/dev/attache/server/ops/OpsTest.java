@@ -2,6 +2,7 @@ package dev.attache.server.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -20,6 +21,8 @@ import dev.attache.server.testing.TestServer;
 class OpsTest {
 
     private static final Pattern UPLOAD_BYTES = Pattern.compile("(?m)^attache_upload_bytes_total(?:\\{[^}]*\\})? (\\S+)$");
+
+    private static final Pattern DOWNLOAD_BYTES = Pattern.compile("(?m)^attache_download_bytes_total(?:\\{[^}]*\\})? (\\S+)$");
 
     @TempDir
     static Path dir;
@@ -79,9 +82,24 @@ class OpsTest {
         assertThat(uploadBytes() - before).isEqualTo(1234.0);
     }
 
+    @Test
+    void downloadedBytesCounterGrowsByTheBytesServed() {
+        String task = server.createTask("metrics-out");
+        String url = server.uploadFile(task, "d.bin", new byte[4321]).data().get("download_url").asText();
+        double before = counter(DOWNLOAD_BYTES);
+
+        server.send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+
+        assertThat(counter(DOWNLOAD_BYTES) - before).isEqualTo(4321.0);
+    }
+
     private double uploadBytes() {
-        Matcher m = UPLOAD_BYTES.matcher(ops("/metrics").text());
-        assertThat(m.find()).as("attache_upload_bytes_total in /metrics").isTrue();
+        return counter(UPLOAD_BYTES);
+    }
+
+    private double counter(Pattern series) {
+        Matcher m = series.matcher(ops("/metrics").text());
+        assertThat(m.find()).as(series + " in /metrics").isTrue();
         return Double.parseDouble(m.group(1));
     }
 
