@@ -90,6 +90,19 @@ class OfficialJavaClientTest {
     }
 
     @Test
+    void findByIdWithTheFieldsOptionReturnsOnlyThoseFields() throws Exception {
+        String task = server.createTask("official fields");
+        String gid = upload(task, "fields.txt");
+
+        Attachment found = client.attachments.findById(gid).option("fields", List.of("name")).execute();
+
+        assertThat(found.gid).isEqualTo(gid);
+        assertThat(found.name).isEqualTo("fields.txt");
+        assertThat(found.host).isNull();
+        assertThat(found.parent).isNull();
+    }
+
+    @Test
     void findByTaskIteratesEveryPageInOrder() throws Exception {
         String task = server.createTask("official pages");
         List<String> uploaded = new ArrayList<>();
