@@ -70,7 +70,7 @@ public final class AttachmentService {
         Gid parent = fixedParent != null ? fixedParent
                 : fields.containsKey("parent") ? RequestParams.gid("parent", fields.get("parent")) : null;
         if (parent != null) {
-            access.visibleParent(principal, parent, fixedParent != null ? "task" : "parent");
+            parent(principal, parent, fixedParent != null);
         }
     }
 
@@ -95,7 +95,7 @@ public final class AttachmentService {
         if (form.field("connect_to_app").isPresent()) {
             throw ApiException.invalid("connect_to_app", "Only allowed for external attachments on a task");
         }
-        Parent parent = access.visibleParent(principal, parentGid, legacy ? "task" : "parent");
+        Parent parent = parent(principal, parentGid, legacy);
         String name = Optional.ofNullable(file.filename()).flatMap(FileNames::clean)
                 .or(() -> form.field("name").flatMap(FileNames::clean))
                 .orElse("file");
@@ -132,6 +132,13 @@ public final class AttachmentService {
                 null, url, connect, principal.userGid(), clock.instant());
         store.insert(attachment);
         return new Created(attachment, parent);
+    }
+
+    /** The parent an upload names; the legacy task routes accept only tasks. */
+    private Parent parent(Principal principal, Gid gid, boolean legacyTaskRoute) {
+        return legacyTaskRoute
+                ? access.visibleParent(principal, gid, ParentType.TASK)
+                : access.visibleParent(principal, gid, "parent");
     }
 
     /** An attachment the caller may see: 404 when unknown, 403 when in another workspace. */

@@ -133,12 +133,9 @@ final class MultipartUploadReader {
 
         @Override
         public void onPartContent(Content.Chunk chunk) {
-            try {
-                ByteBuffer bytes = chunk.getByteBuffer();
-                guard(() -> content(bytes));
-            } finally {
-                chunk.release();
-            }
+            // The parser owns the chunk and releases it after this call; the bytes are consumed here.
+            ByteBuffer bytes = chunk.getByteBuffer();
+            guard(() -> content(bytes));
         }
 
         @Override
