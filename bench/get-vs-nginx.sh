@@ -32,8 +32,8 @@ CONF
 nginx -c "$WORK/nginx/nginx.conf"
 trap 'nginx -c "$WORK/nginx/nginx.conf" -s stop 2>/dev/null || true; stop_server' EXIT
 
-# warm-up: JIT for the server, caches for both
-wrk -t2 -c16 -d5s -H "Authorization: Bearer $TOKEN" "$API/attachments/$GID" >/dev/null
+# warm-up: on two busy cores the JIT needs a good 20 s to compile Jetty's and our hot paths
+wrk -t2 -c16 -d30s -H "Authorization: Bearer $TOKEN" "$API/attachments/$GID" >/dev/null
 wrk -t2 -c16 -d2s "http://127.0.0.1:$NGINX_PORT/attachment.json" >/dev/null
 
 : > "$WORK/api.rps"; : > "$WORK/nginx.rps"

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -140,9 +141,11 @@ public final class App implements AutoCloseable {
             cfg.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
             cfg.jetty.addConnector((server, http) -> {
                 HttpConnectionFactory factory = new HttpConnectionFactory(http);
-                // Uploads arrive in large bodies; bigger reads mean fewer trips through the parser.
+                // Uploads arrive in large bodies; bigger reads mean fewer trips through the parser. The
+                // pool must keep buffers that large, or every read allocates a fresh direct buffer.
                 factory.setInputBufferSize(INPUT_BUFFER_BYTES);
-                ServerConnector connector = new ServerConnector(server, factory);
+                ArrayByteBufferPool pool = new ArrayByteBufferPool(0, 4096, 2 * INPUT_BUFFER_BYTES);
+                ServerConnector connector = new ServerConnector(server, null, null, pool, -1, -1, factory);
                 connector.setHost(config.bindAddress());
                 connector.setPort(config.port());
                 connector.setIdleTimeout(config.idleTimeout().toMillis());

@@ -18,13 +18,19 @@ public final class Signer {
 
     private static final int SIGNATURE_BYTES = 20;
 
-    private final SecretKeySpec key;
+    /** Initialised once; each signature works on a clone, which skips the provider lookup and key set-up. */
+    private final Mac prototype;
 
     public Signer(byte[] secret) {
         if (secret.length < 16) {
             throw new IllegalArgumentException("signing secret must be at least 16 bytes");
         }
-        this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+        try {
+            this.prototype = Mac.getInstance("HmacSHA256");
+            prototype.init(new SecretKeySpec(secret.clone(), "HmacSHA256"));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is in every JVM", e);
+        }
     }
 
     /** A URL-safe signature of a message for a purpose. */
@@ -45,13 +51,12 @@ public final class Signer {
 
     private byte[] mac(String purpose, String message) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
+            Mac mac = (Mac) prototype.clone();
             mac.update(purpose.getBytes(StandardCharsets.UTF_8));
             mac.update((byte) 0);
             return Arrays.copyOf(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)), SIGNATURE_BYTES);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is in every JVM", e);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's HmacSHA256 can be cloned", e);
         }
     }
 }
