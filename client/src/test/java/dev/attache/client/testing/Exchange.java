@@ -145,7 +145,7 @@ public final class Exchange {
         out.flush();
     }
 
-    /** Writes a response head promising {@code length} bytes, then only {@code partial}, then closes. */
+    /** Writes a response head promising {@code length} bytes, then only {@code partial}, then closes cleanly (FIN). */
     public void respondTruncated(int status, Map<String, String> extraHeaders, long length, byte[] partial)
             throws IOException {
         StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(" X\r\n");
@@ -154,7 +154,9 @@ public final class Exchange {
         out.write(head.toString().getBytes(StandardCharsets.UTF_8));
         out.write(partial);
         out.flush();
-        reset();
+        closed = true;
+        socket.shutdownOutput();
+        socket.close();
     }
 
     /** Resets the connection (TCP RST) at once. */
