@@ -1,0 +1,107 @@
+package dev.attache.cli;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import dev.attache.server.App;
+import dev.attache.server.ServerConfig;
+import dev.attache.server.ratelimit.RateLimits;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code attache serve}: runs the server on the embedded default (SQLite and files) until stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Runs the Attachments API server on the embedded default: SQLite and local files in --data-dir.",
+                "Every option can also be set with the environment variable named after it."},
+        footer = {"", "Example:", "  attache serve --port 8080 --data-dir ./attache-data",
+                "  ATTACHE_PORT=9000 attache serve"})
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "${env:ATTACHE_PORT:-8080}",
+            description = "TCP port; 0 picks a free one (env ATTACHE_PORT, default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "${env:ATTACHE_BIND:-127.0.0.1}",
+            description = "Address to listen on (env ATTACHE_BIND, default ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--data-dir", defaultValue = "${env:ATTACHE_DATA_DIR:-attache-data}",
+            description = "Directory for the database, blobs, signing secret and dev-token (env ATTACHE_DATA_DIR, default ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--public-url", defaultValue = "${env:ATTACHE_PUBLIC_URL}",
+            description = "Scheme, host and port clients reach the server at, for download_url and next_page.uri "
+                    + "(env ATTACHE_PUBLIC_URL, default http://<bind>:<port>).")
+    URI publicUrl;
+
+    @Option(names = "--signing-secret", defaultValue = "${env:ATTACHE_SIGNING_SECRET}",
+            description = "Key for signed download URLs and offset tokens; give every node the same one "
+                    + "(env ATTACHE_SIGNING_SECRET, default: generated and kept in the data dir).")
+    String signingSecret;
+
+    @Option(names = "--rate-limits", negatable = true, defaultValue = "${env:ATTACHE_RATE_LIMITS:-true}", fallbackValue = "true",
+            description = "Enforce per-token rate limits (env ATTACHE_RATE_LIMITS, default ${DEFAULT-VALUE}).")
+    boolean rateLimits;
+
+    @Option(names = "--requests-per-minute", defaultValue = "${env:ATTACHE_REQUESTS_PER_MINUTE:-1500}",
+            description = "Requests a token may make per minute (env ATTACHE_REQUESTS_PER_MINUTE, default ${DEFAULT-VALUE}).")
+    int requestsPerMinute;
+
+    @Option(names = "--concurrent-reads", defaultValue = "${env:ATTACHE_CONCURRENT_READS:-50}",
+            description = "Reads a token may have in flight (env ATTACHE_CONCURRENT_READS, default ${DEFAULT-VALUE}).")
+    int concurrentReads;
+
+    @Option(names = "--concurrent-writes", defaultValue = "${env:ATTACHE_CONCURRENT_WRITES:-15}",
+            description = "Writes a token may have in flight (env ATTACHE_CONCURRENT_WRITES, default ${DEFAULT-VALUE}).")
+    int concurrentWrites;
+
+    @Option(names = "--download-url-ttl", defaultValue = "${env:ATTACHE_DOWNLOAD_URL_TTL:-30m}", converter = DurationConverter.class,
+            description = "How long a download_url stays valid, at least 2m (env ATTACHE_DOWNLOAD_URL_TTL, default ${DEFAULT-VALUE}).")
+    Duration downloadUrlTtl;
+
+    @Option(names = "--offset-ttl", defaultValue = "${env:ATTACHE_OFFSET_TTL:-15m}", converter = DurationConverter.class,
+            description = "How long a pagination offset token stays valid (env ATTACHE_OFFSET_TTL, default ${DEFAULT-VALUE}).")
+    Duration offsetTtl;
+
+    @Option(names = "--idle-timeout", defaultValue = "${env:ATTACHE_IDLE_TIMEOUT:-30s}", converter = DurationConverter.class,
+            description = "How long a connection may send nothing before it is dropped (env ATTACHE_IDLE_TIMEOUT, default ${DEFAULT-VALUE}).")
+    Duration idleTimeout;
+
+    @Option(names = "--node-id", defaultValue = "${env:ATTACHE_NODE_ID:-0}",
+            description = "0..1023, distinct for each node sharing one database (env ATTACHE_NODE_ID, default ${DEFAULT-VALUE}).")
+    int nodeId;
+
+    @Override
+    public Integer call() throws Exception {
+        ServerConfig config = config();
+        App app = App.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            stopped.countDown();
+        }, "attache-shutdown"));
+        System.out.println("Attaché is serving " + app.apiBaseUri() + " (data in " + config.dataDir().toAbsolutePath()
+                + "). Stop with Ctrl-C.");
+        stopped.await();
+        return 0;
+    }
+
+    ServerConfig config() {
+        RateLimits limits = rateLimits
+                ? new RateLimits(true, requestsPerMinute, concurrentReads, concurrentWrites)
+                : RateLimits.NONE;
+        return ServerConfig.defaults(dataDir)
+                .withPort(port)
+                .withBindAddress(bind)
+                .withPublicBaseUrl(publicUrl)
+                .withSigningSecret(signingSecret == null || signingSecret.isEmpty() ? null : signingSecret)
+                .withRateLimits(limits)
+                .withDownloadUrlTtl(downloadUrlTtl)
+                .withOffsetTokenTtl(offsetTtl)
+                .withIdleTimeout(idleTimeout)
+                .withNodeId(nodeId);
+    }
+}

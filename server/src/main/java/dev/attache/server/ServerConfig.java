@@ -1,0 +1,132 @@
+package dev.attache.server;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.attache.server.ratelimit.RateLimits;
+
+/**
+ * Everything the server needs to start. Immutable; build one with {@link #defaults(Path)} and the
+ * {@code with...} methods.
+ *
+ * @param bindAddress      address to listen on; {@code 127.0.0.1} unless told otherwise
+ * @param port             TCP port, {@code 0} for an ephemeral one
+ * @param dataDir          directory holding the database, the blobs, the signing secret and the dev token
+ * @param publicBaseUrl    scheme, host and port clients reach the server at; derived from the bound
+ *                         address and port when {@code null}
+ * @param signingSecret    HMAC key for download URLs and offset tokens; generated and kept in the
+ *                         data directory when {@code null}
+ * @param rateLimits       per-token request and concurrency limits
+ * @param downloadUrlTtl   how long a signed {@code download_url} stays valid
+ * @param offsetTokenTtl   how long a pagination {@code offset} token stays valid
+ * @param idleTimeout      how long a connection may send nothing before the server gives up on it
+ * @param nodeId           0..1023, distinct per node of a deployment, so generated gids never collide
+ * @param printDevToken    whether the first start prints the generated token to standard output
+ */
+public record ServerConfig(
+        String bindAddress,
+        int port,
+        Path dataDir,
+        @Nullable URI publicBaseUrl,
+        @Nullable String signingSecret,
+        RateLimits rateLimits,
+        Duration downloadUrlTtl,
+        Duration offsetTokenTtl,
+        Duration idleTimeout,
+        int nodeId,
+        boolean printDevToken) {
+
+    /** The defaults: 127.0.0.1:8080, Asana's paid-plan rate limits, 30-minute download URLs. */
+    public static final int DEFAULT_PORT = 8080;
+
+    public ServerConfig {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(rateLimits, "rateLimits");
+        Objects.requireNonNull(downloadUrlTtl, "downloadUrlTtl");
+        Objects.requireNonNull(offsetTokenTtl, "offsetTokenTtl");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535 but was " + port);
+        }
+        if (nodeId < 0 || nodeId > 1023) {
+            throw new IllegalArgumentException("nodeId must be 0..1023 but was " + nodeId);
+        }
+        if (downloadUrlTtl.compareTo(Duration.ofMinutes(2)) < 0) {
+            throw new IllegalArgumentException("downloadUrlTtl must be at least 2 minutes (Asana promises two) but was " + downloadUrlTtl);
+        }
+        if (offsetTokenTtl.isNegative() || offsetTokenTtl.isZero()) {
+            throw new IllegalArgumentException("offsetTokenTtl must be positive but was " + offsetTokenTtl);
+        }
+        if (signingSecret != null && signingSecret.length() < 16) {
+            throw new IllegalArgumentException("signingSecret must be at least 16 characters");
+        }
+        if (publicBaseUrl != null) {
+            String s = publicBaseUrl.toString();
+            if (s.endsWith("/")) {
+                publicBaseUrl = URI.create(s.substring(0, s.length() - 1));
+            }
+        }
+    }
+
+    /** The defaults for a data directory: 127.0.0.1:8080, Asana's limits, 30-minute URLs. */
+    public static ServerConfig defaults(Path dataDir) {
+        return new ServerConfig("127.0.0.1", DEFAULT_PORT, dataDir, null, null, RateLimits.ASANA_PAID_PLAN,
+                Duration.ofMinutes(30), Duration.ofMinutes(15), Duration.ofSeconds(30), 0, true);
+    }
+
+    /** Defaults for tests: an ephemeral port and nothing printed. */
+    public static ServerConfig forTests(Path dataDir) {
+        return defaults(dataDir).withPort(0).withPrintDevToken(false);
+    }
+
+    public ServerConfig withBindAddress(String value) {
+        return new ServerConfig(value, port, dataDir, publicBaseUrl, signingSecret, rateLimits, downloadUrlTtl, offsetTokenTtl, idleTimeout, nodeId, printDevToken);
+    }
+
+    public ServerConfig withPort(int value) {
+        return new ServerConfig(bindAddress, value, dataDir, publicBaseUrl, signingSecret, rateLimits, downloadUrlTtl, offsetTokenTtl, idleTimeout, nodeId, printDevToken);
+    }
+
+    public ServerConfig withPublicBaseUrl(@Nullable URI value) {
+        return new ServerConfig(bindAddress, port, dataDir, value, signingSecret, rateLimits, downloadUrlTtl, offsetTokenTtl, idleTimeout, nodeId, printDevToken);
+    }
+
+    public ServerConfig withSigningSecret(@Nullable String value) {
+        return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, value, rateLimits, downloadUrlTtl, offsetTokenTtl, idleTimeout, nodeId, printDevToken);
+    }
+
+    public ServerConfig withRateLimits(RateLimits value) {
+        return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, signingSecret, value, downloadUrlTtl, offsetTokenTtl, idleTimeout, nodeId, printDevToken);
+    }
+
+    public ServerConfig withDownloadUrlTtl(Duration value) {
+        return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, signingSecret, rateLimits, value, offsetTokenTtl, idleTimeout, nodeId, printDevToken);
+    }
+
+    public ServerConfig withOffsetTokenTtl(Duration value) {
+        return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, signingSecret, rateLimits, downloadUrlTtl, value, idleTimeout, nodeId, printDevToken);
+    }
+
+    public ServerConfig withIdleTimeout(Duration value) {
+        return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, signingSecret, rateLimits, downloadUrlTtl, offsetTokenTtl, value, nodeId, printDevToken);
+    }
+
+    public ServerConfig withNodeId(int value) {
+        return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, signingSecret, rateLimits, downloadUrlTtl, offsetTokenTtl, idleTimeout, value, printDevToken);
+    }
+
+    public ServerConfig withPrintDevToken(boolean value) {
+        return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, signingSecret, rateLimits, downloadUrlTtl, offsetTokenTtl, idleTimeout, nodeId, value);
+    }
+
+    /** The configured public base URL, if one was given. */
+    public Optional<URI> publicBase() {
+        return Optional.ofNullable(publicBaseUrl);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.attache.server.attachments;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Attachment metadata. The seam behind which SQLite or PostgreSQL sit. Implementations are thread-safe. */
+public interface AttachmentStore {
+
+    /** Records a new attachment; visible to readers once this returns. */
+    void insert(Attachment attachment);
+
+    Optional<Attachment> find(long gid);
+
+    /** Up to {@code limit} attachments of a parent with gids above {@code afterGid}, oldest first. */
+    List<Attachment> page(long parentGid, long afterGid, int limit);
+
+    /** Removes an attachment's row and returns it, or empty when there was none. */
+    Optional<Attachment> delete(long gid);
+
+    /**
+     * Removes a parent (and, for a project, its briefs) with all their attachments in one transaction.
+     *
+     * @return the blob keys that no row references any more, for the caller to delete
+     */
+    Optional<List<String>> deleteParent(long parentGid);
+
+    /** Whether any row points at a blob key. */
+    boolean isReferenced(String blobKey);
+}

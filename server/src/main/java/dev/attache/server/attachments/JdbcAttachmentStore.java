@@ -1,0 +1,89 @@
+package dev.attache.server.attachments;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.attache.server.db.Jdbc;
+import dev.attache.server.directory.DirectoryStore;
+
+/** {@link AttachmentStore} over JDBC, in SQL that SQLite and PostgreSQL both run. */
+public final class JdbcAttachmentStore implements AttachmentStore {
+
+    private static final String COLUMNS = "gid, parent_gid, resource_subtype, name, content_type, size_bytes, sha256, "
+            + "blob_key, url, connected_to_app, created_by, created_at";
+
+    private final Jdbc jdbc;
+
+    public JdbcAttachmentStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void insert(Attachment a) {
+        jdbc.update("INSERT INTO attachments (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                a.gid(), a.parentGid(), a.subtype(), a.name(), a.contentType(), a.size(), a.sha256(), a.blobKey(),
+                a.url(), a.connectedToApp(), a.createdBy(), a.createdAt().toEpochMilli());
+    }
+
+    @Override
+    public Optional<Attachment> find(long gid) {
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM attachments WHERE gid = ?", JdbcAttachmentStore::row, gid);
+    }
+
+    @Override
+    public List<Attachment> page(long parentGid, long afterGid, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM attachments WHERE parent_gid = ? AND gid > ? ORDER BY gid LIMIT ?",
+                JdbcAttachmentStore::row, parentGid, afterGid, limit);
+    }
+
+    @Override
+    public Optional<Attachment> delete(long gid) {
+        return jdbc.inTransaction(c -> {
+            List<Attachment> rows = Jdbc.query(c, "SELECT " + COLUMNS + " FROM attachments WHERE gid = ?",
+                    JdbcAttachmentStore::row, gid);
+            if (rows.isEmpty()) {
+                return Optional.empty();
+            }
+            Jdbc.update(c, "DELETE FROM attachments WHERE gid = ?", gid);
+            return Optional.of(rows.get(0));
+        });
+    }
+
+    @Override
+    public Optional<List<String>> deleteParent(long parentGid) {
+        return jdbc.inTransaction(c -> {
+            List<String> keys = new ArrayList<>();
+            for (long brief : DirectoryStore.briefsOf(c, parentGid)) {
+                keys.addAll(deleteAttachmentsOf(c, brief));
+                DirectoryStore.deleteParent(c, brief);
+            }
+            keys.addAll(deleteAttachmentsOf(c, parentGid));
+            return DirectoryStore.deleteParent(c, parentGid) ? Optional.of(keys) : Optional.empty();
+        });
+    }
+
+    @Override
+    public boolean isReferenced(String blobKey) {
+        return jdbc.queryOne("SELECT 1 FROM attachments WHERE blob_key = ?", rs -> true, blobKey).isPresent();
+    }
+
+    private static List<String> deleteAttachmentsOf(Connection c, long parentGid) throws SQLException {
+        List<String> keys = Jdbc.query(c, "SELECT blob_key FROM attachments WHERE parent_gid = ? AND blob_key IS NOT NULL",
+                rs -> rs.getString(1), parentGid);
+        Jdbc.update(c, "DELETE FROM attachments WHERE parent_gid = ?", parentGid);
+        return keys;
+    }
+
+    private static Attachment row(ResultSet rs) throws SQLException {
+        return new Attachment(rs.getLong("gid"), rs.getLong("parent_gid"), rs.getString("resource_subtype"),
+                rs.getString("name"), rs.getString("content_type"), Jdbc.nullableLong(rs, "size_bytes"),
+                rs.getString("sha256"), rs.getString("blob_key"), rs.getString("url"),
+                Jdbc.nullableBoolean(rs, "connected_to_app"), rs.getLong("created_by"),
+                Instant.ofEpochMilli(rs.getLong("created_at")));
+    }
+}

@@ -1,0 +1,103 @@
+package dev.attache.server.auth;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.attache.server.db.Jdbc;
+import dev.attache.server.ids.GidGenerator;
+
+/** Issues, finds and revokes access tokens. Only hashes are stored. Thread-safe. */
+public final class TokenStore {
+
+    /**
+     * A token row, without its secret.
+     *
+     * @param revokedAt when it was revoked, or {@code null} while it is live
+     */
+    public record TokenInfo(long gid, long userGid, TokenKind kind, Set<Scope> scopes, String name,
+                            Instant createdAt, Instant revokedAt) {
+    }
+
+    /** A newly issued token: the only moment its secret exists outside the client. */
+    public record IssuedToken(TokenInfo info, String token) {
+        @Override
+        public String toString() {
+            return "IssuedToken[" + info + ", token=<redacted>]";
+        }
+    }
+
+    private final Jdbc jdbc;
+    private final GidGenerator gids;
+    private final AccessTokens tokens;
+    private final Clock clock;
+
+    public TokenStore(Jdbc jdbc, GidGenerator gids, AccessTokens tokens, Clock clock) {
+        this.jdbc = jdbc;
+        this.gids = gids;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    /** Issues a token for a user. Personal access tokens always get every scope. */
+    public IssuedToken issue(long userGid, TokenKind kind, Set<Scope> scopes, String name) {
+        Set<Scope> granted = kind == TokenKind.PERSONAL ? Scope.all() : EnumSet.copyOf(scopes);
+        long gid = gids.next();
+        String token = tokens.mint(userGid, gid);
+        Instant now = clock.instant();
+        jdbc.update("INSERT INTO tokens (gid, user_gid, kind, secret_hash, scopes, name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                gid, userGid, kind.name(), AccessTokens.hash(token), encode(granted), name, now.toEpochMilli());
+        return new IssuedToken(new TokenInfo(gid, userGid, kind, granted, name, now, null), token);
+    }
+
+    /** The live principal a token string names, if it is one of ours and not revoked. */
+    public Optional<Principal> authenticate(String token) {
+        return AccessTokens.parse(token).flatMap(claim -> jdbc.queryOne(
+                        "SELECT user_gid, kind, secret_hash, scopes FROM tokens WHERE gid = ? AND revoked_at IS NULL",
+                        rs -> new StoredToken(rs.getLong("user_gid"), TokenKind.valueOf(rs.getString("kind")),
+                                rs.getString("secret_hash"), decode(rs.getString("scopes"))),
+                        claim.tokenGid())
+                .filter(stored -> stored.userGid() == claim.userGid()
+                        && AccessTokens.sameHash(stored.secretHash(), AccessTokens.hash(claim.token())))
+                .map(stored -> new Principal(stored.userGid(), claim.tokenGid(), stored.kind(), stored.scopes())));
+    }
+
+    private record StoredToken(long userGid, TokenKind kind, String secretHash, Set<Scope> scopes) {
+    }
+
+    /** All tokens, newest first. */
+    public List<TokenInfo> list() {
+        return jdbc.query("SELECT * FROM tokens ORDER BY gid DESC", TokenStore::info);
+    }
+
+    /** Revokes a token; false when there is no live token with that gid. */
+    public boolean revoke(long gid) {
+        return jdbc.update("UPDATE tokens SET revoked_at = ? WHERE gid = ? AND revoked_at IS NULL",
+                clock.millis(), gid) == 1;
+    }
+
+    private static TokenInfo info(ResultSet rs) throws SQLException {
+        Long revoked = Jdbc.nullableLong(rs, "revoked_at");
+        return new TokenInfo(rs.getLong("gid"), rs.getLong("user_gid"), TokenKind.valueOf(rs.getString("kind")),
+                decode(rs.getString("scopes")), rs.getString("name"), Instant.ofEpochMilli(rs.getLong("created_at")),
+                revoked == null ? null : Instant.ofEpochMilli(revoked));
+    }
+
+    private static String encode(Set<Scope> scopes) {
+        return scopes.stream().map(Scope::wireName).sorted().collect(Collectors.joining(" "));
+    }
+
+    private static Set<Scope> decode(String scopes) {
+        Set<Scope> result = EnumSet.noneOf(Scope.class);
+        Arrays.stream(scopes.split(" ")).filter(s -> !s.isEmpty())
+                .forEach(s -> Scope.parse(s).ifPresent(result::addAll));
+        return result;
+    }
+}

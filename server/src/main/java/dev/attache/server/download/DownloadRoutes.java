@@ -1,0 +1,177 @@
+package dev.attache.server.download;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.attache.server.attachments.Attachment;
+import dev.attache.server.attachments.AttachmentService;
+import dev.attache.server.auth.Authenticator;
+import dev.attache.server.auth.Principal;
+import dev.attache.server.directory.Access;
+import dev.attache.server.directory.DirectoryStore;
+import dev.attache.server.http.ApiException;
+import dev.attache.server.ids.Gid;
+import dev.attache.server.ops.ServerMetrics;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+
+/**
+ * The byte routes of contract §6: the signed {@code download_url} (GET and HEAD, with Range, ETag and
+ * Last-Modified) and the bearer-authenticated {@code permanent_url}, which redirects to a fresh signed URL.
+ */
+public final class DownloadRoutes {
+
+    /** Types a browser would execute in our origin; served as opaque bytes instead. */
+    private static final Set<String> ACTIVE_TYPES = Set.of("text/html", "application/xhtml+xml", "image/svg+xml",
+            "text/xml", "application/xml", "text/javascript", "application/javascript", "application/ecmascript",
+            "text/ecmascript", "application/x-javascript", "text/xsl", "application/wasm");
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+    private final AttachmentService attachments;
+    private final DownloadUrls urls;
+    private final Authenticator authenticator;
+    private final DirectoryStore directory;
+    private final Access access;
+    private final ServerMetrics metrics;
+
+    public DownloadRoutes(AttachmentService attachments, DownloadUrls urls, Authenticator authenticator,
+                          DirectoryStore directory, Access access, ServerMetrics metrics) {
+        this.attachments = attachments;
+        this.urls = urls;
+        this.authenticator = authenticator;
+        this.directory = directory;
+        this.access = access;
+        this.metrics = metrics;
+    }
+
+    /** Registers the routes. */
+    public void register(JavalinConfig config) {
+        config.routes.addHttpHandler(HandlerType.GET, DownloadUrls.PATH, ctx -> download(ctx, true));
+        config.routes.addHttpHandler(HandlerType.HEAD, DownloadUrls.PATH, ctx -> download(ctx, false));
+        config.routes.addHttpHandler(HandlerType.GET, "/app/asana/-/get_asset", this::permanent);
+    }
+
+    private void download(Context ctx, boolean withBody) throws IOException {
+        Gid gid = Gid.parse(ctx.pathParam("attachment_gid"))
+                .orElseThrow(() -> ApiException.invalid("attachment", "Not a recognized ID: " + ctx.pathParam("attachment_gid")));
+        if (!urls.isValid(gid.value(), ctx.queryParam("expires"), ctx.queryParam("signature"))) {
+            throw ApiException.forbidden("download_url: The link is invalid or has expired");
+        }
+        AttachmentService.Download found = attachments.download(gid.value())
+                .orElseThrow(() -> ApiException.unknownId("attachment", gid.text()));
+        Attachment a = found.attachment();
+        long size = found.blob().size();
+        String etag = "\"" + a.sha256() + "\"";
+
+        ctx.header("ETag", etag);
+        ctx.header("Last-Modified", HTTP_DATE.format(a.createdAt()));
+        ctx.header("Accept-Ranges", "bytes");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Content-Security-Policy", "sandbox; default-src 'none'");
+        ctx.header("Cache-Control", "private, max-age=0");
+        ctx.header("Content-Disposition", contentDisposition(a.name()));
+        ctx.header("Content-Type", servedType(a.contentType()));
+
+        if (matches(ctx.header("If-None-Match"), etag)) {
+            ctx.status(304);
+            return;
+        }
+        Optional<ByteRange> range = rangeToServe(ctx, etag, size);
+        long offset = range.map(ByteRange::first).orElse(0L);
+        long length = range.map(ByteRange::length).orElse(size);
+        if (range.isPresent()) {
+            ctx.status(206);
+            ctx.header("Content-Range", "bytes " + offset + "-" + (offset + length - 1) + "/" + size);
+        } else {
+            ctx.status(200);
+        }
+        ctx.header("Content-Length", Long.toString(length));
+        if (withBody) {
+            stream(ctx, found, offset, length);
+        }
+    }
+
+    private Optional<ByteRange> rangeToServe(Context ctx, String etag, long size) {
+        String header = ctx.header("Range");
+        String ifRange = ctx.header("If-Range");
+        if (header == null || (ifRange != null && !ifRange.strip().equals(etag))) {
+            return Optional.empty();
+        }
+        Optional<ByteRange> range;
+        try {
+            range = ByteRange.parse(header, size);
+        } catch (ByteRange.Unsatisfiable e) {
+            ctx.header("Content-Range", "bytes */" + size);
+            throw ApiException.rangeNotSatisfiable("Range: Not satisfiable for a file of " + size + " bytes");
+        }
+        return range;
+    }
+
+    private void stream(Context ctx, AttachmentService.Download found, long offset, long length) throws IOException {
+        try (InputStream in = found.blob().openRange(offset, length)) {
+            OutputStream out = ctx.res().getOutputStream();
+            long copied = in.transferTo(out);
+            out.flush();
+            metrics.downloadedBytes(copied);
+        }
+    }
+
+    private void permanent(Context ctx) {
+        Optional<Principal> principal = authenticator.principal(ctx.header("Authorization"));
+        if (principal.isEmpty()) {
+            throw ApiException.forbidden("Not Authorized");
+        }
+        String raw = ctx.queryParam("asset_id");
+        if (raw == null || raw.isEmpty()) {
+            throw ApiException.missing("asset_id");
+        }
+        Gid gid = Gid.parse(raw).orElseThrow(() -> ApiException.invalid("asset_id", "Not a recognized ID: " + raw));
+        Attachment a;
+        try {
+            a = attachments.download(gid.value())
+                    .orElseThrow(() -> ApiException.unknownId("asset_id", raw)).attachment();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        long workspace = directory.parent(a.parentGid()).orElseThrow(() -> ApiException.unknownId("asset_id", raw)).workspaceGid();
+        access.requireMember(principal.get(), workspace, "attachment");
+        ctx.header("Cache-Control", "no-store");
+        ctx.redirect(urls.urlFor(a.gid()), io.javalin.http.HttpStatus.FOUND);
+    }
+
+    private static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.strip();
+            if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String servedType(String stored) {
+        String type = stored == null ? "application/octet-stream" : stored;
+        String bare = (type.contains(";") ? type.substring(0, type.indexOf(';')) : type).strip().toLowerCase(Locale.ROOT);
+        return ACTIVE_TYPES.contains(bare) || bare.endsWith("+xml") ? "application/octet-stream" : type;
+    }
+
+    /** RFC 6266: an ASCII fallback plus the exact UTF-8 name. */
+    static String contentDisposition(String name) {
+        StringBuilder ascii = new StringBuilder();
+        name.codePoints().forEach(cp -> ascii.append(cp >= 0x20 && cp < 0x7F && cp != '"' && cp != '\\' ? (char) cp : '_'));
+        String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.attache.server.ops;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/** The server's Micrometer meters, exposed in Prometheus format at {@code /metrics}. Thread-safe. */
+public final class ServerMetrics {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final AtomicInteger uploadsInFlight = new AtomicInteger();
+    private final Counter bytesIn;
+    private final Counter bytesOut;
+
+    public ServerMetrics() {
+        registry.gauge("attache.uploads.in.flight", uploadsInFlight);
+        bytesIn = Counter.builder("attache.upload.bytes").description("bytes of uploaded files stored").register(registry);
+        bytesOut = Counter.builder("attache.download.bytes").description("bytes of files served").register(registry);
+    }
+
+    /** Records one finished HTTP request. */
+    public void request(String method, String route, int status, Duration elapsed) {
+        Timer.builder("attache.http.requests")
+                .tag("method", method)
+                .tag("route", route)
+                .tag("status", Integer.toString(status))
+                .register(registry)
+                .record(elapsed);
+    }
+
+    public void uploadStarted() {
+        uploadsInFlight.incrementAndGet();
+    }
+
+    public void uploadFinished() {
+        uploadsInFlight.decrementAndGet();
+    }
+
+    public void uploadedBytes(long n) {
+        bytesIn.increment(n);
+    }
+
+    public void downloadedBytes(long n) {
+        bytesOut.increment(n);
+    }
+
+    /** The Prometheus text exposition. */
+    public String scrape() {
+        return registry.scrape();
+    }
+}
