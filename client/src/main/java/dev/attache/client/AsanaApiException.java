@@ -45,17 +45,16 @@ public class AsanaApiException extends AsanaException {
      */
     public static AsanaApiException of(ErrorResponse response) {
         int status = response.status();
-        switch (status) {
-            case 400: return new BadRequestException(response);
-            case 401: return new AuthenticationException(response);
-            case 402: return new PaymentRequiredException(response);
-            case 403: return new ForbiddenException(response);
-            case 404: return new NotFoundException(response);
-            case 413: return new PayloadTooLargeException(response);
-            case 429: return new RateLimitedException(response);
-            default:
-                return status >= 500 ? new ServerErrorException(response) : new AsanaApiException(response);
-        }
+        return switch (status) {
+            case 400 -> new BadRequestException(response);
+            case 401 -> new AuthenticationException(response);
+            case 402 -> new PaymentRequiredException(response);
+            case 403 -> new ForbiddenException(response);
+            case 404 -> new NotFoundException(response);
+            case 413 -> new PayloadTooLargeException(response);
+            case 429 -> new RateLimitedException(response);
+            default -> status >= 500 ? new ServerErrorException(response) : new AsanaApiException(response);
+        };
     }
 
     /**

@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -175,7 +177,7 @@ public final class AttachmentsApi {
      * @return completes after the last one, or exceptionally with the first failure
      */
     public CompletableFuture<Void> forEach(ParentGid parent, PageRequest request,
-            java.util.function.Consumer<? super Attachment> action) {
+            Consumer<? super Attachment> action) {
         Objects.requireNonNull(action, "action");
         return pages(parent, request).forEach(action);
     }
@@ -226,7 +228,7 @@ public final class AttachmentsApi {
             if (failure != null) {
                 sink.discard();
                 throw failure instanceof RuntimeException ? (RuntimeException) failure
-                        : new java.util.concurrent.CompletionException(failure);
+                        : new CompletionException(failure);
             }
             try {
                 return sink.commit();

@@ -2,6 +2,7 @@ package dev.attache.client;
 
 import dev.attache.client.internal.ApiRequest;
 import dev.attache.client.internal.FilePart;
+import dev.attache.client.internal.FormField;
 import dev.attache.client.internal.MultipartBody;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -23,19 +24,19 @@ final class UploadRequests {
     }
 
     static ApiRequest toRequest(ParentGid parent, Upload upload, Fields fields) {
-        List<String[]> form = new ArrayList<>();
-        form.add(new String[] {"parent", parent.value()});
+        List<FormField> form = new ArrayList<>();
+        form.add(new FormField("parent", parent.value()));
         FilePart file = null;
         if (upload instanceof LinkUpload) {
             LinkUpload link = (LinkUpload) upload;
-            form.add(new String[] {"resource_subtype", "external"});
-            form.add(new String[] {"url", link.url().toString()});
-            form.add(new String[] {"name", link.name()});
+            form.add(new FormField("resource_subtype", "external"));
+            form.add(new FormField("url", link.url().toString()));
+            form.add(new FormField("name", link.name()));
             if (link.connectToApp()) {
-                form.add(new String[] {"connect_to_app", "true"});
+                form.add(new FormField("connect_to_app", "true"));
             }
         } else {
-            form.add(new String[] {"resource_subtype", "asana"});
+            form.add(new FormField("resource_subtype", "asana"));
             file = filePart(upload);
         }
         // opt_fields travel in the query like every other call; the contract also accepts them as a

@@ -12,8 +12,10 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpResponse.ResponseInfo;
+import java.net.http.HttpTimeoutException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
@@ -142,11 +144,11 @@ public final class Downloader {
 
     private Throwable unwrap(Throwable failure, IdleWatchdog dog) {
         if (dog.fired()) {
-            return new java.net.http.HttpTimeoutException("download made no progress for "
+            return new HttpTimeoutException("download made no progress for "
                     + config.idleTimeout().toSeconds() + "s");
         }
         Throwable t = failure;
-        while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException)
+        while ((t instanceof CompletionException || t instanceof ExecutionException)
                 && t.getCause() != null) {
             t = t.getCause();
         }

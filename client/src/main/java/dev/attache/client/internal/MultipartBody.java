@@ -37,19 +37,19 @@ public final class MultipartBody {
     /**
      * Builds a body from text fields (in order) and an optional file part, sent last.
      *
-     * @param fields name and value pairs: {@code fields.get(i)[0]} is the name
+     * @param fields the text parts, in order
      * @param file the file, or null
      * @return the body
      */
-    public static MultipartBody of(List<String[]> fields, @Nullable FilePart file) {
+    public static MultipartBody of(List<FormField> fields, @Nullable FilePart file) {
         String boundary = "attache-" + Long.toHexString(ThreadLocalRandom.current().nextLong())
                 + Long.toHexString(ThreadLocalRandom.current().nextLong());
         StringBuilder head = new StringBuilder();
-        for (String[] field : fields) {
+        for (FormField field : fields) {
             head.append("--").append(boundary).append(CRLF)
-                    .append("Content-Disposition: form-data; name=\"").append(field[0]).append('"').append(CRLF)
+                    .append("Content-Disposition: form-data; name=\"").append(field.name()).append('"').append(CRLF)
                     .append("Content-Type: text/plain; charset=UTF-8").append(CRLF)
-                    .append(CRLF).append(field[1]).append(CRLF);
+                    .append(CRLF).append(field.value()).append(CRLF);
         }
         if (file != null) {
             head.append("--").append(boundary).append(CRLF)
