@@ -5,7 +5,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Supplies the bearer token for each request, so OAuth access tokens can be refreshed as they
- * expire. Called once per attempt; implementations should cache. Must be thread-safe.
+ * expire. {@link #token()} is called once per attempt and should be cheap (cache the token);
+ * {@link #refresh(String)} is called after a 401. Must be thread-safe.
  */
 @FunctionalInterface
 public interface TokenProvider {
@@ -16,6 +17,19 @@ public interface TokenProvider {
      * @return completes with the token; failing it fails the request with the same exception
      */
     CompletableFuture<String> token();
+
+    /**
+     * Called when the API answered 401 to {@code rejected}: an OAuth provider refreshes its access
+     * token here. If the returned token differs from {@code rejected}, the request is sent once
+     * more with it (uploads only when {@linkplain Upload#replayable() replayable}); otherwise the
+     * 401 stands. The default returns {@code rejected}, so fixed tokens are never retried.
+     *
+     * @param rejected the token the API refused
+     * @return completes with the token to use from now on
+     */
+    default CompletableFuture<String> refresh(String rejected) {
+        return CompletableFuture.completedFuture(rejected);
+    }
 
     /**
      * A fixed token, such as a personal access token.

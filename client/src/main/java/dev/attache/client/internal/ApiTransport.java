@@ -79,15 +79,34 @@ public final class ApiTransport {
     }
 
     private CompletableFuture<byte[]> attempt(ApiRequest request, int attempt, Instant start) {
-        InFlightLimiter limiter = request.isRead() ? reads : writes;
-        return limiter.acquire()
-                .thenCompose(permit -> exchangeWithToken(request, attempt)
-                        .whenComplete((o, e) -> permit.release()))
-                .thenCompose(outcome -> settle(request, outcome, attempt, start));
+        return attempt(request, attempt, start, false);
     }
 
-    private CompletableFuture<Outcome> exchangeWithToken(ApiRequest request, int attempt) {
-        return config.tokens().token().thenCompose(token -> exchange(request, token, attempt));
+    private CompletableFuture<byte[]> attempt(ApiRequest request, int attempt, Instant start, boolean refreshed) {
+        InFlightLimiter limiter = request.isRead() ? reads : writes;
+        String[] sentToken = new String[1];
+        return limiter.acquire()
+                .thenCompose(permit -> config.tokens().token()
+                        .thenCompose(token -> {
+                            sentToken[0] = token;
+                            return exchange(request, token, attempt);
+                        })
+                        .whenComplete((o, e) -> permit.release()))
+                .thenCompose(outcome -> isUnauthorized(outcome) && !refreshed && request.replayable()
+                        ? retryWithRefreshedToken(request, outcome, attempt, start, sentToken[0])
+                        : settle(request, outcome, attempt, start));
+    }
+
+    private static boolean isUnauthorized(Outcome outcome) {
+        return outcome.response() != null && outcome.response().statusCode() == 401;
+    }
+
+    private CompletableFuture<byte[]> retryWithRefreshedToken(ApiRequest request, Outcome outcome, int attempt,
+            Instant start, String rejected) {
+        // A 401 means the server refused before doing anything, so resending is safe for any method.
+        return config.tokens().refresh(rejected).thenCompose(fresh -> fresh.equals(rejected)
+                ? settle(request, outcome, attempt, start)
+                : attempt(request, attempt, start, true));
     }
 
     private CompletableFuture<Outcome> exchange(ApiRequest request, String token, int attempt) {
