@@ -103,6 +103,26 @@ class RealServerContractTest {
     }
 
     @Test
+    void uploadReturnsTheOptFieldsItAskedFor() throws Exception {
+        Attachment a = api.createAttachmentForObject(directory.task("post-fields"), Upload.bytes("s.bin", new byte[7]),
+                Fields.of(Field.SIZE, Field.PARENT_NAME)).join();
+
+        assertThat(a.size()).isEqualTo(7L);
+        assertThat(a.parent().name()).isEqualTo("post-fields");
+        assertThat(a.name()).isNull();
+    }
+
+    @Test
+    void fileUploadKeepsItsNameAndProbedContentType(@TempDir Path work) throws Exception {
+        Path file = java.nio.file.Files.writeString(work.resolve("plan.txt"), "plan");
+
+        Attachment a = api.createAttachmentForObject(directory.task("file"), Upload.file(file)).join();
+
+        assertThat(a.name()).isEqualTo("plan.txt");
+        assertThat(api.getAttachment(a.gid(), Fields.of(Field.SIZE)).join().size()).isEqualTo(4L);
+    }
+
+    @Test
     void deletedAttachmentIsNotFound() throws Exception {
         Attachment a = upload(directory.task("delete"), "d.txt", new byte[] {1});
 

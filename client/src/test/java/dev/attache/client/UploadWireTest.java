@@ -115,6 +115,23 @@ class UploadWireTest {
     }
 
     @Test
+    void connectedLinkAsksToConnectToTheApp() {
+        Recorded r = upload(Upload.connectedLink(URI.create("https://example.com/x"), "X"));
+
+        assertThat(r.bodyText()).contains("name=\"connect_to_app\"\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\ntrue\r\n");
+    }
+
+    @Test
+    void deleteSendsDeleteToTheAttachmentPath() {
+        f.server.enqueue(Actions.ok("{}"));
+
+        f.api().deleteAttachment(AttachmentGid.of("7")).join();
+
+        assertThat(f.server.requests()).extracting(Recorded::method, Recorded::target)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("DELETE", "/api/1.0/attachments/7"));
+    }
+
+    @Test
     void progressListenerReportsEveryByteOfTheFile() {
         long[] last = {0, 0};
         upload(Upload.bytes("a.bin", new byte[5000]).withProgress((bytes, total) -> {
