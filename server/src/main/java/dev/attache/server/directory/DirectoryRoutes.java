@@ -10,6 +10,7 @@ import dev.attache.server.auth.Principal;
 import dev.attache.server.http.ApiException;
 import dev.attache.server.http.ApiRoutes;
 import dev.attache.server.http.Json;
+import dev.attache.server.http.OptFields;
 import dev.attache.server.http.RequestParams;
 import dev.attache.server.ids.Gid;
 import io.javalin.http.Context;
@@ -43,7 +44,7 @@ public final class DirectoryRoutes {
         api.post("/projects/{project_gid}/project_briefs", null, this::createBrief);
         for (ParentType type : ParentType.values()) {
             String path = "/" + type.resourceType() + "s/{gid}";
-            api.get(path, null, (ctx, p) -> json.data(ctx, 200, render(find(ctx, p, type))));
+            api.get(path, null, (ctx, p) -> json.data(ctx, 200, shaped(ctx, render(find(ctx, p, type)))));
             api.delete(path, null, (ctx, p) -> delete(ctx, p, type));
         }
     }
@@ -56,11 +57,12 @@ public final class DirectoryRoutes {
         out.put("name", user.name());
         out.put("email", user.email());
         out.put("workspaces", directory.workspacesOf(user.gid()).stream().map(DirectoryRoutes::compact).toList());
-        json.data(ctx, 200, out);
+        json.data(ctx, 200, shaped(ctx, out));
     }
 
     private void workspaces(Context ctx, Principal principal) {
-        List<Map<String, Object>> items = directory.workspacesOf(principal.userGid()).stream().map(DirectoryRoutes::compact).toList();
+        List<Map<String, Object>> items = directory.workspacesOf(principal.userGid()).stream()
+                .map(w -> shaped(ctx, compact(w))).toList();
         json.data(ctx, 200, items);
     }
 
@@ -69,7 +71,7 @@ public final class DirectoryRoutes {
         Workspace workspace = access.visibleWorkspace(principal, RequestParams.gid("workspace", requiredText(data, "workspace")));
         String name = optionalText(data, "name", "");
         Parent created = directory.createParent(type, workspace.gid(), name, null, null, principal.userGid());
-        json.data(ctx, 201, render(created));
+        json.data(ctx, 201, shaped(ctx, render(created)));
     }
 
     private void createBrief(Context ctx, Principal principal) {
@@ -79,7 +81,13 @@ public final class DirectoryRoutes {
         String text = optionalText(data, "text", "");
         Parent created = directory.createParent(ParentType.PROJECT_BRIEF, project.workspaceGid(), title, text,
                 project.gid(), principal.userGid());
-        json.data(ctx, 201, render(created));
+        json.data(ctx, 201, shaped(ctx, render(created)));
+    }
+
+    /** Applies {@code opt_fields} when the request has it. */
+    private static Map<String, Object> shaped(Context ctx, Map<String, Object> full) {
+        OptFields fields = OptFields.parse(RequestParams.optFields(ctx));
+        return fields == null ? full : fields.project(full);
     }
 
     private Parent find(Context ctx, Principal principal, ParentType type) {
