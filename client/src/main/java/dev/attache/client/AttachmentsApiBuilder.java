@@ -34,7 +34,7 @@ public final class AttachmentsApiBuilder {
     private Sleeper sleeper = Sleeper.system();
     private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
     private boolean wireLogging;
-    private boolean expectContinue = true;
+    private boolean expectContinue;
     private boolean connectTimeoutSet;
 
     AttachmentsApiBuilder() {
@@ -211,8 +211,11 @@ public final class AttachmentsApiBuilder {
 
     /**
      * Whether uploads send {@code Expect: 100-continue} and wait for the server's go-ahead before
-     * the body, so a refused upload (401, 403, 404, 429) costs no bytes and can be retried
-     * safely. On by default; turn off for servers or proxies that mishandle it.
+     * the body, so an upload reset before the go-ahead is known to have sent nothing and can be
+     * retried. Off by default: Java 17's {@code HttpClient} does not notice a server that refuses
+     * with a final status (401, 413, 429) instead of {@code 100 Continue}, and waits until the
+     * {@linkplain #idleTimeout idle timeout}. Turn it on only on a newer JDK or behind servers that
+     * always send {@code 100 Continue}.
      *
      * @param enabled whether to ask first
      * @return this builder

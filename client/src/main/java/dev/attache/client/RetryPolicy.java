@@ -15,8 +15,9 @@ import java.util.Objects;
  *       server may have created the attachment already.
  *   <li><b>Connection failures and timeouts</b> ({@link AsanaTransportException}): GET and
  *       DELETE always; a POST only when not a single byte of its body was handed to the
- *       connection, such as a refused connection or one reset before the server asked for the
- *       body.
+ *       connection, such as a refused connection (or, with
+ *       {@link AttachmentsApiBuilder#expectContinue}, one reset before the server asked for the
+ *       body).
  *   <li>Never when the upload is not {@link Upload#replayable() replayable}.
  * </ul>
  * <p>The backoff doubles from {@code initialBackoff} up to {@code maxBackoff}, and each wait is

@@ -241,6 +241,16 @@ class RealServerContractTest {
                 .cause().isInstanceOf(AuthenticationException.class);
     }
 
+    @Test
+    void uploadWithUnknownTokenFailsWithAuthenticationException() throws Exception {
+        AttachmentsApi stranger = AttachmentsApi.builder().baseUri(app.apiBaseUri())
+                .token("2/1/2:00000000000000000000000000000000").build();
+
+        assertThatThrownBy(() -> stranger.createAttachmentForObject(directory.task("refused"),
+                Upload.bytes("a.bin", new byte[100_000])).join())
+                .cause().isInstanceOf(AuthenticationException.class);
+    }
+
     /** A stream of {@code length} zero bytes that never holds them. */
     private static final class ZeroStream extends InputStream {
         private long left;

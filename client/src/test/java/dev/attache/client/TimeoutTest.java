@@ -35,6 +35,16 @@ class TimeoutTest {
         };
     }
 
+    /** Reads the whole body, signals {@code arrived}, and answers only after {@link #release}. */
+    private ScriptedServer.Action stallAfterBody(CountDownLatch arrived) {
+        return ex -> {
+            ex.readBody();
+            arrived.countDown();
+            release.await(30, TimeUnit.SECONDS);
+            ex.reset();
+        };
+    }
+
     private static void await(CountDownLatch latch) throws InterruptedException {
         assertThat(latch.await(10, TimeUnit.SECONDS)).as("server saw the request").isTrue();
     }
@@ -42,7 +52,7 @@ class TimeoutTest {
     @Test
     void stalledUploadFailsOnceTheIdleTimeoutPasses() throws Exception {
         CountDownLatch arrived = new CountDownLatch(1);
-        f.server.enqueue(stallAfterHead(arrived));
+        f.server.enqueue(stallAfterBody(arrived));
         AttachmentsApi api = f.builder().idleTimeout(Duration.ofSeconds(1)).retry(RetryPolicy.none()).build();
 
         CompletableFuture<Attachment> upload = api.createAttachmentForObject(task, Upload.bytes("a", new byte[10]));
