@@ -148,6 +148,20 @@ class DownloadTest {
     }
 
     @Test
+    void progressEndsAtTheFullSize() {
+        apiAnswersWithDownloadUrl(data.length);
+        files.enqueue(Actions.bytes(200, Map.of(), data));
+        long[] last = {0, 0};
+
+        f.api().download(gid, dir.resolve("a.bin"), (bytes, total) -> {
+            last[0] = bytes;
+            last[1] = total;
+        }).join();
+
+        assertThat(last).containsExactly(data.length, data.length);
+    }
+
+    @Test
     void downloadOfMissingAttachmentFailsWithNotFound() {
         f.server.enqueue(Actions.error(404, "attachment: Not a recognized ID: 7"));
 
