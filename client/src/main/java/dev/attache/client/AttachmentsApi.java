@@ -169,6 +169,17 @@ public final class AttachmentsApi {
     }
 
     /**
+     * Walks a parent's attachments one at a time, fetching pages as needed.
+     *
+     * @param parent the task, project or project brief
+     * @param request page size, first offset, fields and item cap
+     * @return an iterator that has not fetched anything yet
+     */
+    public ItemIterator<Attachment> items(ParentGid parent, PageRequest request) {
+        return new ItemIterator<>(pages(parent, request));
+    }
+
+    /**
      * Hands every attachment of a parent to {@code action}, fetching pages as needed.
      *
      * @param parent the task, project or project brief

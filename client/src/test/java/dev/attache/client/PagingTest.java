@@ -117,6 +117,29 @@ class PagingTest {
     }
 
     @Test
+    void itemIteratorYieldsEveryItemThenEmpty() {
+        threePages();
+        ItemIterator<Attachment> items = f.api().items(task, PageRequest.limit(2));
+        List<String> names = new ArrayList<>();
+
+        for (Optional<Attachment> a = items.next().join(); a.isPresent(); a = items.next().join()) {
+            names.add(a.get().name());
+        }
+
+        assertThat(names).containsExactly("a", "b", "c", "d", "e");
+    }
+
+    @Test
+    void itemIteratorFailsWithTheRealExceptionWhenAPageFails() {
+        f.server.enqueue(Actions.status(200, page("p2", "a")), Actions.error(404, "parent: Not a recognized ID: 42"));
+        ItemIterator<Attachment> items = f.api().items(task, PageRequest.limit(1));
+
+        items.next().join();
+
+        assertThatThrownBy(() -> items.next().join()).cause().isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void singlePageWithoutLimitSendsNoLimit() {
         f.server.enqueue(Actions.status(200, "{\"data\":[{\"gid\":\"1\",\"name\":\"a\"}]}"));
 
