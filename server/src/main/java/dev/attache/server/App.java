@@ -11,6 +11,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
@@ -63,6 +67,7 @@ import io.javalin.Javalin;
 public final class App implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
+    private static final int INPUT_BUFFER_BYTES = 128 * 1024;
 
     private final Javalin javalin;
     private final Database database;
@@ -71,8 +76,11 @@ public final class App implements AutoCloseable {
     private final PublicBase base;
     private final Admin admin;
     private final int port;
+    private final ExecutorService hashing;
 
-    private App(Javalin javalin, Database database, DataDirLock lock, ServerConfig config, PublicBase base, Admin admin, int port) {
+    private App(Javalin javalin, Database database, DataDirLock lock, ServerConfig config, PublicBase base, Admin admin, int port,
+                ExecutorService hashing) {
+        this.hashing = hashing;
         this.javalin = javalin;
         this.database = database;
         this.lock = lock;
@@ -123,6 +131,7 @@ public final class App implements AutoCloseable {
         Json json = new Json();
         Authenticator authenticator = new Authenticator(tokens);
         RateLimiter limiter = new RateLimiter(config.rateLimits(), clock);
+        ExecutorService hashing = Executors.newCachedThreadPool(daemonThreads("attache-digest"));
 
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -130,7 +139,10 @@ public final class App implements AutoCloseable {
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(json)));
             cfg.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
             cfg.jetty.addConnector((server, http) -> {
-                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                HttpConnectionFactory factory = new HttpConnectionFactory(http);
+                // Uploads arrive in large bodies; bigger reads mean fewer trips through the parser.
+                factory.setInputBufferSize(INPUT_BUFFER_BYTES);
+                ServerConnector connector = new ServerConnector(server, factory);
                 connector.setHost(config.bindAddress());
                 connector.setPort(config.port());
                 connector.setIdleTimeout(config.idleTimeout().toMillis());
@@ -144,8 +156,8 @@ public final class App implements AutoCloseable {
             new ErrorMapping(json, new IncidentPhrases()).register(cfg);
 
             ApiRoutes api = new ApiRoutes(cfg, authenticator, limiter);
-            Attachments.routes(attachments, blobs, downloadUrls, signer, config.offsetTokenTtl(), clock, access, json, base, metrics)
-                    .register(api);
+            Attachments.routes(attachments, blobs, downloadUrls, signer, config.offsetTokenTtl(), clock, access, json, base, metrics,
+                            hashing).register(api);
             new DirectoryRoutes(directory, access, attachments::deleteParent, json).register(api);
             new DownloadRoutes(attachments, downloadUrls, authenticator, directory, access, metrics).register(cfg);
             new OpsRoutes(metrics, database::isHealthy, blobs::isHealthy, json).register(cfg);
@@ -154,7 +166,7 @@ public final class App implements AutoCloseable {
         int port = ((ServerConnector) javalin.jettyServer().server().getConnectors()[0]).getLocalPort();
         base.set(config.publicBase().orElseGet(() -> URI.create("http://" + reachableHost(config.bindAddress()) + ":" + port)));
 
-        App app = new App(javalin, database, lock, config, base, new Admin(directory, tokens), port);
+        App app = new App(javalin, database, lock, config, base, new Admin(directory, tokens), port, hashing);
         firstStart.filter(f -> config.printDevToken()).ifPresent(f -> app.announce(f, System.out));
         LOG.info("Attaché listening on {}:{} (data in {})", config.bindAddress(), port, config.dataDir().toAbsolutePath());
         return app;
@@ -171,6 +183,15 @@ public final class App implements AutoCloseable {
                 + apiBaseUri() + "/users/me");
         out.println();
         out.flush();
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread t = new Thread(runnable, name + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     private static String reachableHost(String bind) {
@@ -212,6 +233,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         javalin.stop();
+        hashing.shutdownNow();
         database.close();
         lock.close();
     }

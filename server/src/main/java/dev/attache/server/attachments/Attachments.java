@@ -2,6 +2,7 @@ package dev.attache.server.attachments;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 
 import dev.attache.server.PublicBase;
 import dev.attache.server.blob.BlobStore;
@@ -20,8 +21,8 @@ public final class Attachments {
     /** The routes over a service. */
     public static AttachmentRoutes routes(AttachmentService service, BlobStore blobs, DownloadUrls downloads,
                                           Signer signer, Duration offsetTtl, Clock clock, Access access, Json json,
-                                          PublicBase base, ServerMetrics metrics) {
-        return new AttachmentRoutes(service, new MultipartUploadReader(blobs), new AttachmentView(downloads, base),
+                                          PublicBase base, ServerMetrics metrics, Executor hashing) {
+        return new AttachmentRoutes(service, new MultipartUploadReader(blobs, hashing), new AttachmentView(downloads, base),
                 new PageTokens(signer, offsetTtl, clock), access, json, base, metrics);
     }
 }

@@ -5,12 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +21,7 @@ import dev.attache.server.http.ApiException;
 
 /**
  * Reads a {@code multipart/form-data} body as it arrives. Jetty's parser finds the parts; the file
- * part's bytes go straight into a new blob while its SHA-256 and length are computed, so no part is
+ * part's bytes go straight into a new blob while its SHA-256 (on another thread) and length are computed, so no part is
  * held in memory or copied to a second temporary file. The size limit is enforced on the bytes as they
  * arrive: the first byte over it stops the read with a 413.
  */
@@ -33,7 +31,7 @@ final class MultipartUploadReader {
     static final long MAX_FILE_BYTES = 104_857_600L;
     static final int MAX_FIELD_BYTES = 8 * 1024;
     private static final int MAX_PARTS = 64;
-    private static final int READ_BUFFER = 64 * 1024;
+    private static final int READ_BUFFER = 128 * 1024;
     private static final Pattern BOUNDARY = Pattern.compile("(?i)boundary=(?:\"([^\"]{1,200})\"|([^;\\s]{1,200}))");
     private static final Pattern MEDIA_TYPE = Pattern.compile("[\\w.+-]{1,127}/[\\w.+-]{1,127}");
 
@@ -44,9 +42,11 @@ final class MultipartUploadReader {
     }
 
     private final BlobStore blobs;
+    private final Executor hashing;
 
-    MultipartUploadReader(BlobStore blobs) {
+    MultipartUploadReader(BlobStore blobs, Executor hashing) {
         this.blobs = blobs;
+        this.hashing = hashing;
     }
 
     /** The boundary of a {@code multipart/form-data} content type; 400 for any other type. */
@@ -107,7 +107,7 @@ final class MultipartUploadReader {
         private boolean inFile;
 
         private BlobWriter blob;
-        private MessageDigest digest;
+        private BackgroundDigest digest;
         private long size;
         private String filename;
         private String fileContentType;
@@ -133,12 +133,9 @@ final class MultipartUploadReader {
 
         @Override
         public void onPartContent(Content.Chunk chunk) {
-            try {
-                ByteBuffer bytes = chunk.getByteBuffer();
-                guard(() -> content(bytes));
-            } finally {
-                chunk.release();
-            }
+            // The parser owns the chunk and releases it after this call; the bytes are consumed here.
+            ByteBuffer bytes = chunk.getByteBuffer();
+            guard(() -> content(bytes));
         }
 
         @Override
@@ -166,11 +163,14 @@ final class MultipartUploadReader {
 
         UploadForm form() {
             UploadForm.ReceivedFile file = blob == null ? null : new UploadForm.ReceivedFile(blob, filename,
-                    fileContentType, size, HexFormat.of().formatHex(digest.digest()));
+                    fileContentType, size, digest.finish());
             return new UploadForm(fields, file);
         }
 
         void abort() {
+            if (digest != null) {
+                digest.close();
+            }
             if (blob != null) {
                 blob.abort();
             }
@@ -203,8 +203,8 @@ final class MultipartUploadReader {
             gate.beforeFile(Map.copyOf(fields));
             filename = disposition.filename().orElse(null);
             fileContentType = mediaType(headers.get("content-type"));
-            digest = sha256();
             blob = blobs.create();
+            digest = new BackgroundDigest(hashing);
         }
 
         private void content(ByteBuffer bytes) throws IOException {
@@ -221,7 +221,7 @@ final class MultipartUploadReader {
             if (size > MAX_FILE_BYTES) {
                 throw ApiException.tooLarge("file: The file exceeds the 100 MB size limit");
             }
-            digest.update(bytes.duplicate());
+            digest.update(bytes);
             blob.write(bytes);
         }
 
@@ -245,14 +245,6 @@ final class MultipartUploadReader {
         String type = header.strip();
         String bare = type.contains(";") ? type.substring(0, type.indexOf(';')).strip() : type;
         return MEDIA_TYPE.matcher(bare).matches() && type.length() <= 255 ? type : "application/octet-stream";
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 
     /** The blob store failed while bytes were being written; reported as a 500. */

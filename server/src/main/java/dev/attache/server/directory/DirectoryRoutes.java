@@ -7,6 +7,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.attache.server.auth.Principal;
+import dev.attache.server.auth.Scope;
 import dev.attache.server.http.ApiException;
 import dev.attache.server.http.ApiRoutes;
 import dev.attache.server.http.Json;
@@ -45,7 +46,8 @@ public final class DirectoryRoutes {
         for (ParentType type : ParentType.values()) {
             String path = "/" + type.resourceType() + "s/{gid}";
             api.get(path, null, (ctx, p) -> json.data(ctx, 200, shaped(ctx, render(find(ctx, p, type)))));
-            api.delete(path, null, (ctx, p) -> delete(ctx, p, type));
+            // Deleting a parent deletes its attachments, so it takes the same scope as deleting one.
+            api.delete(path, Scope.DELETE, (ctx, p) -> delete(ctx, p, type));
         }
     }
 

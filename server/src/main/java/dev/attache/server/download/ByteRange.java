@@ -1,12 +1,16 @@
 package dev.attache.server.download;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One byte range of a {@code Range: bytes=...} header, resolved against a file size. Several ranges
  * in one header are answered with the whole file, which RFC 9110 allows.
  */
 record ByteRange(long first, long length) {
+
+    /** Unsigned decimal, or nothing; Long.parseLong alone would also take "+1" and "-5". */
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{0,18}");
 
     /** The header names only ranges outside the file: 416. */
     static final class Unsatisfiable extends Exception {
@@ -34,6 +38,9 @@ record ByteRange(long first, long length) {
         }
         String a = spec.substring(0, dash).strip();
         String b = spec.substring(dash + 1).strip();
+        if (!DIGITS.matcher(a).matches() || !DIGITS.matcher(b).matches() || (a.isEmpty() && b.isEmpty())) {
+            return Optional.empty(); // RFC 9110: a malformed range is ignored, not refused
+        }
         try {
             if (a.isEmpty()) {
                 long suffix = Long.parseLong(b);

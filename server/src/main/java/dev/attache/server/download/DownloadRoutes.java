@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import dev.attache.server.attachments.Attachment;
 import dev.attache.server.attachments.AttachmentService;
 import dev.attache.server.auth.Authenticator;
 import dev.attache.server.auth.Principal;
+import dev.attache.server.auth.Scope;
 import dev.attache.server.directory.Access;
 import dev.attache.server.directory.DirectoryStore;
 import dev.attache.server.http.ApiException;
@@ -34,7 +36,9 @@ public final class DownloadRoutes {
     private static final Set<String> ACTIVE_TYPES = Set.of("text/html", "application/xhtml+xml", "image/svg+xml",
             "text/xml", "application/xml", "text/javascript", "application/javascript", "application/ecmascript",
             "text/ecmascript", "application/x-javascript", "text/xsl", "application/wasm");
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    /** RFC 9110 IMF-fixdate; RFC_1123_DATE_TIME would write the 3rd as "3", not "03". */
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
     private final AttachmentService attachments;
     private final DownloadUrls urls;
@@ -73,7 +77,7 @@ public final class DownloadRoutes {
         String etag = "\"" + a.sha256() + "\"";
 
         ctx.header("ETag", etag);
-        ctx.header("Last-Modified", HTTP_DATE.format(a.createdAt()));
+        ctx.header("Last-Modified", httpDate(a.createdAt()));
         ctx.header("Accept-Ranges", "bytes");
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Content-Security-Policy", "sandbox; default-src 'none'");
@@ -130,6 +134,7 @@ public final class DownloadRoutes {
         if (principal.isEmpty()) {
             throw ApiException.forbidden("Not Authorized");
         }
+        principal.get().require(Scope.READ);
         String raw = ctx.queryParam("asset_id");
         if (raw == null || raw.isEmpty()) {
             throw ApiException.missing("asset_id");
@@ -146,6 +151,10 @@ public final class DownloadRoutes {
         access.requireMember(principal.get(), workspace, "attachment");
         ctx.header("Cache-Control", "no-store");
         ctx.redirect(urls.urlFor(a.gid()), io.javalin.http.HttpStatus.FOUND);
+    }
+
+    static String httpDate(Instant instant) {
+        return HTTP_DATE.format(instant);
     }
 
     private static boolean matches(String ifNoneMatch, String etag) {
@@ -171,7 +180,8 @@ public final class DownloadRoutes {
     static String contentDisposition(String name) {
         StringBuilder ascii = new StringBuilder();
         name.codePoints().forEach(cp -> ascii.append(cp >= 0x20 && cp < 0x7F && cp != '"' && cp != '\\' ? (char) cp : '_'));
-        String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        // URLEncoder leaves '*' bare, but RFC 8187's attr-char does not allow it.
+        String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 }

@@ -80,6 +80,21 @@ class UploadTest {
     }
 
     @Test
+    void uploadSentWithExpectContinueArrivesIntact() {
+        String task = server.createTask("expect");
+        byte[] content = new byte[2_000_000];
+        new java.util.Random(11).nextBytes(content);
+        Multipart form = Multipart.form().field("parent", task).file("e.bin", "application/octet-stream", content);
+
+        Reply created = server.send(server.authorized(server.api("/attachments")).expectContinue(true)
+                .header("Content-Type", form.contentType()).POST(HttpRequest.BodyPublishers.ofByteArray(form.build())).build());
+        Reply download = server.send(HttpRequest.newBuilder(java.net.URI.create(created.data().get("download_url").asText())).build());
+
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(content);
+    }
+
+    @Test
     void partsMayArriveInAnyOrder() {
         String task = server.createTask("order");
         Reply r = server.upload("/attachments", Multipart.form().file("late.txt", "text/plain", utf8("x")).field("parent", task));

@@ -117,6 +117,11 @@ public final class TestServer implements AutoCloseable {
         return http;
     }
 
+    /** The dev user's gid. */
+    public long devUserGid() {
+        return Long.parseLong(get("/users/me").data().path("gid").asText());
+    }
+
     /** The dev user's workspace gid. */
     public String workspaceGid() {
         return get("/users/me").data().path("workspaces").path(0).path("gid").asText();

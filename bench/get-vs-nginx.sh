@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# GET /api/1.0/attachments/{gid} under wrk against nginx serving the same JSON bytes as a static
+# file, run one after the other on the same machine, ROUNDS times each, alternating.
+#   bench/get-vs-nginx.sh [ROUNDS] [SECONDS]
+source "$(dirname "$0")/lib.sh"
+ROUNDS="${1:-3}"; SECONDS_EACH="${2:-10}"
+need nginx wrk bc curl
+PORT=18182; NGINX_PORT=18183
+build_jar
+start_server "$PORT" "$WORK/get-data"
+TASK=$(create_task get-bench)
+printf 'hello\n' > "$WORK/hello.txt"
+GID=$(curl -s -H "Authorization: Bearer $TOKEN" -F parent="$TASK" -F "file=@$WORK/hello.txt" "$API/attachments?opt_fields=gid" | gid_of)
+
+# nginx serves exactly the body the API returns for this record.
+mkdir -p "$WORK/nginx/html"
+curl -s -H "Authorization: Bearer $TOKEN" "$API/attachments/$GID" > "$WORK/nginx/html/attachment.json"
+cat > "$WORK/nginx/nginx.conf" <<CONF
+worker_processes 1;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  types { application/json json; }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $WORK/nginx/html;
+  }
+}
+CONF
+nginx -c "$WORK/nginx/nginx.conf"
+trap 'nginx -c "$WORK/nginx/nginx.conf" -s stop 2>/dev/null || true; stop_server' EXIT
+
+# warm-up: JIT for the server, caches for both
+wrk -t2 -c16 -d5s -H "Authorization: Bearer $TOKEN" "$API/attachments/$GID" >/dev/null
+wrk -t2 -c16 -d2s "http://127.0.0.1:$NGINX_PORT/attachment.json" >/dev/null
+
+: > "$WORK/api.rps"; : > "$WORK/nginx.rps"
+for round in $(seq 1 "$ROUNDS"); do
+  wrk -t2 -c16 -d"${SECONDS_EACH}s" -H "Authorization: Bearer $TOKEN" "$API/attachments/$GID" \
+    | awk '/Requests\/sec/ {print $2}' >> "$WORK/api.rps"
+  wrk -t2 -c16 -d"${SECONDS_EACH}s" "http://127.0.0.1:$NGINX_PORT/attachment.json" \
+    | awk '/Requests\/sec/ {print $2}' >> "$WORK/nginx.rps"
+done
+api=$(median < "$WORK/api.rps"); ngx=$(median < "$WORK/nginx.rps")
+printf 'rounds: %s x %ss, wrk -t2 -c16\n' "$ROUNDS" "$SECONDS_EACH"
+printf 'server GET attachment  median %.0f req/s  (%s)\n' "$api" "$(tr '\n' ' ' < "$WORK/api.rps")"
+printf 'nginx static file      median %.0f req/s  (%s)\n' "$ngx" "$(tr '\n' ' ' < "$WORK/nginx.rps")"
+printf 'ratio server/nginx: %.2f\n' "$(echo "$api / $ngx" | bc -l)"
