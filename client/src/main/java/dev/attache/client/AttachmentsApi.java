@@ -1,0 +1,283 @@
+package dev.attache.client;
+
+import dev.attache.client.internal.ApiRequest;
+import dev.attache.client.internal.ApiTransport;
+import dev.attache.client.internal.ByteSink;
+import dev.attache.client.internal.Downloader;
+import dev.attache.client.internal.FileSink;
+import dev.attache.client.internal.JsonCodec;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Asana's Attachments API: upload, link, get, list, delete and download attachments of tasks,
+ * projects and project briefs.
+ *
+ * <pre>{@code
+ * AttachmentsApi api = AttachmentsApi.builder()
+ *         .baseUri(URI.create("https://app.asana.com/api/1.0"))
+ *         .token(System.getenv("ASANA_TOKEN"))
+ *         .build();
+ * Attachment a = api.createAttachmentForObject(ParentGid.of("1204"), Upload.file(Path.of("plan.pdf")))
+ *         .join();
+ * api.download(a.gid(), Path.of("copy.pdf")).join();
+ * }</pre>
+ *
+ * <p>Every operation returns at once. Its future completes exceptionally with an
+ * {@link AsanaApiException} subtype when the API answers with an error, or an
+ * {@link AsanaTransportException} when no answer arrives; failures are retried first as
+ * {@link RetryPolicy} describes. Bad arguments throw immediately ({@link NullPointerException},
+ * {@link IllegalArgumentException}). Dependent stages run on the HTTP client's executor or the
+ * calling thread; do not block in them.
+ *
+ * <p>Thread-safe; build one and share it. It owns no threads, so there is nothing to close.
+ */
+public final class AttachmentsApi {
+
+    private static final Fields DOWNLOAD_FIELDS = Fields.of(Field.DOWNLOAD_URL, Field.NAME, Field.SIZE);
+
+    private final ApiTransport transport;
+    private final JsonCodec json;
+    private final Downloader downloader;
+
+    AttachmentsApi(ApiTransport transport, JsonCodec json, Downloader downloader) {
+        this.transport = transport;
+        this.json = json;
+        this.downloader = downloader;
+    }
+
+    /**
+     * Starts configuring a client.
+     *
+     * @return a new builder
+     */
+    public static AttachmentsApiBuilder builder() {
+        return new AttachmentsApiBuilder();
+    }
+
+    /**
+     * Uploads bytes, or links a URL, to a task, project or project brief
+     * ({@code POST /attachments}), returning the API's default fields.
+     *
+     * @param parent the task, project or project brief
+     * @param upload the file or link
+     * @return completes with the new attachment; a file over 100 MB fails with
+     *     {@link PayloadTooLargeException}
+     */
+    public CompletableFuture<Attachment> createAttachmentForObject(ParentGid parent, Upload upload) {
+        return createAttachmentForObject(parent, upload, Fields.defaults());
+    }
+
+    /**
+     * Uploads bytes, or links a URL, to a task, project or project brief
+     * ({@code POST /attachments}). The body is streamed; its size goes out as
+     * {@code Content-Length} when known. Retried only if {@link Upload#replayable()} and never
+     * once the server may have acted on it (see {@link RetryPolicy}).
+     *
+     * @param parent the task, project or project brief
+     * @param upload the file or link
+     * @param fields the fields to return
+     * @return completes with the new attachment, or exceptionally with an {@link AsanaException}
+     *     (or an {@link UncheckedIOException} when a file cannot be read)
+     */
+    public CompletableFuture<Attachment> createAttachmentForObject(ParentGid parent, Upload upload, Fields fields) {
+        Objects.requireNonNull(parent, "parent");
+        Objects.requireNonNull(upload, "upload");
+        Objects.requireNonNull(fields, "fields");
+        ApiRequest request;
+        try {
+            request = UploadRequests.toRequest(parent, upload, fields);
+        } catch (UncheckedIOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return transport.send(request).thenApply(body -> json.readData(body, Attachment.class));
+    }
+
+    /**
+     * Gets one attachment's default fields ({@code GET /attachments/{gid}}).
+     *
+     * @param gid the attachment
+     * @return completes with the attachment; a missing one fails with {@link NotFoundException}
+     */
+    public CompletableFuture<Attachment> getAttachment(AttachmentGid gid) {
+        return getAttachment(gid, Fields.defaults());
+    }
+
+    /**
+     * Gets one attachment ({@code GET /attachments/{gid}}).
+     *
+     * @param gid the attachment
+     * @param fields the fields to return
+     * @return completes with the attachment, or exceptionally with an {@link AsanaException}
+     */
+    public CompletableFuture<Attachment> getAttachment(AttachmentGid gid, Fields fields) {
+        Objects.requireNonNull(gid, "gid");
+        ApiRequest request = new ApiRequest("GET", "/attachments/" + gid.value(), Queries.of(fields), null, true);
+        return transport.send(request).thenApply(body -> json.readData(body, Attachment.class));
+    }
+
+    /**
+     * Deletes an attachment and its bytes ({@code DELETE /attachments/{gid}}).
+     *
+     * @param gid the attachment
+     * @return completes when deleted, or exceptionally with an {@link AsanaException}
+     */
+    public CompletableFuture<Void> deleteAttachment(AttachmentGid gid) {
+        Objects.requireNonNull(gid, "gid");
+        ApiRequest request = new ApiRequest("DELETE", "/attachments/" + gid.value(), Map.of(), null, true);
+        return transport.send(request).thenApply(body -> null);
+    }
+
+    /**
+     * Gets one page of a parent's attachments, oldest first ({@code GET /attachments?parent=}).
+     * Items carry the compact fields ({@code gid}, {@code name}, {@code resource_type},
+     * {@code resource_subtype}) unless {@link PageRequest#fields()} asks for others.
+     *
+     * @param parent the task, project or project brief
+     * @param request page size, offset and fields; {@link PageRequest#maxItems()} is ignored here
+     * @return completes with the page, or exceptionally with an {@link AsanaException}
+     */
+    public CompletableFuture<Page<Attachment>> getAttachmentsForObject(ParentGid parent, PageRequest request) {
+        Objects.requireNonNull(parent, "parent");
+        Objects.requireNonNull(request, "request");
+        return fetchPage(parent, request, request.offset());
+    }
+
+    /**
+     * Walks a parent's attachments page by page, prefetching the next page.
+     *
+     * @param parent the task, project or project brief
+     * @param request page size (use a limit to page), first offset, fields and item cap
+     * @return an iterator that has not fetched anything yet
+     */
+    public PageIterator<Attachment> pages(ParentGid parent, PageRequest request) {
+        Objects.requireNonNull(parent, "parent");
+        Objects.requireNonNull(request, "request");
+        return new PageIterator<>(offset -> fetchPage(parent, request, offset), request);
+    }
+
+    /**
+     * Walks a parent's attachments one at a time, fetching pages as needed.
+     *
+     * @param parent the task, project or project brief
+     * @param request page size, first offset, fields and item cap
+     * @return an iterator that has not fetched anything yet
+     */
+    public ItemIterator<Attachment> items(ParentGid parent, PageRequest request) {
+        return new ItemIterator<>(pages(parent, request));
+    }
+
+    /**
+     * Hands every attachment of a parent to {@code action}, fetching pages as needed.
+     *
+     * @param parent the task, project or project brief
+     * @param request page size, fields and item cap
+     * @param action called once per attachment, in order
+     * @return completes after the last one, or exceptionally with the first failure
+     */
+    public CompletableFuture<Void> forEach(ParentGid parent, PageRequest request,
+            Consumer<? super Attachment> action) {
+        Objects.requireNonNull(action, "action");
+        return pages(parent, request).forEach(action);
+    }
+
+    private CompletableFuture<Page<Attachment>> fetchPage(ParentGid parent, PageRequest request,
+            @Nullable String offset) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("parent", parent.value());
+        if (request.limit() != null) {
+            query.put("limit", request.limit().toString());
+        }
+        if (offset != null) {
+            query.put("offset", offset);
+        }
+        Queries.addTo(query, request.fields());
+        return transport.send(new ApiRequest("GET", "/attachments", query, null, true))
+                .thenApply(body -> json.readPage(body, Attachment.class));
+    }
+
+    /**
+     * Downloads an attachment's bytes to {@code target}: fetches a fresh {@code download_url},
+     * streams into {@code target.part}, resumes with {@code Range} after a dropped connection,
+     * checks the length, then moves the file onto {@code target}. The bearer token is never sent
+     * to the download URL. An error response is never written to disk.
+     *
+     * @param gid the attachment
+     * @param target where the file goes; replaced if present
+     * @return completes with {@code target}
+     */
+    public CompletableFuture<Path> download(AttachmentGid gid, Path target) {
+        return download(gid, target, ProgressListener.none());
+    }
+
+    /**
+     * Like {@link #download(AttachmentGid, Path)}, reporting progress.
+     *
+     * @param gid the attachment
+     * @param target where the file goes; replaced if present
+     * @param progress hears bytes written
+     * @return completes with {@code target}, or exceptionally with an {@link AsanaException} (or
+     *     an {@link UncheckedIOException} when the file cannot be written)
+     */
+    public CompletableFuture<Path> download(AttachmentGid gid, Path target, ProgressListener progress) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(progress, "progress");
+        FileSink sink = new FileSink(target);
+        return download(gid, sink, progress).handle((n, failure) -> {
+            if (failure != null) {
+                sink.discard();
+                throw failure instanceof RuntimeException ? (RuntimeException) failure
+                        : new CompletionException(failure);
+            }
+            try {
+                return sink.commit();
+            } catch (IOException e) {
+                sink.discard();
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
+     * Streams an attachment's bytes into {@code out}, with the same resume and length checks as
+     * {@link #download(AttachmentGid, Path)}. Bytes already written stay written when the future
+     * fails. {@code out} is not closed.
+     *
+     * @param gid the attachment
+     * @param out receives the bytes in order
+     * @param progress hears bytes written
+     * @return completes with the byte count
+     */
+    public CompletableFuture<Long> download(AttachmentGid gid, OutputStream out, ProgressListener progress) {
+        Objects.requireNonNull(out, "out");
+        WritableByteChannel channel = Channels.newChannel(out);
+        return download(gid, (ByteBuffer b) -> {
+            while (b.hasRemaining()) {
+                channel.write(b);
+            }
+        }, Objects.requireNonNull(progress, "progress"));
+    }
+
+    private CompletableFuture<Long> download(AttachmentGid gid, ByteSink sink, ProgressListener progress) {
+        return getAttachment(gid, DOWNLOAD_FIELDS).thenCompose(a -> {
+            if (a.downloadUrl() == null) {
+                return CompletableFuture.failedFuture(new IllegalStateException(
+                        "attachment " + gid + " has no download_url"));
+            }
+            long size = a.size() != null ? a.size() : -1;
+            return downloader.download(a.downloadUrl(), size, sink, progress);
+        });
+    }
+}

@@ -1,0 +1,30 @@
+package dev.attache.client;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An error response as the client saw it; the input to {@link AsanaApiException#of}.
+ *
+ * @param method the request method
+ * @param path the request path below the API base, without the query
+ * @param status the HTTP status
+ * @param errors the parsed {@code errors} array; an unmodifiable copy
+ * @param retryAfter the {@code Retry-After} delay, or null
+ */
+public record ErrorResponse(
+        String method, String path, int status, List<AsanaError> errors, @Nullable Duration retryAfter) {
+
+    /**
+     * Checks and copies the components.
+     *
+     * @throws NullPointerException if a non-nullable component is null
+     */
+    public ErrorResponse {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(path, "path");
+        errors = List.copyOf(errors);
+    }
+}

@@ -1,0 +1,160 @@
+package dev.attache.client.internal;
+
+import dev.attache.client.AsanaApiException;
+import dev.attache.client.AsanaTransportException;
+import dev.attache.client.ErrorResponse;
+import dev.attache.client.ProgressListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodySubscriber;
+import java.net.http.HttpResponse.BodySubscribers;
+import java.net.http.HttpResponse.ResponseInfo;
+import java.net.http.HttpTimeoutException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Streams a signed {@code download_url} into a sink. Sends no {@code Authorization} header: the
+ * URL is signed and may live on another host (S3), which must never see the bearer token.
+ * Resumes with {@code Range} after a dropped connection, up to the retry policy's attempts, and
+ * checks the final length. Thread-safe.
+ */
+public final class Downloader {
+
+    private final ClientConfig config;
+    private final JsonCodec json;
+
+    /**
+     * Creates a downloader.
+     *
+     * @param config the settings (HTTP client, retry policy, sleeper)
+     * @param json reads error bodies
+     */
+    public Downloader(ClientConfig config, JsonCodec json) {
+        this.config = config;
+        this.json = json;
+    }
+
+    /** What one response turned into: bytes written, or an error body. */
+    private record Result(int status, @Nullable byte[] errorBody) {
+    }
+
+    /**
+     * Downloads {@code url} into {@code sink}.
+     *
+     * @param url the signed URL
+     * @param expectedSize the size the API reported, or -1
+     * @param sink where bytes go
+     * @param progress hears bytes written
+     * @return completes with the byte count, or exceptionally with an {@link AsanaApiException}
+     *     (error status), {@link AsanaTransportException} (network, resumes exhausted, wrong
+     *     length) or {@link UncheckedIOException} (the sink failed)
+     */
+    public CompletableFuture<Long> download(URI url, long expectedSize, ByteSink sink, ProgressListener progress) {
+        return attempt(new Transfer(url, expectedSize, sink, progress), 1);
+    }
+
+    private record Transfer(URI url, long expectedSize, ByteSink sink, ProgressListener progress,
+            AtomicLong written) {
+        Transfer(URI url, long expectedSize, ByteSink sink, ProgressListener progress) {
+            this(url, expectedSize, sink, progress, new AtomicLong());
+        }
+    }
+
+    private CompletableFuture<Long> attempt(Transfer t, int attempt) {
+        BodyTracker tracker = new BodyTracker(config.clock());
+        long from = t.written().get();
+        HttpRequest.Builder request = HttpRequest.newBuilder(t.url()).GET();
+        if (from > 0) {
+            request.header("Range", "bytes=" + from + "-");
+        }
+        CompletableFuture<HttpResponse<Result>> sent =
+                config.http().sendAsync(request.build(), info -> handler(info, t, from, tracker));
+        IdleWatchdog dog = IdleWatchdog.watch(sent, tracker, config.idleTimeout());
+        return sent.handle((response, failure) -> failure == null
+                        ? finish(t, response.body(), response, attempt)
+                        : retryOrFail(t, unwrap(failure, dog), attempt))
+                .thenCompose(f -> f);
+    }
+
+    private BodySubscriber<Result> handler(ResponseInfo info, Transfer t, long from, BodyTracker tracker) {
+        int status = info.statusCode();
+        boolean resumedHere = status == 206 && contentRangeStart(info) == from;
+        if (status == 200 || resumedHere) {
+            // A 200 to a Range request repeats the whole file: skip what we already have.
+            long skip = status == 200 ? from : 0;
+            long total = t.expectedSize();
+            ProgressListener p = (bytes, all) -> {
+                tracker.touch();
+                t.progress().onProgress(bytes, all);
+            };
+            return BodySubscribers.mapping(new SinkSubscriber(t.sink(), skip, t.written(), p, total),
+                    n -> new Result(status, null));
+        }
+        return BodySubscribers.mapping(BodySubscribers.ofByteArray(), body -> new Result(status, body));
+    }
+
+    private static long contentRangeStart(ResponseInfo info) {
+        // Content-Range: bytes <start>-<end>/<total>
+        String range = info.headers().firstValue("Content-Range").orElse("");
+        int space = range.indexOf(' ');
+        int dash = range.indexOf('-');
+        try {
+            return Long.parseLong(range.substring(space + 1, dash));
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private CompletableFuture<Long> finish(Transfer t, Result result, HttpResponse<?> response, int attempt) {
+        if (result.errorBody() != null) {
+            return CompletableFuture.failedFuture(AsanaApiException.of(new ErrorResponse("GET", t.url().getPath(),
+                    result.status(), json.readErrors(result.errorBody()), RetryAfter.parse(response, config.clock()))));
+        }
+        long written = t.written().get();
+        if (t.expectedSize() >= 0 && written != t.expectedSize()) {
+            return retryOrFail(t, new IOException("download ended after " + written + " of "
+                    + t.expectedSize() + " bytes"), attempt);
+        }
+        return CompletableFuture.completedFuture(written);
+    }
+
+    private CompletableFuture<Long> retryOrFail(Transfer t, Throwable failure, int attempt) {
+        if (failure instanceof SinkSubscriber.LocalWriteException) {
+            return CompletableFuture.failedFuture(new UncheckedIOException((IOException) failure.getCause()));
+        }
+        if (!(failure instanceof IOException)) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        boolean overrun = t.expectedSize() >= 0 && t.written().get() > t.expectedSize();
+        if (attempt >= config.retry().maxAttempts() || overrun) {
+            return CompletableFuture.failedFuture(
+                    new AsanaTransportException("GET", t.url().getPath(), (IOException) failure));
+        }
+        return config.sleeper().sleep(config.retry().backoff(attempt))
+                .thenCompose(v -> attempt(t, attempt + 1));
+    }
+
+
+    private Throwable unwrap(Throwable failure, IdleWatchdog dog) {
+        if (dog.fired()) {
+            return new HttpTimeoutException("download made no progress for "
+                    + config.idleTimeout().toSeconds() + "s");
+        }
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof ExecutionException)
+                && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof IOException && t.getCause() instanceof SinkSubscriber.LocalWriteException) {
+            return t.getCause();
+        }
+        return t;
+    }
+}

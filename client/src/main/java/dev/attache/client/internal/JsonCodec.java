@@ -1,0 +1,156 @@
+package dev.attache.client.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import dev.attache.client.AsanaError;
+import dev.attache.client.AttachmentGid;
+import dev.attache.client.NextPage;
+import dev.attache.client.Page;
+import dev.attache.client.ParentGid;
+import dev.attache.client.ResourceSubtype;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the API's JSON envelopes into the public records. Unknown fields are ignored, absent
+ * fields become null, and unknown subtypes keep their raw value. Thread-safe.
+ */
+public final class JsonCodec {
+
+    private final ObjectMapper mapper;
+
+    /** Creates a codec with its own mapper. */
+    public JsonCodec() {
+        SimpleModule values = new SimpleModule("attache-values");
+        values.addDeserializer(AttachmentGid.class, fromString(AttachmentGid::new));
+        values.addDeserializer(ParentGid.class, fromString(ParentGid::new));
+        values.addDeserializer(ResourceSubtype.class, fromString(ResourceSubtype::new));
+        values.addDeserializer(Instant.class, fromString(Instant::parse));
+        this.mapper = JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .addModule(values)
+                .build();
+    }
+
+    private static <T> JsonDeserializer<T> fromString(Function<String, T> factory) {
+        return new JsonDeserializer<>() {
+            @Override
+            public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                String text = p.getValueAsString();
+                try {
+                    return factory.apply(text);
+                } catch (RuntimeException e) {
+                    return ctxt.reportInputMismatch(handledType(), "cannot read %s: %s", text, e.getMessage());
+                }
+            }
+        };
+    }
+
+    /**
+     * Reads {@code {"data": {...}}} as {@code type}.
+     *
+     * @param body the response body
+     * @param type the record type
+     * @param <T> the record type
+     * @return the record
+     * @throws UncheckedIOException if the body is not such an envelope
+     */
+    public <T> T readData(byte[] body, Class<T> type) {
+        try {
+            return mapper.treeToValue(data(body), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads a list envelope with its {@code next_page}.
+     *
+     * @param body the response body
+     * @param type the item type
+     * @param <T> the item type
+     * @return the page
+     * @throws UncheckedIOException if the body is not a list envelope
+     */
+    public <T> Page<T> readPage(byte[] body, Class<T> type) {
+        try {
+            JsonNode root = mapper.readTree(body);
+            List<T> items = new ArrayList<>();
+            for (JsonNode item : root.path("data")) {
+                items.add(mapper.treeToValue(item, type));
+            }
+            JsonNode next = root.path("next_page");
+            NextPage nextPage = next.isObject() ? mapper.treeToValue(next, NextPage.class) : null;
+            return new Page<>(items, nextPage);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads {@code {"errors": [...]}}; anything else yields an empty list, so a proxy's HTML
+     * error page still becomes a typed exception.
+     *
+     * @param body the response body, possibly empty
+     * @return the errors
+     */
+    public List<AsanaError> readErrors(byte[] body) {
+        List<AsanaError> errors = new ArrayList<>();
+        for (JsonNode e : tree(body).path("errors")) {
+            JsonNode message = e.path("message");
+            if (message.isTextual()) {
+                errors.add(new AsanaError(message.asText(), text(e, "help"), text(e, "phrase")));
+            }
+        }
+        return errors;
+    }
+
+    /**
+     * Writes {@code value} as JSON, with the mapper's snake_case naming.
+     *
+     * @param value a record or tree
+     * @return UTF-8 JSON
+     */
+    public byte[] write(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private JsonNode data(byte[] body) throws IOException {
+        JsonNode data = mapper.readTree(body).get("data");
+        if (data == null || !data.isObject()) {
+            throw new IOException("response has no \"data\" object");
+        }
+        return data;
+    }
+
+    private JsonNode tree(byte[] body) {
+        try {
+            JsonNode node = mapper.readTree(body);
+            return node == null ? mapper.missingNode() : node;
+        } catch (IOException e) {
+            return mapper.missingNode();
+        }
+    }
+
+    private static @Nullable String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+}

@@ -1,0 +1,172 @@
+package dev.attache.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.attache.client.testing.Actions;
+import dev.attache.client.testing.Fixture;
+import dev.attache.client.testing.Recorded;
+import dev.attache.client.testing.ScriptedServer;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DownloadTest {
+
+    private final Fixture f = new Fixture();
+    private final ScriptedServer files = new ScriptedServer();
+    private final AttachmentGid gid = AttachmentGid.of("7");
+    private final byte[] data = new byte[100_000];
+
+    @TempDir
+    Path dir;
+
+    DownloadTest() {
+        new Random(7).nextBytes(data);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        f.close();
+        files.close();
+    }
+
+    private void apiAnswersWithDownloadUrl(long size) {
+        f.server.enqueue(Actions.ok("{\"gid\":\"7\",\"name\":\"a.bin\",\"size\":" + size
+                + ",\"download_url\":\"" + files.url("/download/7?sig=abc") + "\"}"));
+    }
+
+    private static ScriptedServer.Action rangeAnswer(byte[] data) {
+        return ex -> {
+            ex.recordHeadOnly();
+            long from = Long.parseLong(ex.header("Range").replace("bytes=", "").replace("-", ""));
+            byte[] rest = Arrays.copyOfRange(data, (int) from, data.length);
+            ex.respond(206, Map.of("Content-Range", "bytes " + from + "-" + (data.length - 1) + "/" + data.length), rest);
+        };
+    }
+
+    @Test
+    void downloadWritesTheBytesToTheTarget() {
+        apiAnswersWithDownloadUrl(data.length);
+        files.enqueue(Actions.bytes(200, Map.of(), data));
+
+        Path target = f.api().download(gid, dir.resolve("a.bin")).join();
+
+        assertThat(target).hasBinaryContent(data);
+    }
+
+    @Test
+    void downloadAsksTheApiForAFreshDownloadUrlNameAndSize() {
+        apiAnswersWithDownloadUrl(data.length);
+        files.enqueue(Actions.bytes(200, Map.of(), data));
+
+        f.api().download(gid, dir.resolve("a.bin")).join();
+
+        assertThat(f.server.requests().get(0).target())
+                .isEqualTo("/api/1.0/attachments/7?opt_fields=download_url,name,size");
+    }
+
+    @Test
+    void downloadNeverSendsTheTokenToTheDownloadHost() {
+        apiAnswersWithDownloadUrl(data.length);
+        files.enqueue(Actions.bytes(200, Map.of(), data));
+
+        f.api().download(gid, dir.resolve("a.bin")).join();
+
+        assertThat(files.requests()).singleElement()
+                .satisfies(r -> assertThat(r.header("Authorization")).isEmpty());
+    }
+
+    @Test
+    void droppedDownloadResumesWithRangeFromTheLastByteWritten() {
+        apiAnswersWithDownloadUrl(data.length);
+        files.enqueue(ex -> {
+            ex.recordHeadOnly();
+            ex.respondTruncated(200, Map.of(), data.length, Arrays.copyOf(data, 40_000));
+        }, rangeAnswer(data));
+
+        Path target = f.api().download(gid, dir.resolve("a.bin")).join();
+
+        assertThat(target).hasBinaryContent(data);
+        assertThat(files.requests()).extracting(r -> r.header("Range").orElse("none"))
+                .containsExactly("none", "bytes=40000-");
+    }
+
+    @Test
+    void serverThatIgnoresRangeOnResumeStillYieldsTheRightBytes() {
+        apiAnswersWithDownloadUrl(data.length);
+        files.enqueue(ex -> {
+            ex.recordHeadOnly();
+            ex.respondTruncated(200, Map.of(), data.length, Arrays.copyOf(data, 40_000));
+        }, Actions.bytes(200, Map.of(), data));
+
+        Path target = f.api().download(gid, dir.resolve("a.bin")).join();
+
+        assertThat(target).hasBinaryContent(data);
+    }
+
+    @Test
+    void errorFromTheDownloadHostIsParsedAndNeverWrittenToDisk() {
+        apiAnswersWithDownloadUrl(data.length);
+        files.enqueue(Actions.error(403, "download: Link expired"));
+        Path target = dir.resolve("a.bin");
+
+        assertThatThrownBy(() -> f.api().download(gid, target).join())
+                .cause().isInstanceOf(ForbiddenException.class).hasMessage("GET /download/7 -> 403: download: Link expired");
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void downloadLongerThanTheReportedSizeFails() {
+        apiAnswersWithDownloadUrl(data.length - 1);
+        files.enqueue(Actions.bytes(200, Map.of(), data));
+
+        assertThatThrownBy(() -> f.api().download(gid, dir.resolve("a.bin")).join())
+                .cause().isInstanceOf(AsanaTransportException.class).hasMessageContaining("download ended after");
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void streamingDownloadResumesIntoTheSameOutputStream() {
+        apiAnswersWithDownloadUrl(data.length);
+        files.enqueue(ex -> {
+            ex.recordHeadOnly();
+            ex.respondTruncated(200, Map.of(), data.length, Arrays.copyOf(data, 1234));
+        }, rangeAnswer(data));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        long n = f.api().download(gid, out, ProgressListener.none()).join();
+
+        assertThat(n).isEqualTo(data.length);
+        assertThat(out.toByteArray()).isEqualTo(data);
+    }
+
+    @Test
+    void progressEndsAtTheFullSize() {
+        apiAnswersWithDownloadUrl(data.length);
+        files.enqueue(Actions.bytes(200, Map.of(), data));
+        long[] last = {0, 0};
+
+        f.api().download(gid, dir.resolve("a.bin"), (bytes, total) -> {
+            last[0] = bytes;
+            last[1] = total;
+        }).join();
+
+        assertThat(last).containsExactly(data.length, data.length);
+    }
+
+    @Test
+    void downloadOfMissingAttachmentFailsWithNotFound() {
+        f.server.enqueue(Actions.error(404, "attachment: Not a recognized ID: 7"));
+
+        assertThatThrownBy(() -> f.api().download(gid, dir.resolve("a.bin")).join())
+                .cause().isInstanceOf(NotFoundException.class);
+        assertThat(files.requests()).extracting(Recorded::method).isEmpty();
+    }
+}
