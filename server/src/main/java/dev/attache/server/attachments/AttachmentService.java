@@ -143,9 +143,12 @@ public final class AttachmentService {
 
     /** An attachment the caller may see: 404 when unknown, 403 when in another workspace. */
     Created get(Principal principal, Gid gid) {
-        Attachment attachment = store.find(gid.value()).orElseThrow(() -> ApiException.unknownId("attachment", gid.text()));
-        Parent parent = access.visibleParent(principal, Gid.of(attachment.parentGid()), "attachment");
-        return new Created(attachment, parent);
+        AttachmentStore.Located found = store.locate(gid.value(), principal.userGid())
+                .orElseThrow(() -> ApiException.unknownId("attachment", gid.text()));
+        if (!found.visible()) {
+            throw ApiException.forbidden("attachment: Forbidden");
+        }
+        return new Created(found.attachment(), found.parent());
     }
 
     /** Deletes an attachment: the row first, then its bytes. */

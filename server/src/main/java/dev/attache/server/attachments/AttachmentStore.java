@@ -3,6 +3,8 @@ package dev.attache.server.attachments;
 import java.util.List;
 import java.util.Optional;
 
+import dev.attache.server.directory.Parent;
+
 /** Attachment metadata. The seam behind which SQLite or PostgreSQL sit. Implementations are thread-safe. */
 public interface AttachmentStore {
 
@@ -10,6 +12,20 @@ public interface AttachmentStore {
     void insert(Attachment attachment);
 
     Optional<Attachment> find(long gid);
+
+    /**
+     * An attachment with its parent and whether a user may see it, in one round trip: the lookup
+     * every GET of an attachment makes.
+     */
+    Optional<Located> locate(long gid, long userGid);
+
+    /**
+     * An attachment in context.
+     *
+     * @param visible whether the user is a member of the parent's workspace
+     */
+    record Located(Attachment attachment, Parent parent, boolean visible) {
+    }
 
     /** Up to {@code limit} attachments of a parent with gids above {@code afterGid}, oldest first. */
     List<Attachment> page(long parentGid, long afterGid, int limit);

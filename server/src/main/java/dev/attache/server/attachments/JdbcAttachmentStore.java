@@ -36,6 +36,18 @@ public final class JdbcAttachmentStore implements AttachmentStore {
     }
 
     @Override
+    public Optional<Located> locate(long gid, long userGid) {
+        return jdbc.queryOne("SELECT a.gid, a.parent_gid, a.resource_subtype, a.name, a.content_type, a.size_bytes, a.sha256, "
+                        + "a.blob_key, a.url, a.connected_to_app, a.created_by, a.created_at, "
+                        + "p.gid AS p_gid, p.resource_type AS p_resource_type, p.workspace_gid AS p_workspace_gid, "
+                        + "p.name AS p_name, p.body AS p_body, p.project_gid AS p_project_gid, p.created_by AS p_created_by, "
+                        + "p.created_at AS p_created_at, "
+                        + "(SELECT COUNT(*) FROM memberships m WHERE m.workspace_gid = p.workspace_gid AND m.user_gid = ?) AS member "
+                        + "FROM attachments a JOIN parents p ON p.gid = a.parent_gid WHERE a.gid = ?",
+                rs -> new Located(row(rs), DirectoryStore.parent(rs, "p_"), rs.getInt("member") > 0), userGid, gid);
+    }
+
+    @Override
     public List<Attachment> page(long parentGid, long afterGid, int limit) {
         return jdbc.query("SELECT " + COLUMNS + " FROM attachments WHERE parent_gid = ? AND gid > ? ORDER BY gid LIMIT ?",
                 JdbcAttachmentStore::row, parentGid, afterGid, limit);

@@ -113,8 +113,17 @@ public final class DirectoryStore {
     }
 
     private static Parent parent(ResultSet rs) throws SQLException {
-        return new Parent(rs.getLong("gid"), ParentType.of(rs.getString("resource_type")), rs.getLong("workspace_gid"),
-                rs.getString("name"), rs.getString("body"), Jdbc.nullableLong(rs, "project_gid"),
-                rs.getLong("created_by"), Instant.ofEpochMilli(rs.getLong("created_at")));
+        return parent(rs, "");
+    }
+
+    /**
+     * A parent from a row whose parent columns carry a prefix, for queries that join parents to
+     * other tables ({@code p_gid}, {@code p_resource_type}, ...).
+     */
+    public static Parent parent(ResultSet rs, String prefix) throws SQLException {
+        return new Parent(rs.getLong(prefix + "gid"), ParentType.of(rs.getString(prefix + "resource_type")),
+                rs.getLong(prefix + "workspace_gid"), rs.getString(prefix + "name"), rs.getString(prefix + "body"),
+                Jdbc.nullableLong(rs, prefix + "project_gid"), rs.getLong(prefix + "created_by"),
+                Instant.ofEpochMilli(rs.getLong(prefix + "created_at")));
     }
 }
