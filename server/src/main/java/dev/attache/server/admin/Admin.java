@@ -50,6 +50,19 @@ public final class Admin {
         return directory.createUser(name, email);
     }
 
+    /**
+     * Creates a user as a member of a workspace.
+     *
+     * @throws NotFoundException        when the workspace does not exist; no user is created then
+     * @throws IllegalArgumentException when another user has the email already
+     */
+    public User createUser(String name, String email, long workspaceGid) {
+        requireWorkspace(workspaceGid);
+        User user = createUser(name, email);
+        directory.addMember(workspaceGid, user.gid());
+        return user;
+    }
+
     public List<User> users() {
         return directory.users();
     }
