@@ -17,7 +17,7 @@ public final class BlobCollector {
     private final BlobStore blobs;
     private final AttachmentStore attachments;
 
-    public BlobCollector(Path dataDir, BlobStore blobs, AttachmentStore attachments) {
+    BlobCollector(Path dataDir, BlobStore blobs, AttachmentStore attachments) {
         this.dataDir = dataDir;
         this.blobs = blobs;
         this.attachments = attachments;
