@@ -1,0 +1,97 @@
+package dev.attache.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Rows to print, as an aligned table for people or as a JSON array of objects for scripts. A cell is
+ * a string, a list of strings, or {@code null} for "none".
+ *
+ * @param columns the column names, also the JSON keys
+ * @param rows    one list of cells per row, each as long as {@code columns}
+ */
+record Listing(List<String> columns, List<List<Object>> rows) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    Listing {
+        columns = List.copyOf(columns);
+        rows = List.copyOf(rows);
+        for (List<Object> row : rows) {
+            if (row.size() != columns.size()) {
+                throw new IllegalArgumentException("a row has " + row.size() + " cells for " + columns.size() + " columns");
+            }
+        }
+    }
+
+    /** Prints the rows as JSON when asked, else as a table. */
+    void print(PrintWriter out, boolean json) {
+        out.println(json ? toJson() : toTable());
+        out.flush();
+    }
+
+    String toJson() {
+        return json(objects());
+    }
+
+    /** The rows as objects keyed by column name, for embedding in a larger JSON document. */
+    List<Map<String, Object>> objects() {
+        List<Map<String, Object>> objects = new ArrayList<>();
+        for (List<Object> row : rows) {
+            Map<String, Object> object = new LinkedHashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                object.put(columns.get(i), row.get(i));
+            }
+            objects.add(object);
+        }
+        return objects;
+    }
+
+    String toTable() {
+        int[] widths = new int[columns.size()];
+        List<List<String>> lines = new ArrayList<>();
+        lines.add(columns.stream().map(c -> c.toUpperCase(java.util.Locale.ROOT)).toList());
+        rows.forEach(row -> lines.add(row.stream().map(Listing::text).toList()));
+        for (List<String> line : lines) {
+            for (int i = 0; i < line.size(); i++) {
+                widths[i] = Math.max(widths[i], line.get(i).length());
+            }
+        }
+        StringBuilder table = new StringBuilder();
+        for (List<String> line : lines) {
+            for (int i = 0; i < line.size(); i++) {
+                boolean last = i == line.size() - 1;
+                table.append(last ? line.get(i) : String.format("%-" + widths[i] + "s  ", line.get(i)));
+            }
+            table.append(System.lineSeparator());
+        }
+        return table.toString().stripTrailing();
+    }
+
+    /** Any value as pretty-printed JSON. */
+    static String json(Object value) {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String text(Object cell) {
+        if (cell == null) {
+            return "-";
+        }
+        if (cell instanceof List<?> list) {
+            return list.isEmpty() ? "-" : String.join(",", list.stream().map(Objects::toString).toList());
+        }
+        return cell.toString();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.attache.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.attache.server.App;
+import dev.attache.server.ServerConfig;
+
+class AdminWithServerTest {
+
+    @TempDir
+    Path dir;
+
+    private static String userWithToken(AdminCli cli) {
+        String workspace = cli.ok("workspace", "create", "Design");
+        String user = cli.ok("user", "create", "--name", "Ada", "--email", "ada@example.com", "--workspace", workspace);
+        return cli.ok("token", "create", "--user", user, "--name", "laptop");
+    }
+
+    private static String gidOf(String token) {
+        return token.substring(token.indexOf('/', 2) + 1, token.indexOf(':'));
+    }
+
+    @Test
+    void tokenCreatedWhileTheServerRunsIsAcceptedAtOnce() throws Exception {
+        try (App app = App.start(ServerConfig.forTests(dir))) {
+            String token = userWithToken(new AdminCli(dir));
+
+            assertThat(new AdminHttp(app.apiBaseUri()).usersMe(token)).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void tokenRevokedWhileTheServerRunsIsRefusedOnTheNextRequest() throws Exception {
+        try (App app = App.start(ServerConfig.forTests(dir))) {
+            AdminCli cli = new AdminCli(dir);
+            AdminHttp http = new AdminHttp(app.apiBaseUri());
+            String token = userWithToken(cli);
+            assertThat(http.usersMe(token)).isEqualTo(200);
+
+            cli.ok("token", "revoke", gidOf(token));
+
+            assertThat(http.usersMe(token)).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void tokenCreatedOnAStoppedServersDataDirWorksAfterItStarts() throws Exception {
+        App.start(ServerConfig.forTests(dir)).close();
+        String token = userWithToken(new AdminCli(dir));
+
+        try (App app = App.start(ServerConfig.forTests(dir))) {
+            assertThat(new AdminHttp(app.apiBaseUri()).usersMe(token)).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void userListOnAStoppedServersDataDirShowsTheUserItSeeded() throws Exception {
+        App.start(ServerConfig.forTests(dir)).close();
+
+        String users = new AdminCli(dir).ok("user", "list", "--json");
+
+        assertThat(new ObjectMapper().readTree(users).get(0).get("email").asText()).isEqualTo("dev@attache.local");
+    }
+}

@@ -1,0 +1,10 @@
+package dev.attache.server.admin;
+
+/**
+ * A user's membership of a workspace.
+ *
+ * @param workspaceGid the workspace
+ * @param userGid      the member
+ */
+public record Membership(long workspaceGid, long userGid) {
+}
