@@ -3,11 +3,7 @@ package dev.attache.server;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -100,13 +96,14 @@ public final class App implements AutoCloseable {
     /** Starts a server over a given blob store (a different backend, or a faulty one in tests). */
     public static App start(ServerConfig config, BlobStore blobs) throws IOException {
         Files.createDirectories(config.dataDir());
-        DataDirLock lock = DataDirLock.acquire(config.dataDir());
+        DataDirLock lock = DataDirLock.tryAcquire(config.dataDir()).orElseThrow(() -> new IOException(
+                "another Attaché server is using " + config.dataDir().toAbsolutePath()));
         Database database = Database.sqlite(config.dataDir());
         try {
             return start(config, blobs, lock, database);
         } catch (RuntimeException | IOException e) {
             database.close();
-            lock.close();
+            closeQuietly(lock);
             throw e;
         }
     }
@@ -238,35 +235,14 @@ public final class App implements AutoCloseable {
         javalin.stop();
         hashing.shutdownNow();
         database.close();
-        lock.close();
+        closeQuietly(lock);
     }
 
-    /** Keeps a second server off the same data directory, whose blobs the start-up sweep assumes it owns. */
-    private record DataDirLock(FileChannel channel, FileLock lock) implements AutoCloseable {
-
-        static DataDirLock acquire(Path dataDir) throws IOException {
-            FileChannel channel = FileChannel.open(dataDir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (java.nio.channels.OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                channel.close();
-                throw new IOException("another Attaché server is using " + dataDir.toAbsolutePath());
-            }
-            return new DataDirLock(channel, lock);
-        }
-
-        @Override
-        public void close() {
-            try {
-                lock.release();
-                channel.close();
-            } catch (IOException ignored) {
-                // The lock goes with the process anyway.
-            }
+    private static void closeQuietly(DataDirLock lock) {
+        try {
+            lock.close();
+        } catch (IOException ignored) {
+            // The operating system drops the lock with the process anyway.
         }
     }
 }

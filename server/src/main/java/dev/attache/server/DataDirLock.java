@@ -1,4 +1,4 @@
-package dev.attache.server.admin;
+package dev.attache.server;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -10,11 +10,11 @@ import java.util.Optional;
 
 /**
  * The lock a running server holds on {@code <data dir>/lock}. Holding it proves no server is using the
- * directory, and keeps one from starting until it is released. Not thread-safe; one owner closes it.
+ * directory, and keeps one from starting until it is released: the start-up sweep and {@code gc}
+ * assume they own the blobs. Not thread-safe; one owner closes it.
  */
 public final class DataDirLock implements AutoCloseable {
 
-    /** The file the server locks; it must stay the name {@code App} uses. */
     static final String FILE_NAME = "lock";
 
     private final FileChannel channel;
