@@ -1,7 +1,6 @@
 package dev.attache.server.http;
 
 import org.eclipse.jetty.ee10.servlet.ServletContextResponse;
-import org.eclipse.jetty.server.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +38,7 @@ public final class AccessLog {
 
     private static long bytesOut(Context ctx) {
         try {
-            return Response.getContentBytesWritten(ServletContextResponse.getServletContextResponse(ctx.res()));
+            return ServletContextResponse.getServletContextResponse(ctx.res()).getHttpOutput().getWritten();
         } catch (RuntimeException notJetty) {
             return -1;
         }
