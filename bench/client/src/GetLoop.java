@@ -1,5 +1,6 @@
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.OperatingSystemMXBean;
 import dev.attache.client.AttachmentGid;
 import dev.attache.client.AttachmentsApi;
 import java.io.IOException;
@@ -25,7 +26,8 @@ import java.util.function.Supplier;
  * parsing, separates what the JDK's asynchronous path costs from what the client adds. All run on
  * an {@code HttpClient} built the same way (connect timeout 10 s, no redirects, 60 s request
  * timeout). After a warm-up block of each, blocks alternate, the order rotating every round.
- * Prints every block's milliseconds, then the medians.
+ * Prints every block's wall-clock milliseconds and the CPU this JVM used in it (all threads, so
+ * the server's share of the machine is left out), then the medians.
  *
  * <p>{@code java GetLoop API_BASE TOKEN ATTACHMENT_GID ROUNDS CALLS_PER_BLOCK}
  */
@@ -81,22 +83,28 @@ final class GetLoop {
                     names.get(i), ms, calls, threads.getTotalStartedThreadCount() - started);
         }
 
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         List<List<Double>> times = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        List<List<Double>> cpu = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (int round = 1; round <= rounds; round++) {
             StringBuilder line = new StringBuilder("round " + round + ":");
             for (int k = 0; k < contenders.size(); k++) {
                 int i = (round - 1 + k) % contenders.size();
+                long cpuBefore = os.getProcessCpuTime();
                 double ms = block(contenders.get(i), calls);
+                double cpuMs = (os.getProcessCpuTime() - cpuBefore) / 1e6;
                 times.get(i).add(ms);
-                line.append(String.format("  %s %.1f ms", names.get(i), ms));
+                cpu.get(i).add(cpuMs);
+                line.append(String.format("  %s %.1f ms (cpu %.0f)", names.get(i), ms, cpuMs));
             }
             System.out.println(line);
         }
         double[] medians = new double[contenders.size()];
         for (int i = 0; i < contenders.size(); i++) {
             medians[i] = median(times.get(i));
-            System.out.printf("%-15s median %8.1f ms per %d calls (%6.1f us/call)%n",
-                    names.get(i), medians[i], calls, medians[i] * 1000 / calls);
+            double cpuMedian = median(cpu.get(i));
+            System.out.printf("%-15s median %8.1f ms per %d calls (%6.1f us/call), JVM cpu median %6.1f ms%n",
+                    names.get(i), medians[i], calls, medians[i] * 1000 / calls, cpuMedian);
         }
         System.out.printf("ratio client/bare send:      %.3f%n", medians[0] / medians[1]);
         System.out.printf("ratio client/bare sendAsync: %.3f%n", medians[0] / medians[2]);
