@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Sequential GET /attachments/{gid}: Attaché's client (getAttachment(gid).join(), parsed into an
+# Attachment) against bare java.net.http (HttpClient.send, same headers, body parsed with Jackson
+# readTree), and bare HttpClient.sendAsync(..).join(), in one JVM, blocks of CALLS calls
+# alternating (order rotating every round) after a warm-up block of each. See
+# bench/client/src/GetLoop.java. The JVM runs twice: with the defaults, then with the common
+# ForkJoinPool at parallelism 2. With fewer than 3 CPUs the pool's default parallelism is 1, and
+# then CompletableFuture's default executor, which HttpClient.sendAsync completes on, starts a
+# thread per task; the second run shows the cost without that.
+#   bench/client-get.sh [ROUNDS] [CALLS]
+source "$(dirname "$0")/lib.sh"
+source "$BENCH_DIR/client/lib.sh"
+ROUNDS="${1:-10}"; CALLS="${2:-1000}"
+PORT=18185
+need curl
+build_jar
+build_client
+CLIENT_CP="$(client_classpath)"
+compile_bench "$WORK/classes-get" "$CLIENT_CP" GetLoop.java
+
+start_server "$PORT" "$WORK/client-get-data" ${SERVER_JAVA_OPTS:-}
+trap stop_server EXIT
+TASK=$(create_task client-get-bench)
+printf 'hello\n' > "$WORK/hello.txt"
+GID=$(curl -s -H "Authorization: Bearer $TOKEN" -F parent="$TASK" -F "file=@$WORK/hello.txt" \
+  "$API/attachments?opt_fields=gid" | gid_of)
+printf 'response body (%s bytes): %s\n' \
+  "$(curl -s -H "Authorization: Bearer $TOKEN" "$API/attachments/$GID" | tee "$WORK/get-body.json" | wc -c)" \
+  "$(cat "$WORK/get-body.json")"
+
+for opts in "" "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2"; do
+  echo "== java ${opts:-(defaults)}"
+  java $opts -cp "$WORK/classes-get:$CLIENT_CP" GetLoop "$API" "$TOKEN" "$GID" "$ROUNDS" "$CALLS"
+done
