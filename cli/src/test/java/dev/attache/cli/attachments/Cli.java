@@ -9,6 +9,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.attache.cli.Main;
 import picocli.CommandLine;
 
@@ -29,11 +31,16 @@ final class Cli {
         }
     }
 
-    private final TestServer server;
+    private final @Nullable TestServer server;
     private final FakeTerminal terminal = new FakeTerminal();
 
-    Cli(TestServer server) {
+    Cli(@Nullable TestServer server) {
         this.server = server;
+    }
+
+    /** For commands that reach no server: help and completion. */
+    static Cli withoutServer() {
+        return new Cli(null);
     }
 
     /** Makes standard input a terminal on which the next questions get these answers. */
@@ -45,6 +52,9 @@ final class Cli {
 
     /** Runs {@code attache <args> --host <server> --token <dev token>}. */
     Run run(String... args) {
+        if (server == null) {
+            throw new IllegalStateException("no server to connect to");
+        }
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--host", server.api(), "--token", server.token()));
         return runExactly(all.toArray(String[]::new));
