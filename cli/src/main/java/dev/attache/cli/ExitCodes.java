@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
+import dev.attache.cli.attachments.UsageException;
 import dev.attache.client.AsanaApiException;
 import dev.attache.client.AsanaTransportException;
 import dev.attache.client.AuthenticationException;
@@ -37,14 +38,21 @@ final class ExitCodes implements IExecutionExceptionHandler, IExitCodeExceptionM
     static final int RATE_LIMITED = 7;
     static final int NETWORK = 8;
 
-    /** Each code with its meaning, as the help of every command lists them. */
+    /** The codes a client command can exit with, as its help lists them. */
+    static Map<String, String> clientDescriptions() {
+        Map<String, String> codes = descriptions();
+        codes.keySet().removeAll(java.util.Set.of(Integer.toString(DAMAGE_FOUND), Integer.toString(SERVER_RUNNING)));
+        codes.put(Integer.toString(NOT_FOUND), "Not found (404): the attachment or the parent.");
+        return codes;
+    }
+
+    /** Each code with its meaning, as the help of the admin commands lists them. */
     static Map<String, String> descriptions() {
         Map<String, String> codes = new LinkedHashMap<>();
         codes.put(Integer.toString(OK), "Success.");
         codes.put(Integer.toString(ERROR), "Failure, explained on standard error.");
         codes.put(Integer.toString(USAGE), "Invalid options or arguments, or no token.");
-        codes.put(Integer.toString(NOT_FOUND), "Not found: an attachment, parent, workspace, user, project, token "
-                + "or the data directory.");
+        codes.put(Integer.toString(NOT_FOUND), "A named workspace, user, project, token or the data directory does not exist.");
         codes.put(Integer.toString(NOT_AUTHORIZED), "The token was refused (401) or lacks access (403).");
         codes.put(Integer.toString(DAMAGE_FOUND), "scrub found damaged attachments.");
         codes.put(Integer.toString(SERVER_RUNNING), "gc refused: a server is running on the data directory.");
@@ -55,8 +63,13 @@ final class ExitCodes implements IExecutionExceptionHandler, IExitCodeExceptionM
 
     /** Lists the exit codes in the help of a command and all its subcommands. */
     static void document(CommandLine command) {
-        command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(descriptions());
-        command.getSubcommands().values().forEach(ExitCodes::document);
+        document(command, descriptions());
+    }
+
+    /** Lists {@code codes} in the help of a command and all its subcommands. */
+    static void document(CommandLine command, Map<String, String> codes) {
+        command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+        command.getSubcommands().values().forEach(c -> document(c, codes));
     }
 
     @Override
@@ -76,7 +89,7 @@ final class ExitCodes implements IExecutionExceptionHandler, IExitCodeExceptionM
     @Override
     public int getExitCode(Throwable failure) {
         Throwable t = unwrap(failure);
-        if (t instanceof ParameterException) {
+        if (t instanceof ParameterException || t instanceof UsageException) {
             return USAGE;
         }
         if (t instanceof NotFoundException || t instanceof dev.attache.client.NotFoundException) {

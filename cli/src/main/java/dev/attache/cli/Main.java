@@ -35,7 +35,7 @@ public final class Main {
         ClientCommands.addTo(root, Connector.http(), terminal);
         root.addSubcommand("completion", new CompletionCommand());
         for (String client : new String[] {"upload", "link", "ls", "get", "rm", "download", "export"}) {
-            ExitCodes.document(root.getSubcommands().get(client));
+            ExitCodes.document(root.getSubcommands().get(client), ExitCodes.clientDescriptions());
         }
         return root
                 .setCaseInsensitiveEnumValuesAllowed(true)

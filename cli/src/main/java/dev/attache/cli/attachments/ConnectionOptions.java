@@ -12,10 +12,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * The options every client command shares: the server, the token and {@code --verbose}. The
@@ -24,9 +21,6 @@ import picocli.CommandLine.Spec;
 final class ConnectionOptions {
 
     static final String DEFAULT_HOST = "http://127.0.0.1:8080/api/1.0";
-
-    @Spec(Spec.Target.MIXEE)
-    private @Nullable CommandSpec spec;
 
     @Option(names = "--host", paramLabel = "URL", defaultValue = "${env:ASANA_BASE_URL:-" + DEFAULT_HOST + "}",
             description = "API root (env ASANA_BASE_URL, default ${DEFAULT-VALUE}).")
@@ -54,7 +48,7 @@ final class ConnectionOptions {
      * Resolves the options into a connection.
      *
      * @return the API root and token
-     * @throws ParameterException if no token can be found (exit code 2)
+     * @throws UsageException if no token can be found (exit code 2)
      */
     Connection connection() {
         URI base = host == null ? URI.create(DEFAULT_HOST) : host;
@@ -80,8 +74,8 @@ final class ConnectionOptions {
                 + (isLoopback(base) ? " (no dev-token in " + dataDir + ")." : "."));
     }
 
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
+    private static UsageException usage(String message) {
+        return new UsageException(message);
     }
 
     private static Optional<String> firstLine(Path file) {

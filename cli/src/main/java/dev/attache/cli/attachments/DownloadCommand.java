@@ -24,9 +24,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code attache download}: downloads attachments by gid under the server's file names. */
 @Command(name = "download", mixinStandardHelpOptions = true,
-        description = {"Downloads attachments into a directory under their own names (made safe for the local "
-                + "file system). A <name>.part file left by an interrupted run is continued, not restarted. "
-                + "An identical existing file is skipped; a different one is kept unless --force."},
+        description = {"Downloads attachments into a directory under their own names.",
+                "Names are made safe for the local file system. A <name>.part file left by an interrupted run is "
+                + "continued, not restarted. An identical existing file is skipped; a different one is kept "
+                + "unless --force."},
         footer = {"", "Example:", "  attache download 1205000000000042 -o ~/Downloads",
                 "  attache download 1205000000000042 1205000000000043 --force --quiet"})
 final class DownloadCommand implements Callable<Integer> {

@@ -29,8 +29,9 @@ import picocli.CommandLine.Spec;
  * {@code .part} files, and fetches the rest.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Downloads every file attached to a task, project or project brief into DIR, several at a time, "
-                + "and writes DIR/manifest.json (gid, name, file, size, sha256, created_at). Run it again after an "
+        description = {"Downloads every file of a task, project or project brief into DIR, with a manifest.",
+                "Files are fetched several at a time; DIR/manifest.json lists gid, name, file, size, sha256 and "
+                + "created_at of each. Run it again after an "
                 + "interruption: finished files are kept, partial ones continued, only the rest is fetched. "
                 + "Same names get the gid added: 'report (1205000000000043).pdf'. Links have no bytes and are skipped."},
         footer = {"", "Example:", "  attache export --parent 1204000000000001 --to ./task-files"})

@@ -14,7 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -23,8 +22,9 @@ import picocli.CommandLine.Spec;
  * a pasted list can name more than meant.
  */
 @Command(name = "rm", mixinStandardHelpOptions = true,
-        description = {"Deletes attachments and their bytes. With more than one GID it asks for confirmation "
-                + "on standard input, unless --yes; without a terminal and without --yes it refuses (exit code 2)."},
+        description = {"Deletes attachments and their bytes.",
+                "With more than one GID it asks for confirmation on standard input, unless --yes; without a "
+                + "terminal and without --yes it refuses (exit code 2)."},
         footer = {"", "Example:", "  attache rm 1205000000000042",
                 "  attache ls --parent 1204000000000001 --json | jq -r .gid | xargs attache rm --yes"})
 final class RemoveCommand implements Callable<Integer> {
@@ -75,7 +75,7 @@ final class RemoveCommand implements Callable<Integer> {
 
     private boolean confirmed() {
         if (!terminal.stdinIsTerminal()) {
-            throw new ParameterException(spec.commandLine(), "Refusing to delete " + gids.size()
+            throw new UsageException("Refusing to delete " + gids.size()
                     + " attachments without --yes: standard input is not a terminal to ask on.");
         }
         PrintWriter err = spec.commandLine().getErr();

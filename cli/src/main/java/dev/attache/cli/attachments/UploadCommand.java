@@ -20,14 +20,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code attache upload}: uploads files to a task, project or project brief, several at once. */
 @Command(name = "upload", mixinStandardHelpOptions = true,
-        description = {"Uploads files to a task, project or project brief, several at a time within the API's "
-                + "limits, with a progress bar per file and in total on a terminal."},
+        description = {"Uploads files to a task, project or project brief.",
+                "Several files go at a time within the API's limits, with a progress bar per file and in total "
+                + "when standard error is a terminal."},
         footer = {"", "Example:", "  attache upload --parent 1204000000000001 plan.pdf photos/*.jpg",
                 "  attache upload --parent 1204000000000001 --json --content-type text/csv data.csv"})
 final class UploadCommand implements Callable<Integer> {
@@ -90,7 +90,7 @@ final class UploadCommand implements Callable<Integer> {
         long total = 0;
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
-                throw new ParameterException(spec.commandLine(), "Not a file: " + file);
+                throw new UsageException("Not a file: " + file);
             }
             total += size(file);
         }

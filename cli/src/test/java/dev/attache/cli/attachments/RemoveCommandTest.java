@@ -52,6 +52,17 @@ class RemoveCommandTest {
     }
 
     @Test
+    void rmRefusalIsOneLineWithoutTheUsageHelp() {
+        String a = server.upload(task, "a.txt", new byte[1]);
+        String b = server.upload(task, "b.txt", new byte[1]);
+
+        Cli.Run run = new Cli(server).run("rm", a, b);
+
+        assertThat(run.err()).isEqualTo("attache: Refusing to delete 2 attachments without --yes: "
+                + "standard input is not a terminal to ask on.\n");
+    }
+
+    @Test
     void rmOfSeveralWithYesDeletesAllWithoutAsking() {
         String a = server.upload(task, "a.txt", new byte[1]);
         String b = server.upload(task, "b.txt", new byte[1]);
