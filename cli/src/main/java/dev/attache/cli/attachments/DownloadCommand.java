@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
@@ -63,12 +64,14 @@ final class DownloadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AttachmentsApi api = connector.open(connection.connection());
-        List<String> labels = gids.stream().map(AttachmentGid::value).toList();
+        List<AttachmentGid> unique = gids.stream().distinct().toList();
+        List<String> labels = unique.stream().map(AttachmentGid::value).toList();
         PrintWriter err = spec.commandLine().getErr();
         List<Attachment> attachments = Outcomes.awaitAll(
-                gids.stream().map(g -> api.getAttachment(g, FileFetcher.FIELDS)).toList(), labels, err);
+                unique.stream().map(g -> api.getAttachment(g, FileFetcher.FIELDS)).toList(), labels, err);
         createDirectories(dir);
-        List<String> names = attachments.stream().map(a -> LocalNames.of(a.name(), a.gid())).toList();
+        // Two attachments of the same name must not write the same file at the same time.
+        Map<AttachmentGid, String> names = LocalNames.distinct(attachments);
         long total = attachments.stream().mapToLong(a -> a.size() == null ? 0 : a.size()).sum();
         FileFetcher.Existing existing = force ? FileFetcher.Existing.REPLACE
                 : FileFetcher.Existing.KEEP_IDENTICAL_REFUSE_DIFFERENT;
@@ -77,7 +80,7 @@ final class DownloadCommand implements Callable<Integer> {
             FileFetcher fetcher = new FileFetcher(api, progress);
             List<CompletableFuture<Fetched>> fetches = new ArrayList<>();
             for (int i = 0; i < attachments.size(); i++) {
-                fetches.add(fetcher.fetch(attachments.get(i), dir.resolve(names.get(i)), existing));
+                fetches.add(fetcher.fetch(attachments.get(i), dir.resolve(names.get(attachments.get(i).gid())), existing));
             }
             done = Outcomes.awaitAll(fetches, labels, err);
         }

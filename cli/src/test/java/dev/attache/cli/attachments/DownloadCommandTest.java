@@ -131,6 +131,17 @@ class DownloadCommandTest {
     }
 
     @Test
+    void downloadOfTwoAttachmentsWithOneNameWritesTwoFiles() throws Exception {
+        String a = server.upload(task, "same.txt", "first".getBytes(StandardCharsets.UTF_8));
+        String b = server.upload(task, "same.txt", "second".getBytes(StandardCharsets.UTF_8));
+
+        cli.ok("download", a, b, "-o", out.toString());
+
+        assertThat(Files.readString(out.resolve("same.txt"))).isEqualTo("first");
+        assertThat(Files.readString(out.resolve("same (" + b + ").txt"))).isEqualTo("second");
+    }
+
+    @Test
     void downloadOfAMissingAttachmentExitsWithNotFound() {
         Cli.Run run = cli.run("download", "12345", "-o", out.toString());
 
