@@ -28,11 +28,22 @@ public final class Main {
      * @return the tree, ready to execute
      */
     public static CommandLine commandLine(Terminal terminal) {
+        return commandLine(terminal, Connector.http());
+    }
+
+    /**
+     * The full command tree.
+     *
+     * @param terminal  what the client commands ask questions on and draw progress bars to
+     * @param connector builds the client commands' {@code AttachmentsApi}
+     * @return the tree, ready to execute
+     */
+    public static CommandLine commandLine(Terminal terminal, Connector connector) {
         ExitCodes exitCodes = new ExitCodes();
         CommandLine root = new CommandLine(new AttacheCommand())
                 .addSubcommand("serve", new ServeCommand())
                 .addSubcommand("admin", admin(AdminStorage::open));
-        ClientCommands.addTo(root, Connector.http(), terminal);
+        ClientCommands.addTo(root, connector, terminal);
         root.addSubcommand("completion", new CompletionCommand());
         for (String client : new String[] {"upload", "link", "ls", "get", "rm", "download", "export"}) {
             ExitCodes.document(root.getSubcommands().get(client), ExitCodes.clientDescriptions());

@@ -33,6 +33,7 @@ final class Cli {
 
     private final @Nullable TestServer server;
     private final FakeTerminal terminal = new FakeTerminal();
+    private Connector connector = Connector.http();
 
     Cli(@Nullable TestServer server) {
         this.server = server;
@@ -41,6 +42,12 @@ final class Cli {
     /** For commands that reach no server: help and completion. */
     static Cli withoutServer() {
         return new Cli(null);
+    }
+
+    /** Builds the client with {@code connector} instead of the production one. */
+    Cli connectingWith(Connector connector) {
+        this.connector = connector;
+        return this;
     }
 
     /** Makes standard input a terminal on which the next questions get these answers. */
@@ -64,7 +71,7 @@ final class Cli {
     Run runExactly(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine(terminal)
+        CommandLine cli = Main.commandLine(terminal, connector)
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true));
         int exitCode = cli.execute(args);

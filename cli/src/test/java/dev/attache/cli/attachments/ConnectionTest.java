@@ -10,6 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.attache.client.AttachmentsApi;
+import dev.attache.client.RetryPolicy;
+
 class ConnectionTest {
 
     private static final String BAD_TOKEN = "2/1/2:0123456789abcdef0123456789abcdef";
@@ -73,7 +76,8 @@ class ConnectionTest {
             port = s.getLocalPort();
         }
 
-        Cli.Run run = cli.runExactly("get", "1", "--host", "http://127.0.0.1:" + port + "/api/1.0", "--token", BAD_TOKEN);
+        Cli.Run run = cli.connectingWith(withoutRetries())
+                .runExactly("get", "1", "--host", "http://127.0.0.1:" + port + "/api/1.0", "--token", BAD_TOKEN);
 
         assertThat(run.exitCode()).isEqualTo(8);
     }
@@ -108,6 +112,11 @@ class ConnectionTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out() + run.err()).doesNotContain(tokenSecret());
+    }
+
+    /** The production client retries a refused connection with real backoff; a test need not wait for it. */
+    private static Connector withoutRetries() {
+        return c -> AttachmentsApi.builder().baseUri(c.baseUri()).token(c.token()).retry(RetryPolicy.none()).build();
     }
 
     private String tokenSecret() {

@@ -2,6 +2,10 @@ package dev.attache.cli.attachments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -94,6 +98,21 @@ class UploadCommandTest {
         Cli.Run run = cli.run("upload", "--parent", "999999999", a.toString());
 
         assertThat(run.exitCode()).isEqualTo(3);
+    }
+
+    @Test
+    void uploadSendsTheGivenContentType() throws Exception {
+        Path a = Files.writeString(dir.resolve("a.dat"), "x,y\n1,2\n");
+        String gid = new ObjectMapper().readTree(cli.ok("upload", "--parent", task, "--json", "--content-type", "text/csv",
+                a.toString()).out()).get("gid").asText();
+
+        String url = new ObjectMapper().readTree(cli.ok("get", gid, "--json", "--fields", "download_url").out())
+                .get("download_url").asText();
+
+        HttpResponse<Void> head = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url)).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(head.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
     }
 
     @Test
