@@ -1,7 +1,6 @@
 package dev.attache.cli.attachments;
 
 import java.io.PrintWriter;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -76,8 +75,7 @@ final class GetCommand implements Callable<Integer> {
     }
 
     private static void printReadable(PrintWriter out, JsonNode node, String prefix) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             if (e.getValue().isObject()) {
                 printReadable(out, e.getValue(), prefix + e.getKey() + ".");
             } else {
