@@ -1,5 +1,8 @@
 package dev.attache.cli;
 
+import dev.attache.cli.attachments.ClientCommands;
+import dev.attache.cli.attachments.Connector;
+import dev.attache.cli.attachments.Terminal;
 import dev.attache.server.admin.AdminStorage;
 import picocli.CommandLine;
 
@@ -13,12 +16,39 @@ public final class Main {
         System.exit(commandLine().execute(args));
     }
 
-    /** The full command tree, for the executable and for tests. */
+    /** The full command tree on the process's terminal, for the executable and for tests. */
     public static CommandLine commandLine() {
+        return commandLine(Terminal.system());
+    }
+
+    /**
+     * The full command tree.
+     *
+     * @param terminal what the client commands ask questions on and draw progress bars to
+     * @return the tree, ready to execute
+     */
+    public static CommandLine commandLine(Terminal terminal) {
+        return commandLine(terminal, Connector.http());
+    }
+
+    /**
+     * The full command tree.
+     *
+     * @param terminal  what the client commands ask questions on and draw progress bars to
+     * @param connector builds the client commands' {@code AttachmentsApi}
+     * @return the tree, ready to execute
+     */
+    public static CommandLine commandLine(Terminal terminal, Connector connector) {
         ExitCodes exitCodes = new ExitCodes();
-        return new CommandLine(new AttacheCommand())
+        CommandLine root = new CommandLine(new AttacheCommand())
                 .addSubcommand("serve", new ServeCommand())
-                .addSubcommand("admin", admin(AdminStorage::open))
+                .addSubcommand("admin", admin(AdminStorage::open));
+        ClientCommands.addTo(root, connector, terminal);
+        root.addSubcommand("completion", new CompletionCommand());
+        for (String client : new String[] {"upload", "link", "ls", "get", "rm", "download", "export"}) {
+            ExitCodes.document(root.getSubcommands().get(client), ExitCodes.clientDescriptions());
+        }
+        return root
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(exitCodes)
                 .setExitCodeExceptionMapper(exitCodes);

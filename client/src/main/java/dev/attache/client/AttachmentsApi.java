@@ -251,6 +251,72 @@ public final class AttachmentsApi {
     }
 
     /**
+     * Like {@link #download(AttachmentGid, Path, ProgressListener)}, but keeps the bytes an earlier,
+     * interrupted download left in {@code target.part} and fetches only the rest with
+     * {@code Range}. A partial file longer than the attachment is started afresh. When the future
+     * fails, {@code target.part} is kept for the next attempt.
+     *
+     * @param gid the attachment
+     * @param target where the file goes; replaced if present
+     * @param progress hears the bytes {@code target.part} holds, counting those it had at the start
+     * @return completes with {@code target}, or exceptionally as
+     *     {@link #download(AttachmentGid, Path, ProgressListener)} does
+     */
+    public CompletableFuture<Path> resumeDownload(AttachmentGid gid, Path target, ProgressListener progress) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(progress, "progress");
+        FileSink sink = FileSink.resuming(target);
+        return getAttachment(gid, DOWNLOAD_FIELDS)
+                .thenCompose(a -> resume(a, sink, progress))
+                .whenComplete((n, failure) -> {
+                    if (failure != null) {
+                        closeQuietly(sink);
+                    }
+                })
+                .thenApply(n -> commit(sink));
+    }
+
+    private static void closeQuietly(FileSink sink) {
+        try {
+            sink.close();
+        } catch (IOException e) {
+            // The partial file stays for the next attempt either way.
+        }
+    }
+
+    private CompletableFuture<Long> resume(Attachment a, FileSink sink, ProgressListener progress) {
+        if (a.downloadUrl() == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "attachment " + a.gid() + " has no download_url"));
+        }
+        long size = a.size() != null ? a.size() : -1;
+        long have;
+        try {
+            have = sink.existingLength();
+            if (size >= 0 && have > size) {
+                sink.restart();
+                have = 0;
+            }
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(new UncheckedIOException(e));
+        }
+        if (have > 0 && have == size) {
+            // Asking for bytes=size- would get 416; the partial file is already whole.
+            progress.onProgress(have, size);
+            return CompletableFuture.completedFuture(have);
+        }
+        return downloader.download(a.downloadUrl(), size, sink, progress, have);
+    }
+
+    private static Path commit(FileSink sink) {
+        try {
+            return sink.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * Streams an attachment's bytes into {@code out}, with the same resume and length checks as
      * {@link #download(AttachmentGid, Path)}. Bytes already written stay written when the future
      * fails. {@code out} is not closed.

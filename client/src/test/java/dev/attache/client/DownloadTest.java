@@ -169,4 +169,49 @@ class DownloadTest {
                 .cause().isInstanceOf(NotFoundException.class);
         assertThat(files.requests()).extracting(Recorded::method).isEmpty();
     }
+
+    @Test
+    void resumeDownloadAsksOnlyForTheBytesThePartFileLacks() throws Exception {
+        Files.write(dir.resolve("a.bin.part"), Arrays.copyOf(data, 30_000));
+        apiAnswersWithDownloadUrl(data.length);
+        files.enqueue(rangeAnswer(data));
+
+        f.api().resumeDownload(gid, dir.resolve("a.bin"), ProgressListener.none()).join();
+
+        assertThat(files.requests()).extracting(r -> r.header("Range").orElse("none")).containsExactly("bytes=30000-");
+    }
+
+    @Test
+    void resumeDownloadCompletesThePartFileIntoTheTarget() throws Exception {
+        Files.write(dir.resolve("a.bin.part"), Arrays.copyOf(data, 30_000));
+        apiAnswersWithDownloadUrl(data.length);
+        files.enqueue(rangeAnswer(data));
+
+        Path target = f.api().resumeDownload(gid, dir.resolve("a.bin"), ProgressListener.none()).join();
+
+        assertThat(target).hasBinaryContent(data);
+        assertThat(dir.resolve("a.bin.part")).doesNotExist();
+    }
+
+    @Test
+    void resumeDownloadStartsAfreshWhenThePartFileIsLongerThanTheAttachment() throws Exception {
+        Files.write(dir.resolve("a.bin.part"), new byte[data.length + 1]);
+        apiAnswersWithDownloadUrl(data.length);
+        files.enqueue(Actions.bytes(200, Map.of(), data));
+
+        Path target = f.api().resumeDownload(gid, dir.resolve("a.bin"), ProgressListener.none()).join();
+
+        assertThat(target).hasBinaryContent(data);
+    }
+
+    @Test
+    void resumeDownloadKeepsThePartFileWhenTheDownloadFails() throws Exception {
+        Files.write(dir.resolve("a.bin.part"), Arrays.copyOf(data, 30_000));
+        apiAnswersWithDownloadUrl(data.length);
+        files.enqueue(Actions.bytes(403, Map.of(), "{\"errors\":[{\"message\":\"expired\"}]}".getBytes()));
+
+        assertThatThrownBy(() -> f.api().resumeDownload(gid, dir.resolve("a.bin"), ProgressListener.none()).join())
+                .hasCauseInstanceOf(ForbiddenException.class);
+        assertThat(Files.size(dir.resolve("a.bin.part"))).isEqualTo(30_000);
+    }
 }

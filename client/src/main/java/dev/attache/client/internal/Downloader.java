@@ -57,14 +57,31 @@ public final class Downloader {
      *     length) or {@link UncheckedIOException} (the sink failed)
      */
     public CompletableFuture<Long> download(URI url, long expectedSize, ByteSink sink, ProgressListener progress) {
-        return attempt(new Transfer(url, expectedSize, sink, progress), 1);
+        return download(url, expectedSize, sink, progress, 0);
+    }
+
+    /**
+     * Downloads {@code url} into {@code sink}, which already holds the first {@code have} bytes:
+     * asks only for the rest with {@code Range}.
+     *
+     * @param url the signed URL
+     * @param expectedSize the size the API reported, or -1
+     * @param sink where the remaining bytes go
+     * @param progress hears the bytes the sink holds, counting the {@code have} already there
+     * @param have bytes the sink already holds
+     * @return completes with the sink's total byte count, failing as
+     *     {@link #download(URI, long, ByteSink, ProgressListener)} does
+     */
+    public CompletableFuture<Long> download(URI url, long expectedSize, ByteSink sink, ProgressListener progress,
+            long have) {
+        if (have < 0) {
+            throw new IllegalArgumentException("have must not be negative, got " + have);
+        }
+        return attempt(new Transfer(url, expectedSize, sink, progress, new AtomicLong(have)), 1);
     }
 
     private record Transfer(URI url, long expectedSize, ByteSink sink, ProgressListener progress,
             AtomicLong written) {
-        Transfer(URI url, long expectedSize, ByteSink sink, ProgressListener progress) {
-            this(url, expectedSize, sink, progress, new AtomicLong());
-        }
     }
 
     private CompletableFuture<Long> attempt(Transfer t, int attempt) {

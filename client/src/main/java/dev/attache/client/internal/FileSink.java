@@ -18,23 +18,62 @@ public final class FileSink implements ByteSink, AutoCloseable {
 
     private final Path target;
     private final Path part;
+    private final boolean append;
     private @Nullable FileChannel channel;
 
     /**
-     * Creates a sink for {@code target}.
+     * Creates a sink for {@code target} that starts {@code target.part} afresh.
      *
      * @param target where the finished file goes
      */
     public FileSink(Path target) {
+        this(target, false);
+    }
+
+    private FileSink(Path target, boolean append) {
         this.target = target;
         this.part = target.resolveSibling(target.getFileName() + ".part");
+        this.append = append;
+    }
+
+    /**
+     * Creates a sink for {@code target} that appends to the {@code target.part} an earlier,
+     * interrupted download left, if any.
+     *
+     * @param target where the finished file goes
+     * @return the sink
+     */
+    public static FileSink resuming(Path target) {
+        return new FileSink(target, true);
+    }
+
+    /**
+     * The bytes already in {@code target.part}, which an appending sink keeps.
+     *
+     * @return the length, or 0 when there is no partial file or the sink starts afresh
+     * @throws IOException if the partial file's size cannot be read
+     */
+    public long existingLength() throws IOException {
+        return append && Files.isRegularFile(part) ? Files.size(part) : 0;
+    }
+
+    /**
+     * Empties {@code target.part}, for when the bytes kept cannot belong to the file.
+     *
+     * @throws IOException if the partial file cannot be removed
+     */
+    public synchronized void restart() throws IOException {
+        close();
+        Files.deleteIfExists(part);
     }
 
     @Override
     public synchronized void write(ByteBuffer buffer) throws IOException {
         if (channel == null) {
-            channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
+            channel = append
+                    ? FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)
+                    : FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                            StandardOpenOption.TRUNCATE_EXISTING);
         }
         while (buffer.hasRemaining()) {
             channel.write(buffer);

@@ -1,0 +1,58 @@
+package dev.attache.cli.attachments;
+
+import java.net.URI;
+import java.util.concurrent.Callable;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.attache.client.Attachment;
+import dev.attache.client.ParentGid;
+import dev.attache.client.Upload;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code attache link}: attaches an external URL to a task, project or project brief. */
+@Command(name = "link", mixinStandardHelpOptions = true,
+        description = "Attaches a link to an external URL (no bytes are uploaded).",
+        footer = {"", "Example:",
+                "  attache link --parent 1204000000000001 --url https://example.com/spec --name \"Spec\""})
+final class LinkCommand implements Callable<Integer> {
+
+    private final Connector connector;
+
+    @Spec
+    private @Nullable CommandSpec spec;
+
+    @Mixin
+    private @Nullable ConnectionOptions connection;
+
+    @Option(names = "--parent", required = true, paramLabel = "GID", converter = GidConverters.Parents.class,
+            description = "The task, project or project brief to attach to.")
+    private @Nullable ParentGid parent;
+
+    @Option(names = "--url", required = true, paramLabel = "URL", description = "The linked URL.")
+    private @Nullable URI url;
+
+    @Option(names = "--name", required = true, paramLabel = "NAME", description = "The attachment's name.")
+    private @Nullable String name;
+
+    @Option(names = "--json", description = "Print the created attachment as one JSON object.")
+    private boolean json;
+
+    LinkCommand(Connector connector) {
+        this.connector = connector;
+    }
+
+    @Override
+    public Integer call() {
+        Attachment a = Outcomes.await(connector.open(connection.connection())
+                .createAttachmentForObject(parent, Upload.link(url, name)));
+        spec.commandLine().getOut().println(json ? new AttachmentJson().line(a)
+                : "Linked " + url + " as " + a.gid() + " (" + a.name() + ")");
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

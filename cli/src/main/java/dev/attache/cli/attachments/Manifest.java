@@ -1,0 +1,70 @@
+package dev.attache.cli.attachments;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Objects;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.attache.client.ParentGid;
+
+/**
+ * The {@code manifest.json} an export writes: one entry per file it holds.
+ *
+ * @param parent  the exported task, project or project brief
+ * @param entries the files, in the parent's attachment order
+ */
+record Manifest(ParentGid parent, List<Entry> entries) {
+
+    static final String FILE_NAME = "manifest.json";
+
+    Manifest {
+        Objects.requireNonNull(parent, "parent");
+        entries = List.copyOf(entries);
+    }
+
+    /**
+     * One exported file.
+     *
+     * @param gid       the attachment
+     * @param name      its name on the server
+     * @param file      its file name in the export directory
+     * @param size      bytes
+     * @param sha256    lowercase hex digest of the file
+     * @param createdAt the attachment's {@code created_at}, or null if the server gave none
+     */
+    record Entry(String gid, String name, String file, long size, String sha256,
+            @org.jspecify.annotations.Nullable String createdAt) {
+    }
+
+    /** Writes {@code dir/manifest.json}, replacing any earlier one only once complete. */
+    void writeTo(Path dir) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("parent", parent.value());
+        ArrayNode files = root.putArray("attachments");
+        for (Entry e : entries) {
+            ObjectNode n = files.addObject();
+            n.put("gid", e.gid());
+            n.put("name", e.name());
+            n.put("file", e.file());
+            n.put("size", e.size());
+            n.put("sha256", e.sha256());
+            n.put("created_at", e.createdAt());
+        }
+        Path tmp = dir.resolve(FILE_NAME + ".tmp");
+        try {
+            mapper.writeValue(tmp.toFile(), root);
+            Files.move(tmp, dir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir.resolve(FILE_NAME) + ": " + e.getMessage(), e);
+        }
+    }
+}

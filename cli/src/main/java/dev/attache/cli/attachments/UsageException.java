@@ -1,0 +1,20 @@
+package dev.attache.cli.attachments;
+
+/**
+ * A client command cannot run as invoked, for a reason found only once it runs: no token, a file to
+ * upload that is missing, or several deletions with no one to confirm them. Exits with code 2 like a
+ * usage error, but prints one line instead of the whole usage help.
+ */
+public final class UsageException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what to do instead, as one line
+     */
+    public UsageException(String message) {
+        super(message);
+    }
+}

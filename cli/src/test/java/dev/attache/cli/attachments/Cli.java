@@ -1,0 +1,115 @@
+package dev.attache.cli.attachments;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.attache.cli.Main;
+import picocli.CommandLine;
+
+/** Runs {@code attache ...} in this JVM against a test server and keeps what it printed. */
+final class Cli {
+
+    /**
+     * One finished run.
+     *
+     * @param exitCode what the process would have exited with
+     * @param out      standard output
+     * @param err      standard error
+     */
+    record Run(int exitCode, String out, String err) {
+
+        List<String> lines() {
+            return out.lines().toList();
+        }
+    }
+
+    private final @Nullable TestServer server;
+    private final FakeTerminal terminal = new FakeTerminal();
+    private Connector connector = Connector.http();
+
+    Cli(@Nullable TestServer server) {
+        this.server = server;
+    }
+
+    /** For commands that reach no server: help and completion. */
+    static Cli withoutServer() {
+        return new Cli(null);
+    }
+
+    /** Builds the client with {@code connector} instead of the production one. */
+    Cli connectingWith(Connector connector) {
+        this.connector = connector;
+        return this;
+    }
+
+    /** Makes standard input a terminal on which the next questions get these answers. */
+    Cli answering(String... answers) {
+        terminal.interactive = true;
+        terminal.answers.addAll(List.of(answers));
+        return this;
+    }
+
+    /** Runs {@code attache <args> --host <server> --token <dev token>}. */
+    Run run(String... args) {
+        if (server == null) {
+            throw new IllegalStateException("no server to connect to");
+        }
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--host", server.api(), "--token", server.token()));
+        return runExactly(all.toArray(String[]::new));
+    }
+
+    /** Runs {@code attache <args>} with no connection options added. */
+    Run runExactly(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine(terminal, connector)
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true));
+        int exitCode = cli.execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    /** Runs a command that must succeed. */
+    Run ok(String... args) {
+        Run run = run(args);
+        if (run.exitCode() != 0) {
+            throw new AssertionError("attache " + String.join(" ", args) + " exited " + run.exitCode() + ": " + run.err());
+        }
+        return run;
+    }
+
+    /** A terminal that is not one unless a test says so, and answers from a list. */
+    private static final class FakeTerminal implements Terminal {
+        boolean interactive;
+        final Deque<String> answers = new ArrayDeque<>();
+
+        @Override
+        public boolean stdinIsTerminal() {
+            return interactive;
+        }
+
+        @Override
+        public boolean stderrIsTerminal() {
+            return false;
+        }
+
+        @Override
+        public Optional<String> readLine() {
+            return Optional.ofNullable(answers.poll());
+        }
+
+        @Override
+        public PrintStream progressStream() {
+            throw new AssertionError("no progress bars without a terminal");
+        }
+    }
+}

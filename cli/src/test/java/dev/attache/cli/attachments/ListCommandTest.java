@@ -1,0 +1,117 @@
+package dev.attache.cli.attachments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class ListCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private TestServer server;
+    private Cli cli;
+
+    @BeforeEach
+    void start() {
+        server = new TestServer(dir.resolve("data"));
+        cli = new Cli(server);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void lsPrintsATableWithNameSizeCreatedAndGid() {
+        String task = server.newTask();
+        String gid = server.upload(task, "plan.txt", "twelve bytes".getBytes(StandardCharsets.UTF_8));
+
+        Cli.Run run = cli.ok("ls", "--parent", task);
+
+        assertThat(run.lines().get(0)).matches("NAME +SIZE +CREATED \\(UTC\\) +GID");
+        assertThat(run.lines().get(1)).matches("plan\\.txt +12 B +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d +" + gid);
+    }
+
+    @Test
+    void lsJsonPrintsOneRecordPerLineWithTheApiFieldNames() throws Exception {
+        String task = server.newTask();
+        String first = server.upload(task, "a.txt", new byte[3]);
+        String second = server.upload(task, "b.txt", new byte[4]);
+
+        List<String> lines = cli.ok("ls", "--parent", task, "--json").lines();
+
+        assertThat(lines).hasSize(2);
+        JsonNode a = new ObjectMapper().readTree(lines.get(0));
+        assertThat(a.get("gid").asText()).isEqualTo(first);
+        assertThat(a.get("size").asLong()).isEqualTo(3);
+        assertThat(a.get("created_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+        assertThat(new ObjectMapper().readTree(lines.get(1)).get("gid").asText()).isEqualTo(second);
+    }
+
+    @Test
+    void lsFollowsEveryPageByDefault() {
+        String task = server.newTask();
+        for (int i = 0; i < 101; i++) {
+            server.upload(task, "f" + i + ".txt", new byte[1]);
+        }
+
+        List<String> lines = cli.ok("ls", "--parent", task, "--json").lines();
+
+        assertThat(lines).hasSize(101);
+    }
+
+    @Test
+    void lsLimitShowsAtMostThatMany() {
+        String task = server.newTask();
+        for (int i = 0; i < 3; i++) {
+            server.upload(task, "f" + i + ".txt", new byte[1]);
+        }
+
+        List<String> lines = cli.ok("ls", "--parent", task, "--json", "--limit", "2").lines();
+
+        assertThat(lines).hasSize(2);
+    }
+
+    @Test
+    void lsFieldsReturnsOnlyThoseFieldsAndTheGid() throws Exception {
+        String task = server.newTask();
+        server.upload(task, "a.txt", new byte[3]);
+
+        String line = cli.ok("ls", "--parent", task, "--json", "--fields", "size").lines().get(0);
+
+        assertThat(new ObjectMapper().readTree(line).fieldNames()).toIterable().containsExactlyInAnyOrder("gid", "size");
+    }
+
+    @Test
+    void lsOfAnEmptyTaskSaysSo() {
+        String task = server.newTask();
+
+        assertThat(cli.ok("ls", "--parent", task).out()).isEqualTo("No attachments.\n");
+    }
+
+    @Test
+    void lsOfAnUnknownParentExitsWithNotFound() {
+        Cli.Run run = cli.run("ls", "--parent", "999999999");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+    }
+
+    @Test
+    void lsWithAnUnknownFieldIsAUsageError() {
+        Cli.Run run = cli.run("ls", "--parent", server.newTask(), "--fields", "colour");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.attache.cli.attachments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RemoveCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private TestServer server;
+    private String task;
+
+    @BeforeEach
+    void start() {
+        server = new TestServer(dir.resolve("data"));
+        task = server.newTask();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void rmOfOneAttachmentDeletesItWithoutAsking() {
+        String gid = server.upload(task, "a.txt", new byte[1]);
+
+        Cli.Run run = new Cli(server).ok("rm", gid);
+
+        assertThat(run.out()).isEqualTo("Deleted " + gid + "\n");
+        assertThat(server.status(gid)).isEqualTo(404);
+    }
+
+    @Test
+    void rmOfSeveralWithoutATerminalOrYesRefusesWithUsageAndDeletesNothing() {
+        String a = server.upload(task, "a.txt", new byte[1]);
+        String b = server.upload(task, "b.txt", new byte[1]);
+
+        Cli.Run run = new Cli(server).run("rm", a, b);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("without --yes");
+        assertThat(server.status(a)).isEqualTo(200);
+        assertThat(server.status(b)).isEqualTo(200);
+    }
+
+    @Test
+    void rmRefusalIsOneLineWithoutTheUsageHelp() {
+        String a = server.upload(task, "a.txt", new byte[1]);
+        String b = server.upload(task, "b.txt", new byte[1]);
+
+        Cli.Run run = new Cli(server).run("rm", a, b);
+
+        assertThat(run.err()).isEqualTo("attache: Refusing to delete 2 attachments without --yes: "
+                + "standard input is not a terminal to ask on.\n");
+    }
+
+    @Test
+    void rmOfSeveralWithYesDeletesAllWithoutAsking() {
+        String a = server.upload(task, "a.txt", new byte[1]);
+        String b = server.upload(task, "b.txt", new byte[1]);
+
+        new Cli(server).ok("rm", a, b, "--yes");
+
+        assertThat(server.status(a)).isEqualTo(404);
+        assertThat(server.status(b)).isEqualTo(404);
+    }
+
+    @Test
+    void rmOfSeveralDeletesThemWhenTheAnswerIsYes() {
+        String a = server.upload(task, "a.txt", new byte[1]);
+        String b = server.upload(task, "b.txt", new byte[1]);
+
+        Cli.Run run = new Cli(server).answering("y").run("rm", a, b);
+
+        assertThat(run.err()).isEqualTo("Delete 2 attachments? [y/N] ");
+        assertThat(server.status(a)).isEqualTo(404);
+        assertThat(server.status(b)).isEqualTo(404);
+    }
+
+    @Test
+    void rmOfSeveralDeletesNothingWhenTheAnswerIsNo() {
+        String a = server.upload(task, "a.txt", new byte[1]);
+        String b = server.upload(task, "b.txt", new byte[1]);
+
+        Cli.Run run = new Cli(server).answering("n").run("rm", a, b);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(server.status(a)).isEqualTo(200);
+        assertThat(server.status(b)).isEqualTo(200);
+    }
+
+    @Test
+    void rmOfAMissingAttachmentExitsWithNotFound() {
+        Cli.Run run = new Cli(server).run("rm", "12345");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+    }
+}
