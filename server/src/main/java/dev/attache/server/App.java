@@ -73,11 +73,11 @@ public final class App implements AutoCloseable {
     private final PublicBase base;
     private final Admin admin;
     private final int port;
-    private final ExecutorService hashing;
+    private final ExecutorService background;
 
     private App(Javalin javalin, Database database, DataDirLock lock, ServerConfig config, PublicBase base, Admin admin, int port,
-                ExecutorService hashing) {
-        this.hashing = hashing;
+                ExecutorService background) {
+        this.background = background;
         this.javalin = javalin;
         this.database = database;
         this.lock = lock;
@@ -90,25 +90,37 @@ public final class App implements AutoCloseable {
     /** Starts a server on the embedded default: SQLite and files in the data directory. */
     public static App start(ServerConfig config) throws IOException {
         Files.createDirectories(config.dataDir());
-        return start(config, FileBlobStore.open(config.dataDir().resolve("blobs")));
+        ExecutorService background = backgroundPool();
+        return start(config, FileBlobStore.open(config.dataDir().resolve("blobs"), background), background);
     }
 
     /** Starts a server over a given blob store (a different backend, or a faulty one in tests). */
     public static App start(ServerConfig config, BlobStore blobs) throws IOException {
+        return start(config, blobs, backgroundPool());
+    }
+
+    /** Daemon threads for work beside requests: hashing uploads and early write-back of their bytes. */
+    private static ExecutorService backgroundPool() {
+        return Executors.newCachedThreadPool(daemonThreads("attache-background"));
+    }
+
+    private static App start(ServerConfig config, BlobStore blobs, ExecutorService background) throws IOException {
         Files.createDirectories(config.dataDir());
         DataDirLock lock = DataDirLock.tryAcquire(config.dataDir()).orElseThrow(() -> new IOException(
                 "another Attaché server is using " + config.dataDir().toAbsolutePath()));
         Database database = Database.sqlite(config.dataDir());
         try {
-            return start(config, blobs, lock, database);
+            return start(config, blobs, lock, database, background);
         } catch (RuntimeException | IOException e) {
+            background.shutdownNow();
             database.close();
             closeQuietly(lock);
             throw e;
         }
     }
 
-    private static App start(ServerConfig config, BlobStore blobs, DataDirLock lock, Database database) throws IOException {
+    private static App start(ServerConfig config, BlobStore blobs, DataDirLock lock, Database database,
+                             ExecutorService background) throws IOException {
         database.migrate();
         Clock clock = Clock.systemUTC();
         GidGenerator gids = new GidGenerator(clock, config.nodeId());
@@ -129,7 +141,6 @@ public final class App implements AutoCloseable {
         Json json = new Json();
         Authenticator authenticator = new Authenticator(tokens);
         RateLimiter limiter = new RateLimiter(config.rateLimits(), clock);
-        ExecutorService hashing = Executors.newCachedThreadPool(daemonThreads("attache-digest"));
 
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -157,7 +168,7 @@ public final class App implements AutoCloseable {
 
             ApiRoutes api = new ApiRoutes(cfg, authenticator, limiter);
             Attachments.routes(attachments, blobs, downloadUrls, signer, config.offsetTokenTtl(), clock, access, json, base, metrics,
-                            hashing).register(api);
+                            background).register(api);
             new DirectoryRoutes(directory, access, attachments::deleteParent, json).register(api);
             new DownloadRoutes(attachments, downloadUrls, authenticator, directory, access, metrics).register(cfg);
             new OpsRoutes(metrics, database::isHealthy, blobs::isHealthy, json).register(cfg);
@@ -166,7 +177,7 @@ public final class App implements AutoCloseable {
         int port = ((ServerConnector) javalin.jettyServer().server().getConnectors()[0]).getLocalPort();
         base.set(config.publicBase().orElseGet(() -> URI.create("http://" + reachableHost(config.bindAddress()) + ":" + port)));
 
-        App app = new App(javalin, database, lock, config, base, new Admin(directory, tokens), port, hashing);
+        App app = new App(javalin, database, lock, config, base, new Admin(directory, tokens), port, background);
         firstStart.filter(f -> config.printDevToken()).ifPresent(f -> app.announce(f, System.out));
         LOG.info("Attaché listening on {}:{} (data in {})", config.bindAddress(), port, config.dataDir().toAbsolutePath());
         return app;
@@ -233,7 +244,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         javalin.stop();
-        hashing.shutdownNow();
+        background.shutdownNow();
         database.close();
         closeQuietly(lock);
     }
