@@ -1,6 +1,8 @@
 package dev.attache.server.ops;
 
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
@@ -13,6 +15,7 @@ public final class ServerMetrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final AtomicInteger uploadsInFlight = new AtomicInteger();
+    private final ConcurrentMap<RequestKey, Timer> timers = new ConcurrentHashMap<>();
     private final Counter bytesIn;
     private final Counter bytesOut;
 
@@ -24,12 +27,19 @@ public final class ServerMetrics {
 
     /** Records one finished HTTP request. */
     public void request(String method, String route, int status, Duration elapsed) {
-        Timer.builder("attache.http.requests")
-                .tag("method", method)
-                .tag("route", route)
-                .tag("status", Integer.toString(status))
-                .register(registry)
-                .record(elapsed);
+        timers.computeIfAbsent(new RequestKey(method, route, status), this::timer).record(elapsed);
+    }
+
+    /** Routes are patterns and statuses few, so there are few timers; looking one up is cheaper than building its id. */
+    private record RequestKey(String method, String route, int status) {
+    }
+
+    private Timer timer(RequestKey key) {
+        return Timer.builder("attache.http.requests")
+                .tag("method", key.method())
+                .tag("route", key.route())
+                .tag("status", Integer.toString(key.status()))
+                .register(registry);
     }
 
     public void uploadStarted() {
