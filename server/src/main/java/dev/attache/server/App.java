@@ -170,7 +170,7 @@ public final class App implements AutoCloseable {
             Attachments.routes(attachments, blobs, downloadUrls, signer, config.offsetTokenTtl(), clock, access, json, base, metrics,
                             background).register(api);
             new DirectoryRoutes(directory, access, attachments::deleteParent, json).register(api);
-            new DownloadRoutes(attachments, downloadUrls, authenticator, directory, access, metrics).register(cfg);
+            new DownloadRoutes(attachments, downloadUrls, authenticator, metrics).register(cfg);
             new OpsRoutes(metrics, database::isHealthy, blobs::isHealthy, json).register(cfg);
         });
         javalin.start();

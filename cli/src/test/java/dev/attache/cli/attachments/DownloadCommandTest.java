@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Random;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,15 +37,9 @@ class DownloadCommandTest {
         server.close();
     }
 
-    private static byte[] randomBytes(int n) {
-        byte[] b = new byte[n];
-        new Random(n).nextBytes(b);
-        return b;
-    }
-
     @Test
     void downloadWritesTheBytesUnderTheServersFileName() throws Exception {
-        byte[] content = randomBytes(50_000);
+        byte[] content = TestServer.randomBytes(50_000);
         String gid = server.upload(task, "report.pdf", content);
 
         Cli.Run run = cli.ok("download", gid, "-o", out.toString());
@@ -57,7 +50,7 @@ class DownloadCommandTest {
 
     @Test
     void downloadContinuesAPartFileFetchingOnlyTheMissingBytes() throws Exception {
-        byte[] content = randomBytes(100_000);
+        byte[] content = TestServer.randomBytes(100_000);
         String gid = server.upload(task, "big.bin", content);
         Files.createDirectories(out);
         Files.write(out.resolve("big.bin.part"), Arrays.copyOf(content, 40_000));
@@ -73,7 +66,7 @@ class DownloadCommandTest {
 
     @Test
     void downloadSkipsAnIdenticalExistingFile() throws Exception {
-        byte[] content = randomBytes(1000);
+        byte[] content = TestServer.randomBytes(1000);
         String gid = server.upload(task, "same.bin", content);
         Files.createDirectories(out);
         Files.write(out.resolve("same.bin"), content);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Random;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,27 +37,21 @@ class ExportCommandTest {
         server.close();
     }
 
-    private static byte[] randomBytes(int n) {
-        byte[] b = new byte[n];
-        new Random(n).nextBytes(b);
-        return b;
-    }
-
     @Test
     void exportWritesEveryFileOfTheTask() throws Exception {
-        server.upload(task, "a.bin", randomBytes(10_000));
-        server.upload(task, "b.bin", randomBytes(20_000));
+        server.upload(task, "a.bin", TestServer.randomBytes(10_000));
+        server.upload(task, "b.bin", TestServer.randomBytes(20_000));
 
         cli.ok("export", "--parent", task, "--to", out.toString());
 
-        assertThat(Files.readAllBytes(out.resolve("a.bin"))).isEqualTo(randomBytes(10_000));
-        assertThat(Files.readAllBytes(out.resolve("b.bin"))).isEqualTo(randomBytes(20_000));
+        assertThat(Files.readAllBytes(out.resolve("a.bin"))).isEqualTo(TestServer.randomBytes(10_000));
+        assertThat(Files.readAllBytes(out.resolve("b.bin"))).isEqualTo(TestServer.randomBytes(20_000));
     }
 
     @Test
     void theManifestsHashesAndSizesMatchTheFiles() throws Exception {
-        String a = server.upload(task, "a.bin", randomBytes(10_000));
-        server.upload(task, "b.bin", randomBytes(20_000));
+        String a = server.upload(task, "a.bin", TestServer.randomBytes(10_000));
+        server.upload(task, "b.bin", TestServer.randomBytes(20_000));
 
         cli.ok("export", "--parent", task, "--to", out.toString());
 
@@ -76,24 +69,24 @@ class ExportCommandTest {
 
     @Test
     void aRerunAfterAnInterruptionFetchesOnlyWhatIsMissingOrIncomplete() throws Exception {
-        server.upload(task, "done.bin", randomBytes(30_000));
-        server.upload(task, "half.bin", randomBytes(40_000));
-        server.upload(task, "missing.bin", randomBytes(50_000));
+        server.upload(task, "done.bin", TestServer.randomBytes(30_000));
+        server.upload(task, "half.bin", TestServer.randomBytes(40_000));
+        server.upload(task, "missing.bin", TestServer.randomBytes(50_000));
         Files.createDirectories(out);
-        Files.write(out.resolve("done.bin"), randomBytes(30_000));
-        Files.write(out.resolve("half.bin.part"), Arrays.copyOf(randomBytes(40_000), 15_000));
+        Files.write(out.resolve("done.bin"), TestServer.randomBytes(30_000));
+        Files.write(out.resolve("half.bin.part"), Arrays.copyOf(TestServer.randomBytes(40_000), 15_000));
         long servedBefore = server.downloadedBytes();
 
         cli.ok("export", "--parent", task, "--to", out.toString());
 
         assertThat(server.downloadedBytes() - servedBefore).isEqualTo(25_000 + 50_000);
-        assertThat(Files.readAllBytes(out.resolve("half.bin"))).isEqualTo(randomBytes(40_000));
-        assertThat(Files.readAllBytes(out.resolve("missing.bin"))).isEqualTo(randomBytes(50_000));
+        assertThat(Files.readAllBytes(out.resolve("half.bin"))).isEqualTo(TestServer.randomBytes(40_000));
+        assertThat(Files.readAllBytes(out.resolve("missing.bin"))).isEqualTo(TestServer.randomBytes(50_000));
     }
 
     @Test
     void aSecondRunFetchesNothing() throws Exception {
-        server.upload(task, "a.bin", randomBytes(10_000));
+        server.upload(task, "a.bin", TestServer.randomBytes(10_000));
         cli.ok("export", "--parent", task, "--to", out.toString());
         long servedBefore = server.downloadedBytes();
 
@@ -105,13 +98,13 @@ class ExportCommandTest {
 
     @Test
     void attachmentsWithTheSameNameGetDistinctFiles() throws Exception {
-        server.upload(task, "report.pdf", randomBytes(100));
-        String second = server.upload(task, "report.pdf", randomBytes(200));
+        server.upload(task, "report.pdf", TestServer.randomBytes(100));
+        String second = server.upload(task, "report.pdf", TestServer.randomBytes(200));
 
         cli.ok("export", "--parent", task, "--to", out.toString());
 
-        assertThat(Files.readAllBytes(out.resolve("report.pdf"))).isEqualTo(randomBytes(100));
-        assertThat(Files.readAllBytes(out.resolve("report (" + second + ").pdf"))).isEqualTo(randomBytes(200));
+        assertThat(Files.readAllBytes(out.resolve("report.pdf"))).isEqualTo(TestServer.randomBytes(100));
+        assertThat(Files.readAllBytes(out.resolve("report (" + second + ").pdf"))).isEqualTo(TestServer.randomBytes(200));
     }
 
     @Test

@@ -117,4 +117,11 @@ final class TestServer implements AutoCloseable {
     public void close() {
         app.close();
     }
+
+    /** {@code n} bytes that differ from test to test but are the same on every run. */
+    static byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        new java.util.Random(n).nextBytes(b);
+        return b;
+    }
 }

@@ -57,17 +57,15 @@ public final class AttachmentRoutes {
     }
 
     private void upload(Context ctx, Principal principal, Gid fixedParent) throws Exception {
-        String boundaryCheck = ctx.header("Content-Type");
-        MultipartUploadReader.boundary(boundaryCheck);
         metrics.uploadStarted();
-        try (UploadForm form = reader.read(ctx.req().getInputStream(), boundaryCheck,
+        try (UploadForm form = reader.read(ctx.req().getInputStream(), ctx.header("Content-Type"),
                 fields -> service.checkBeforeFile(principal, fields, fixedParent))) {
             AttachmentService.Created created = service.create(principal, form, fixedParent);
             if (form.file() != null) {
                 metrics.uploadedBytes(form.file().size());
             }
-            OptFields fields = OptFields.parse(RequestParams.optFields(ctx) != null
-                    ? RequestParams.optFields(ctx) : form.field("opt_fields").orElse(null));
+            String inQuery = RequestParams.optFields(ctx);
+            OptFields fields = OptFields.parse(inQuery != null ? inQuery : form.field("opt_fields").orElse(null));
             json.data(ctx, 200, view.full(created.attachment(), created.parent(), fields));
         } finally {
             metrics.uploadFinished();

@@ -185,6 +185,11 @@ public final class AttachmentService {
         return keys.isPresent();
     }
 
+    /** An upload with its parent and whether a user may see it; empty when there is no such upload. */
+    public Optional<AttachmentStore.Located> locateUpload(long gid, long userGid) {
+        return store.locate(gid, userGid).filter(found -> found.attachment().isUpload());
+    }
+
     /** The bytes of an upload, for the download route; empty when the attachment is gone. */
     public Optional<Download> download(long gid) throws IOException {
         Optional<Attachment> found = store.find(gid).filter(Attachment::isUpload);

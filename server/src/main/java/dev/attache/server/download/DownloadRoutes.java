@@ -14,11 +14,10 @@ import java.util.Set;
 
 import dev.attache.server.attachments.Attachment;
 import dev.attache.server.attachments.AttachmentService;
+import dev.attache.server.attachments.AttachmentStore;
 import dev.attache.server.auth.Authenticator;
 import dev.attache.server.auth.Principal;
 import dev.attache.server.auth.Scope;
-import dev.attache.server.directory.Access;
-import dev.attache.server.directory.DirectoryStore;
 import dev.attache.server.http.ApiException;
 import dev.attache.server.ids.Gid;
 import dev.attache.server.ops.ServerMetrics;
@@ -43,17 +42,13 @@ public final class DownloadRoutes {
     private final AttachmentService attachments;
     private final DownloadUrls urls;
     private final Authenticator authenticator;
-    private final DirectoryStore directory;
-    private final Access access;
     private final ServerMetrics metrics;
 
     public DownloadRoutes(AttachmentService attachments, DownloadUrls urls, Authenticator authenticator,
-                          DirectoryStore directory, Access access, ServerMetrics metrics) {
+                          ServerMetrics metrics) {
         this.attachments = attachments;
         this.urls = urls;
         this.authenticator = authenticator;
-        this.directory = directory;
-        this.access = access;
         this.metrics = metrics;
     }
 
@@ -140,17 +135,13 @@ public final class DownloadRoutes {
             throw ApiException.missing("asset_id");
         }
         Gid gid = Gid.parse(raw).orElseThrow(() -> ApiException.invalid("asset_id", "Not a recognized ID: " + raw));
-        Attachment a;
-        try {
-            a = attachments.download(gid.value())
-                    .orElseThrow(() -> ApiException.unknownId("asset_id", raw)).attachment();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        AttachmentStore.Located found = attachments.locateUpload(gid.value(), principal.get().userGid())
+                .orElseThrow(() -> ApiException.unknownId("asset_id", raw));
+        if (!found.visible()) {
+            throw ApiException.forbidden("attachment: Forbidden");
         }
-        long workspace = directory.parent(a.parentGid()).orElseThrow(() -> ApiException.unknownId("asset_id", raw)).workspaceGid();
-        access.requireMember(principal.get(), workspace, "attachment");
         ctx.header("Cache-Control", "no-store");
-        ctx.redirect(urls.urlFor(a.gid()), io.javalin.http.HttpStatus.FOUND);
+        ctx.redirect(urls.urlFor(found.attachment().gid()), io.javalin.http.HttpStatus.FOUND);
     }
 
     static String httpDate(Instant instant) {
