@@ -3,7 +3,7 @@ package dev.attache.server.admin;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import dev.attache.server.DataDirLock;
+import dev.attache.server.blob.DataDirLock;
 import dev.attache.server.attachments.AttachmentStore;
 import dev.attache.server.attachments.BlobSweeper;
 import dev.attache.server.blob.BlobStore;

@@ -6,14 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.attache.server.PublicBase;
+import dev.attache.server.http.PublicBase;
 import dev.attache.server.auth.Principal;
 import dev.attache.server.auth.Scope;
 import dev.attache.server.directory.Access;
 import dev.attache.server.directory.Parent;
 import dev.attache.server.directory.ParentType;
 import dev.attache.server.http.ApiException;
-import dev.attache.server.http.ApiRoutes;
+import dev.attache.server.auth.ApiRoutes;
 import dev.attache.server.http.Json;
 import dev.attache.server.http.OptFields;
 import dev.attache.server.http.RequestParams;

@@ -6,9 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.attache.server.PublicBase;
+import dev.attache.server.http.PublicBase;
 import dev.attache.server.directory.Parent;
-import dev.attache.server.download.DownloadUrls;
 import dev.attache.server.http.OptFields;
 
 /** Renders attachments as Asana does (contract §3): compact, full default, or projected by {@code opt_fields}. */
@@ -17,10 +16,10 @@ final class AttachmentView {
     private static final DateTimeFormatter ISO_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private final DownloadUrls downloads;
+    private final DownloadLinks downloads;
     private final PublicBase base;
 
-    AttachmentView(DownloadUrls downloads, PublicBase base) {
+    AttachmentView(DownloadLinks downloads, PublicBase base) {
         this.downloads = downloads;
         this.base = base;
     }

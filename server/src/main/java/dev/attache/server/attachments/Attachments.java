@@ -4,10 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 
-import dev.attache.server.PublicBase;
+import dev.attache.server.http.PublicBase;
 import dev.attache.server.blob.BlobStore;
 import dev.attache.server.directory.Access;
-import dev.attache.server.download.DownloadUrls;
 import dev.attache.server.http.Json;
 import dev.attache.server.ops.ServerMetrics;
 import dev.attache.server.signing.Signer;
@@ -19,7 +18,7 @@ public final class Attachments {
     }
 
     /** The routes over a service. */
-    public static AttachmentRoutes routes(AttachmentService service, BlobStore blobs, DownloadUrls downloads,
+    public static AttachmentRoutes routes(AttachmentService service, BlobStore blobs, DownloadLinks downloads,
                                           Signer signer, Duration offsetTtl, Clock clock, Access access, Json json,
                                           PublicBase base, ServerMetrics metrics, Executor hashing) {
         return new AttachmentRoutes(service, new MultipartUploadReader(blobs, hashing), new AttachmentView(downloads, base),

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.attache.server.auth.Principal;
 import dev.attache.server.auth.Scope;
 import dev.attache.server.http.ApiException;
-import dev.attache.server.http.ApiRoutes;
+import dev.attache.server.auth.ApiRoutes;
 import dev.attache.server.http.Json;
 import dev.attache.server.http.OptFields;
 import dev.attache.server.http.RequestParams;
