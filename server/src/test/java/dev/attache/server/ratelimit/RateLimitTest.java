@@ -33,7 +33,7 @@ class RateLimitTest {
 
     @BeforeAll
     void start() {
-        server = TestServer.start(dir, c -> c.withRateLimits(new RateLimits(true, 3, 50, 15)));
+        server = TestServer.start(dir, c -> c.rateLimits(new RateLimits(true, 3, 50, 15)));
     }
 
     @AfterAll
