@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The client against the real Attaché server: the contract of spec §3–§6 end to end. */
+/** The client against the real Attaché server: docs/api.md §3–§6 end to end. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RealServerContractTest {
 

@@ -3,12 +3,12 @@ package dev.attache.server.download;
 import java.time.Clock;
 import java.time.Duration;
 
-import dev.attache.server.http.PublicBase;
 import dev.attache.server.attachments.DownloadLinks;
+import dev.attache.server.http.PublicBase;
 import dev.attache.server.signing.Signer;
 
 /**
- * Signed, expiring download URLs (contract §6): {@code /download/<gid>?expires=<epoch seconds>&signature=<hmac>}.
+ * Signed, expiring download URLs (docs/api.md §6): {@code /download/<gid>?expires=<epoch seconds>&signature=<hmac>}.
  * They need no bearer token, so they can be handed to a browser or another host. Thread-safe.
  */
 public final class DownloadUrls implements DownloadLinks {
