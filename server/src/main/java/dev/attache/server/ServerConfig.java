@@ -96,7 +96,8 @@ public record ServerConfig(
 
     /**
      * Collects settings, each starting at its default, and checks them all at {@link #build()}. A new
-     * setting is a record component plus its line here. Not thread-safe; build once and share the record.
+     * setting is a record component, a field with its default and a one-line setter here, and its place
+     * in {@link #build()}; no other method changes. Not thread-safe; build once and share the record.
      */
     public static final class Builder {
         private final Path dataDir;
