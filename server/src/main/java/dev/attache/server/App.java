@@ -31,6 +31,7 @@ import dev.attache.server.attachments.PageTokens;
 import dev.attache.server.auth.AccessTokens;
 import dev.attache.server.auth.ApiRoutes;
 import dev.attache.server.auth.Authenticator;
+import dev.attache.server.auth.OAuthApps;
 import dev.attache.server.auth.TokenStore;
 import dev.attache.server.blob.BlobStore;
 import dev.attache.server.blob.DataDirLock;
@@ -50,6 +51,9 @@ import dev.attache.server.http.Json;
 import dev.attache.server.http.JsonErrorHandler;
 import dev.attache.server.http.PublicBase;
 import dev.attache.server.ids.GidGenerator;
+import dev.attache.server.oauth.Grants;
+import dev.attache.server.oauth.Identities;
+import dev.attache.server.oauth.OAuthRoutes;
 import dev.attache.server.ops.OpsRoutes;
 import dev.attache.server.ops.ServerMetrics;
 import dev.attache.server.ratelimit.RateLimiter;
@@ -128,10 +132,11 @@ public final class App implements AutoCloseable {
     private static App start(ServerConfig config, BlobStore blobs, DataDirLock lock, Database database,
                              ExecutorService background) throws IOException {
         database.migrate();
-        Clock clock = Clock.systemUTC();
+        Clock clock = config.clock();
         GidGenerator gids = new GidGenerator(clock, config.nodeId());
         Jdbc jdbc = new Jdbc(database.dataSource());
-        TokenStore tokens = new TokenStore(jdbc, gids, new AccessTokens(), clock);
+        AccessTokens accessTokens = new AccessTokens();
+        TokenStore tokens = new TokenStore(jdbc, gids, accessTokens, clock);
         DirectoryStore directory = new DirectoryStore(jdbc, gids, clock);
         Access access = new Access(directory);
         AttachmentStore attachmentStore = new JdbcAttachmentStore(jdbc);
@@ -147,6 +152,9 @@ public final class App implements AutoCloseable {
         Json json = new Json();
         Authenticator authenticator = new Authenticator(tokens);
         RateLimiter limiter = new RateLimiter(config.rateLimits(), clock);
+        OAuthRoutes oauth = new OAuthRoutes(new OAuthApps(jdbc, gids, clock),
+                new Grants(jdbc, gids, accessTokens, tokens, clock, config.oauthAccessTokenTtl()), tokens,
+                gid -> directory.user(gid).map(u -> new Identities.Identity(u.gid(), u.name(), u.email())), json);
 
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -178,6 +186,7 @@ public final class App implements AutoCloseable {
             new DirectoryRoutes(directory, access, attachments::deleteParent, json).register(api);
             new DownloadRoutes(attachments, downloadUrls, authenticator, metrics).register(cfg);
             new OpsRoutes(metrics, database::isHealthy, blobs::isHealthy, json).register(cfg);
+            oauth.register(cfg);
         });
         javalin.start();
         int port = ((ServerConnector) javalin.jettyServer().server().getConnectors()[0]).getLocalPort();

@@ -2,6 +2,7 @@ package dev.attache.server;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +28,8 @@ import dev.attache.server.ratelimit.RateLimits;
  * @param idleTimeout      how long a connection may send nothing before the server gives up on it
  * @param nodeId           0..1023, distinct per node of a deployment, so generated gids never collide
  * @param printDevToken    whether the first start prints the generated token to standard output
+ * @param oauthAccessTokenTtl how long an access token from the OAuth token endpoint works ({@code expires_in})
+ * @param clock            the time everything is stamped and expires by; tests pass one they advance
  */
 public record ServerConfig(
         String bindAddress,
@@ -39,7 +42,9 @@ public record ServerConfig(
         Duration offsetTokenTtl,
         Duration idleTimeout,
         int nodeId,
-        boolean printDevToken) {
+        boolean printDevToken,
+        Duration oauthAccessTokenTtl,
+        Clock clock) {
 
     /** The defaults: 127.0.0.1:8080, Asana's paid-plan rate limits, 30-minute download URLs. */
     public static final int DEFAULT_PORT = 8080;
@@ -51,6 +56,8 @@ public record ServerConfig(
         Objects.requireNonNull(downloadUrlTtl, "downloadUrlTtl");
         Objects.requireNonNull(offsetTokenTtl, "offsetTokenTtl");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(oauthAccessTokenTtl, "oauthAccessTokenTtl");
+        Objects.requireNonNull(clock, "clock");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535 but was " + port);
         }
@@ -62,6 +69,9 @@ public record ServerConfig(
         }
         if (offsetTokenTtl.isNegative() || offsetTokenTtl.isZero()) {
             throw new IllegalArgumentException("offsetTokenTtl must be positive but was " + offsetTokenTtl);
+        }
+        if (oauthAccessTokenTtl.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("oauthAccessTokenTtl must be at least 1 second but was " + oauthAccessTokenTtl);
         }
         if (signingSecret != null && signingSecret.length() < 16) {
             throw new IllegalArgumentException("signingSecret must be at least 16 characters");
@@ -111,6 +121,8 @@ public record ServerConfig(
         private Duration idleTimeout = Duration.ofSeconds(30);
         private int nodeId;
         private boolean printDevToken = true;
+        private Duration oauthAccessTokenTtl = Duration.ofHours(1);
+        private Clock clock = Clock.systemUTC();
 
         private Builder(Path dataDir) {
             this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -131,6 +143,8 @@ public record ServerConfig(
         public Builder idleTimeout(Duration value) { idleTimeout = value; return this; }
         public Builder nodeId(int value) { nodeId = value; return this; }
         public Builder printDevToken(boolean value) { printDevToken = value; return this; }
+        public Builder oauthAccessTokenTtl(Duration value) { oauthAccessTokenTtl = value; return this; }
+        public Builder clock(Clock value) { clock = value; return this; }
 
         /**
          * The config.
@@ -139,7 +153,7 @@ public record ServerConfig(
          */
         public ServerConfig build() {
             return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, signingSecret, rateLimits,
-                    downloadUrlTtl, offsetTokenTtl, idleTimeout, nodeId, printDevToken);
+                    downloadUrlTtl, offsetTokenTtl, idleTimeout, nodeId, printDevToken, oauthAccessTokenTtl, clock);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import dev.attache.server.attachments.AttachmentStore;
 import dev.attache.server.attachments.JdbcAttachmentStore;
 import dev.attache.server.auth.AccessTokens;
+import dev.attache.server.auth.OAuthApps;
 import dev.attache.server.auth.TokenStore;
 import dev.attache.server.blob.FileBlobStore;
 import dev.attache.server.db.Database;
@@ -41,8 +42,10 @@ public final class AdminStorage implements AutoCloseable {
     private final Admin admin;
     private final BlobCollector collector;
     private final Scrubber scrubber;
+    private final OAuthApps apps;
 
-    private AdminStorage(Database database, Admin admin, BlobCollector collector, Scrubber scrubber) {
+    private AdminStorage(Database database, Admin admin, BlobCollector collector, Scrubber scrubber, OAuthApps apps) {
+        this.apps = apps;
         this.database = database;
         this.admin = admin;
         this.collector = collector;
@@ -80,12 +83,18 @@ public final class AdminStorage implements AutoCloseable {
         return new AdminStorage(database,
                 new Admin(directory, tokens),
                 new BlobCollector(dataDir, blobs, attachments),
-                new Scrubber(new UploadRows(jdbc), attachments, blobs));
+                new Scrubber(new UploadRows(jdbc), attachments, blobs),
+                new OAuthApps(jdbc, gids, clock));
     }
 
     /** Workspaces, users, memberships, tokens and parents. */
     public Admin admin() {
         return admin;
+    }
+
+    /** The registered OAuth apps; deleting one revokes every token it was issued. */
+    public OAuthApps apps() {
+        return apps;
     }
 
     /** Removes bytes no attachment references, when no server is running. */

@@ -1,5 +1,6 @@
 package dev.attache.server.auth;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -57,13 +58,36 @@ public final class TokenStore {
         return new IssuedToken(new TokenInfo(gid, userGid, kind, granted, name, now, null), token);
     }
 
-    /** The live principal a token string names, if it is one of ours and not revoked. */
+    /**
+     * Issues an OAuth access token that stops working at {@code expiresAt}, inside the caller's
+     * transaction, remembering the grant it came from so that {@link #revokeIssuedFrom} can end it.
+     */
+    public IssuedToken issueExpiring(Connection c, long userGid, Set<Scope> scopes, String name, Instant expiresAt,
+                                     long grantGid) throws SQLException {
+        long gid = gids.next();
+        String token = tokens.mint(userGid, gid);
+        Instant now = clock.instant();
+        Jdbc.update(c, "INSERT INTO tokens (gid, user_gid, kind, secret_hash, scopes, name, created_at, expires_at, grant_gid) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                gid, userGid, TokenKind.OAUTH.name(), AccessTokens.hash(token), encode(scopes), name, now.toEpochMilli(),
+                expiresAt.toEpochMilli(), grantGid);
+        return new IssuedToken(new TokenInfo(gid, userGid, TokenKind.OAUTH, EnumSet.copyOf(scopes), name, now, null), token);
+    }
+
+    /** Revokes every live token issued from a grant, inside the caller's transaction; how many. */
+    public int revokeIssuedFrom(Connection c, long grantGid) throws SQLException {
+        return Jdbc.update(c, "UPDATE tokens SET revoked_at = ? WHERE grant_gid = ? AND revoked_at IS NULL",
+                clock.millis(), grantGid);
+    }
+
+    /** The live principal a token string names, if it is one of ours, not revoked and not expired. */
     public Optional<Principal> authenticate(String token) {
         return AccessTokens.parse(token).flatMap(claim -> jdbc.queryOne(
-                        "SELECT user_gid, kind, secret_hash, scopes FROM tokens WHERE gid = ? AND revoked_at IS NULL",
+                        "SELECT user_gid, kind, secret_hash, scopes FROM tokens WHERE gid = ? AND revoked_at IS NULL "
+                                + "AND (expires_at IS NULL OR expires_at > ?)",
                         rs -> new StoredToken(rs.getLong("user_gid"), TokenKind.valueOf(rs.getString("kind")),
                                 rs.getString("secret_hash"), decode(rs.getString("scopes"))),
-                        claim.tokenGid())
+                        claim.tokenGid(), clock.millis())
                 .filter(stored -> stored.userGid() == claim.userGid()
                         && AccessTokens.sameHash(stored.secretHash(), AccessTokens.hash(claim.token())))
                 .map(stored -> new Principal(stored.userGid(), claim.tokenGid(), stored.kind(), stored.scopes())));
@@ -90,11 +114,13 @@ public final class TokenStore {
                 revoked == null ? null : Instant.ofEpochMilli(revoked));
     }
 
-    private static String encode(Set<Scope> scopes) {
+    /** Scopes as stored: wire names, sorted, space-separated. */
+    public static String encode(Set<Scope> scopes) {
         return scopes.stream().map(Scope::wireName).sorted().collect(Collectors.joining(" "));
     }
 
-    private static Set<Scope> decode(String scopes) {
+    /** Scopes from their stored form; unknown names are dropped. */
+    public static Set<Scope> decode(String scopes) {
         Set<Scope> result = EnumSet.noneOf(Scope.class);
         Arrays.stream(scopes.split(" ")).filter(s -> !s.isEmpty())
                 .forEach(s -> Scope.parse(s).ifPresent(result::addAll));
