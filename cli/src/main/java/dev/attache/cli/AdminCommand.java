@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code attache admin}: groups the commands that work on a server's storage directly. */
 @Command(name = "admin", mixinStandardHelpOptions = true,
-        description = {"Manages a server's storage directly: workspaces, users, memberships, tokens, tasks, projects, "
+        description = {"Manages a server's storage directly: workspaces, users, memberships, tokens, OAuth apps, tasks, projects, "
                 + "briefs, garbage and damage.",
                 "Works while the server runs (changes apply to its next request) and while it is stopped."},
         footer = {"", "Example:",

@@ -60,6 +60,7 @@ public final class Main {
                 .addSubcommand(new UserCommands(storage))
                 .addSubcommand(new MemberCommands(storage))
                 .addSubcommand(new TokenCommands(storage))
+                .addSubcommand(new AppCommands(storage))
                 .addSubcommand(new TaskCommands(storage))
                 .addSubcommand(new ProjectCommands(storage))
                 .addSubcommand(new BriefCommands(storage))
