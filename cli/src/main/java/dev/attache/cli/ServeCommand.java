@@ -9,16 +9,25 @@ import java.util.concurrent.CountDownLatch;
 import dev.attache.server.App;
 import dev.attache.server.ServerConfig;
 import dev.attache.server.ratelimit.RateLimits;
+import dev.attache.server.tls.TlsKeys;
+import dev.attache.server.tls.TlsSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code attache serve}: runs the server on the embedded default (SQLite and files) until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Runs the Attachments API server on the embedded default: SQLite and local files in --data-dir.",
                 "Every option can also be set with the environment variable named after it."},
         footer = {"", "Example:", "  attache serve --port 8080 --data-dir ./attache-data",
-                "  ATTACHE_PORT=9000 attache serve"})
+                "  ATTACHE_PORT=9000 attache serve",
+                "  attache serve --tls-cert fullchain.pem --tls-key privkey.pem"})
 final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--port", defaultValue = "${env:ATTACHE_PORT:-8080}",
             description = "TCP port; 0 picks a free one (env ATTACHE_PORT, default ${DEFAULT-VALUE}).")
@@ -74,6 +83,24 @@ final class ServeCommand implements Callable<Integer> {
             description = "0..1023, distinct for each node sharing one database (env ATTACHE_NODE_ID, default ${DEFAULT-VALUE}).")
     int nodeId;
 
+    @Option(names = "--oauth-token-ttl", defaultValue = "${env:ATTACHE_OAUTH_TOKEN_TTL:-1h}", converter = DurationConverter.class,
+            description = "How long an OAuth access token works, its expires_in (env ATTACHE_OAUTH_TOKEN_TTL, default ${DEFAULT-VALUE}).")
+    Duration oauthTokenTtl;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE", defaultValue = "${env:ATTACHE_TLS_CERT}",
+            description = "PEM certificate chain: serve HTTPS (HTTP/2 and HTTP/1.1, TLS 1.2 and 1.3) instead of HTTP; "
+                    + "needs --tls-key (env ATTACHE_TLS_CERT).")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", defaultValue = "${env:ATTACHE_TLS_KEY}",
+            description = "PEM private key of --tls-cert, unencrypted (env ATTACHE_TLS_KEY).")
+    Path tlsKey;
+
+    @Option(names = "--tls-self-signed", defaultValue = "${env:ATTACHE_TLS_SELF_SIGNED:-false}",
+            description = "Serve HTTPS with a self-signed certificate for local use, made once and kept in <data dir>/tls; "
+                    + "clients trust <data dir>/tls/self-signed.pem (env ATTACHE_TLS_SELF_SIGNED).")
+    boolean tlsSelfSigned;
+
     @Override
     public Integer call() throws Exception {
         ServerConfig config = config();
@@ -85,6 +112,10 @@ final class ServeCommand implements Callable<Integer> {
         }, "attache-shutdown"));
         System.out.println("Attaché is serving " + app.apiBaseUri() + " (data in " + config.dataDir().toAbsolutePath()
                 + "). Stop with Ctrl-C.");
+        if (config.tls() instanceof TlsSource.SelfSigned) {
+            System.out.println("Self-signed certificate: clients trust " + TlsKeys.selfSignedCertificate(config.dataDir()).toAbsolutePath()
+                    + " (curl --cacert FILE).");
+        }
         stopped.await();
         return 0;
     }
@@ -103,6 +134,21 @@ final class ServeCommand implements Callable<Integer> {
                 .offsetTokenTtl(offsetTtl)
                 .idleTimeout(idleTimeout)
                 .nodeId(nodeId)
+                .oauthAccessTokenTtl(oauthTokenTtl)
+                .tls(tls())
                 .build();
+    }
+
+    private TlsSource tls() {
+        if (tlsSelfSigned && (tlsCert != null || tlsKey != null)) {
+            throw new ParameterException(spec.commandLine(), "--tls-self-signed and --tls-cert/--tls-key exclude each other");
+        }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together; give both");
+        }
+        if (tlsSelfSigned) {
+            return TlsSource.selfSigned();
+        }
+        return tlsCert == null ? null : TlsSource.pemFiles(tlsCert, tlsKey);
     }
 }

@@ -14,6 +14,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.jetty.io.ArrayByteBufferPool;
+import org.eclipse.jetty.server.ConnectionFactory;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -59,6 +61,8 @@ import dev.attache.server.ops.ServerMetrics;
 import dev.attache.server.ratelimit.RateLimiter;
 import dev.attache.server.signing.Signer;
 import dev.attache.server.signing.SigningSecret;
+import dev.attache.server.tls.TlsConnectionFactories;
+import dev.attache.server.tls.TlsKeys;
 import io.javalin.Javalin;
 
 /**
@@ -156,18 +160,19 @@ public final class App implements AutoCloseable {
                 new Grants(jdbc, gids, accessTokens, tokens, clock, config.oauthAccessTokenTtl()), tokens,
                 gid -> directory.user(gid).map(u -> new Identities.Identity(u.gid(), u.name(), u.email())), json);
 
+        TlsKeys tlsKeys = config.tls() == null ? null : TlsKeys.load(config.tls(), config.dataDir(), config.bindAddress(), clock);
+
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(json)));
             cfg.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
             cfg.jetty.addConnector((server, http) -> {
-                HttpConnectionFactory factory = new HttpConnectionFactory(http);
-                // Uploads arrive in large bodies; bigger reads mean fewer trips through the parser. The
-                // pool must keep buffers that large, or every read allocates a fresh direct buffer.
-                factory.setInputBufferSize(INPUT_BUFFER_BYTES);
+                ConnectionFactory[] factories = tlsKeys == null ? new ConnectionFactory[] {http1(http)}
+                        : TlsConnectionFactories.create(tlsKeys, http, App::http1);
+                // The pool must keep buffers as large as the input buffer, or every read allocates a fresh direct buffer.
                 ArrayByteBufferPool pool = new ArrayByteBufferPool(0, 4096, 2 * INPUT_BUFFER_BYTES);
-                ServerConnector connector = new ServerConnector(server, null, null, pool, -1, -1, factory);
+                ServerConnector connector = new ServerConnector(server, null, null, pool, -1, -1, factories);
                 connector.setHost(config.bindAddress());
                 connector.setPort(config.port());
                 connector.setIdleTimeout(config.idleTimeout().toMillis());
@@ -190,12 +195,20 @@ public final class App implements AutoCloseable {
         });
         javalin.start();
         int port = ((ServerConnector) javalin.jettyServer().server().getConnectors()[0]).getLocalPort();
-        base.set(config.publicBase().orElseGet(() -> URI.create("http://" + reachableHost(config.bindAddress()) + ":" + port)));
+        String scheme = tlsKeys == null ? "http" : "https";
+        base.set(config.publicBase().orElseGet(() -> URI.create(scheme + "://" + reachableHost(config.bindAddress()) + ":" + port)));
 
         App app = new App(javalin, database, lock, config, base, new Admin(directory, tokens), port, background);
         firstStart.filter(f -> config.printDevToken()).ifPresent(f -> app.announce(f, System.out));
         LOG.info("Attaché listening on {}:{} (data in {})", config.bindAddress(), port, config.dataDir().toAbsolutePath());
         return app;
+    }
+
+    /** HTTP/1.1, reading uploads in large pieces: fewer trips through the parser. */
+    private static HttpConnectionFactory http1(HttpConfiguration http) {
+        HttpConnectionFactory factory = new HttpConnectionFactory(http);
+        factory.setInputBufferSize(INPUT_BUFFER_BYTES);
+        return factory;
     }
 
     private void announce(Bootstrap.FirstStart first, PrintStream out) {

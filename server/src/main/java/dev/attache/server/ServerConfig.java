@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 import dev.attache.server.ratelimit.RateLimits;
+import dev.attache.server.tls.TlsSource;
 
 /**
  * Everything the server needs to start. Immutable; build one with {@link #builder(Path)}, or take
@@ -30,6 +31,8 @@ import dev.attache.server.ratelimit.RateLimits;
  * @param printDevToken    whether the first start prints the generated token to standard output
  * @param oauthAccessTokenTtl how long an access token from the OAuth token endpoint works ({@code expires_in})
  * @param clock            the time everything is stamped and expires by; tests pass one they advance
+ * @param tls              where the certificate comes from to serve HTTPS (HTTP/2 and HTTP/1.1); plain
+ *                         HTTP when {@code null}
  */
 public record ServerConfig(
         String bindAddress,
@@ -44,7 +47,8 @@ public record ServerConfig(
         int nodeId,
         boolean printDevToken,
         Duration oauthAccessTokenTtl,
-        Clock clock) {
+        Clock clock,
+        @Nullable TlsSource tls) {
 
     /** The defaults: 127.0.0.1:8080, Asana's paid-plan rate limits, 30-minute download URLs. */
     public static final int DEFAULT_PORT = 8080;
@@ -123,6 +127,7 @@ public record ServerConfig(
         private boolean printDevToken = true;
         private Duration oauthAccessTokenTtl = Duration.ofHours(1);
         private Clock clock = Clock.systemUTC();
+        private @Nullable TlsSource tls;
 
         private Builder(Path dataDir) {
             this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -145,6 +150,7 @@ public record ServerConfig(
         public Builder printDevToken(boolean value) { printDevToken = value; return this; }
         public Builder oauthAccessTokenTtl(Duration value) { oauthAccessTokenTtl = value; return this; }
         public Builder clock(Clock value) { clock = value; return this; }
+        public Builder tls(@Nullable TlsSource value) { tls = value; return this; }
 
         /**
          * The config.
@@ -153,7 +159,7 @@ public record ServerConfig(
          */
         public ServerConfig build() {
             return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, signingSecret, rateLimits,
-                    downloadUrlTtl, offsetTokenTtl, idleTimeout, nodeId, printDevToken, oauthAccessTokenTtl, clock);
+                    downloadUrlTtl, offsetTokenTtl, idleTimeout, nodeId, printDevToken, oauthAccessTokenTtl, clock, tls);
         }
     }
 }

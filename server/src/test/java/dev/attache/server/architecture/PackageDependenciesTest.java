@@ -41,7 +41,7 @@ class PackageDependenciesTest {
                         ROOT + ".attachments..", ROOT + ".download..", ROOT + ".directory..", ROOT + ".admin..", ROOT + ".oauth..")
                 .layer("Infrastructure").definedBy(
                         ROOT + ".http..", ROOT + ".auth..", ROOT + ".db..", ROOT + ".blob..", ROOT + ".ratelimit..",
-                        ROOT + ".ids..", ROOT + ".signing..", ROOT + ".ops..")
+                        ROOT + ".ids..", ROOT + ".signing..", ROOT + ".ops..", ROOT + ".tls..")
                 .whereLayer("Composition root").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Features").mayOnlyBeAccessedByLayers("Composition root")
                 .whereLayer("Infrastructure").mayOnlyBeAccessedByLayers("Composition root", "Features")
@@ -53,7 +53,7 @@ class PackageDependenciesTest {
         classes()
                 .should().resideInAnyPackage(ROOT, ROOT + ".attachments..", ROOT + ".download..",
                         ROOT + ".directory..", ROOT + ".admin..", ROOT + ".oauth..", ROOT + ".http..", ROOT + ".auth..", ROOT + ".db..",
-                        ROOT + ".blob..", ROOT + ".ratelimit..", ROOT + ".ids..", ROOT + ".signing..", ROOT + ".ops..")
+                        ROOT + ".blob..", ROOT + ".ratelimit..", ROOT + ".ids..", ROOT + ".signing..", ROOT + ".ops..", ROOT + ".tls..")
                 .check(server);
     }
 }
