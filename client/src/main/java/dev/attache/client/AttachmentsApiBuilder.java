@@ -4,14 +4,17 @@ import dev.attache.client.internal.ApiTransport;
 import dev.attache.client.internal.ClientConfig;
 import dev.attache.client.internal.Downloader;
 import dev.attache.client.internal.JsonCodec;
+import dev.attache.client.internal.TrustedCertificates;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +28,7 @@ public final class AttachmentsApiBuilder {
     private @Nullable TokenProvider tokens;
     private @Nullable HttpClient httpClient;
     private @Nullable Executor executor;
+    private @Nullable SSLContext trusted;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration responseTimeout = Duration.ofSeconds(60);
     private Duration idleTimeout = Duration.ofSeconds(60);
@@ -226,11 +230,27 @@ public final class AttachmentsApiBuilder {
     }
 
     /**
+     * Trusts only the certificates in a PEM file, instead of the JDK's default trust store: for a
+     * server with a self-signed or private-CA certificate, such as {@code attache serve --tls-self-signed}
+     * (trust {@code <data dir>/tls/self-signed.pem}). The file is read at once.
+     *
+     * @param caFile PEM certificates of the CAs (or the self-signed certificate) to trust
+     * @return this builder
+     * @throws java.io.UncheckedIOException if the file cannot be read
+     * @throws IllegalArgumentException if it holds no certificate
+     */
+    public AttachmentsApiBuilder trustedCertificates(Path caFile) {
+        this.trusted = TrustedCertificates.sslContext(Objects.requireNonNull(caFile, "caFile"));
+        return this;
+    }
+
+    /**
      * Builds the client.
      *
      * @return the client
      * @throws IllegalStateException if {@code baseUri} or the token is missing, or
-     *     {@code httpClient} was combined with {@code connectTimeout} or {@code executor}
+     *     {@code httpClient} was combined with {@code connectTimeout}, {@code executor} or
+     *     {@code trustedCertificates}
      */
     public AttachmentsApi build() {
         if (baseUri == null) {
@@ -241,6 +261,9 @@ public final class AttachmentsApiBuilder {
         }
         if (httpClient != null && (connectTimeoutSet || executor != null)) {
             throw new IllegalStateException("httpClient was set, so connectTimeout and executor belong on it");
+        }
+        if (httpClient != null && trusted != null) {
+            throw new IllegalStateException("httpClient was set, so trustedCertificates belongs on it (HttpClient.Builder.sslContext)");
         }
         ClientConfig config = new ClientConfig(baseUri, tokens, httpClient != null ? httpClient : newHttpClient(),
                 responseTimeout, idleTimeout, retry, limits, clock, sleeper, jitter, wireLogging, expectContinue);
@@ -254,6 +277,9 @@ public final class AttachmentsApiBuilder {
                 .followRedirects(HttpClient.Redirect.NEVER);
         if (executor != null) {
             b.executor(executor);
+        }
+        if (trusted != null) {
+            b.sslContext(trusted);
         }
         return b.build();
     }

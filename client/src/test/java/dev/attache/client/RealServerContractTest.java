@@ -10,6 +10,7 @@ import dev.attache.server.ServerConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,19 +21,39 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The client against the real Attaché server: docs/api.md §3–§6 end to end. */
+/**
+ * The client against the real Attaché server: docs/api.md §3–§6 end to end, over plain HTTP here and
+ * over HTTPS in {@link HttpsRealServerContractTest}, which overrides the three transport hooks.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RealServerContractTest {
 
-    private App app;
+    App app;
+    Path dataDir;
     private AttachmentsApi api;
     private Directory directory;
 
     @BeforeAll
     void start(@TempDir Path dataDir) throws Exception {
-        app = App.start(ServerConfig.forTests(dataDir));
-        api = AttachmentsApi.builder().baseUri(app.apiBaseUri()).token(app.devToken()).build();
-        directory = new Directory(app.apiBaseUri(), app.devToken());
+        this.dataDir = dataDir;
+        app = App.start(configure(ServerConfig.builder(dataDir).forTests()).build());
+        api = client().token(app.devToken()).build();
+        directory = new Directory(app.apiBaseUri(), app.devToken(), http());
+    }
+
+    /** The server's settings beyond the test defaults. */
+    ServerConfig.Builder configure(ServerConfig.Builder config) {
+        return config;
+    }
+
+    /** A client builder for this class's server, without its token. */
+    AttachmentsApiBuilder client() {
+        return AttachmentsApi.builder().baseUri(app.apiBaseUri());
+    }
+
+    /** The JDK client the directory helper calls the server with. */
+    HttpClient http() {
+        return HttpClient.newHttpClient();
     }
 
     @AfterAll
@@ -227,7 +248,7 @@ class RealServerContractTest {
 
     @Test
     void unknownTokenFailsWithAuthenticationException() {
-        AttachmentsApi stranger = AttachmentsApi.builder().baseUri(app.apiBaseUri())
+        AttachmentsApi stranger = client()
                 .token("2/1/2:00000000000000000000000000000000").build();
 
         assertThatThrownBy(() -> stranger.getAttachment(AttachmentGid.of("1")).join())
@@ -236,7 +257,7 @@ class RealServerContractTest {
 
     @Test
     void uploadWithUnknownTokenFailsWithAuthenticationException() throws Exception {
-        AttachmentsApi stranger = AttachmentsApi.builder().baseUri(app.apiBaseUri())
+        AttachmentsApi stranger = client()
                 .token("2/1/2:00000000000000000000000000000000").build();
 
         assertThatThrownBy(() -> stranger.createAttachmentForObject(directory.task("refused"),
