@@ -46,6 +46,18 @@ class TrustedCertificatesTest {
     }
 
     @Test
+    void oauthProviderTrustingTheCaFileReachesTheTokenEndpoint() throws Exception {
+        try (App app = App.start(ServerConfig.builder(dir).forTests().tls(TlsSource.selfSigned()).build())) {
+            OAuthTokenProvider tokens = OAuthTokenProvider.builder().tokenEndpoint(app.baseUri().resolve("/-/oauth_token"))
+                    .client("1", "unknown").refreshToken("2/1/2:00000000000000000000000000000000")
+                    .trustedCertificates(TlsKeys.selfSignedCertificate(dir)).build();
+
+            assertThatThrownBy(() -> tokens.token().join())
+                    .cause().isInstanceOf(AuthenticationException.class).hasMessageContaining("invalid_client");
+        }
+    }
+
+    @Test
     void missingCaFileFailsAtOnceNamingIt() {
         Path missing = dir.resolve("nope.pem");
 
