@@ -1,5 +1,6 @@
 package dev.attache.server.oauth;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -47,7 +48,10 @@ public final class OAuthRoutes {
             if (e.status() == 401) {
                 ctx.header("WWW-Authenticate", "Basic realm=\"attache\"");
             }
-            json.write(ctx, e.status(), Map.of("error", e.error(), "error_description", e.getMessage()));
+            Map<String, String> body = new LinkedHashMap<>();
+            body.put("error", e.error());
+            body.put("error_description", e.getMessage());
+            json.write(ctx, e.status(), body);
         });
     }
 
