@@ -29,6 +29,8 @@ import dev.attache.server.auth.Authenticator;
 import dev.attache.server.auth.TokenStore;
 import dev.attache.server.blob.BlobStore;
 import dev.attache.server.blob.FileBlobStore;
+import dev.attache.server.console.Console;
+import dev.attache.server.console.ConsoleSessions;
 import dev.attache.server.db.Database;
 import dev.attache.server.db.Jdbc;
 import dev.attache.server.directory.Access;
@@ -139,7 +141,8 @@ public final class App implements AutoCloseable {
         DownloadUrls downloadUrls = new DownloadUrls(signer, base, config.downloadUrlTtl(), clock);
         ServerMetrics metrics = new ServerMetrics();
         Json json = new Json();
-        Authenticator authenticator = new Authenticator(tokens);
+        ConsoleSessions sessions = new ConsoleSessions(jdbc, tokens, clock);
+        Authenticator authenticator = new Authenticator(tokens, sessions);
         RateLimiter limiter = new RateLimiter(config.rateLimits(), clock);
 
         Javalin javalin = Javalin.create(cfg -> {
@@ -172,6 +175,7 @@ public final class App implements AutoCloseable {
             new DirectoryRoutes(directory, access, attachments::deleteParent, json).register(api);
             new DownloadRoutes(attachments, downloadUrls, authenticator, metrics).register(cfg);
             new OpsRoutes(metrics, database::isHealthy, blobs::isHealthy, json).register(cfg);
+            new Console(sessions, tokens, directory, access, authenticator, limiter, json, base::get).register(cfg);
         });
         javalin.start();
         int port = ((ServerConnector) javalin.jettyServer().server().getConnectors()[0]).getLocalPort();

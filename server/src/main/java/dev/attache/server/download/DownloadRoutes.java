@@ -125,7 +125,7 @@ public final class DownloadRoutes {
     }
 
     private void permanent(Context ctx) {
-        Optional<Principal> principal = authenticator.principal(ctx.header("Authorization"));
+        Optional<Principal> principal = authenticator.principal(ctx);
         if (principal.isEmpty()) {
             throw ApiException.forbidden("Not Authorized");
         }
