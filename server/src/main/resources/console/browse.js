@@ -40,7 +40,13 @@ export async function loadParents(onPick) {
     show(empty, true);
     return;
   }
-  const body = await request('GET', `/console/api/workspaces/${state.workspace}/parents?type=${state.type}`);
+  list.setAttribute('aria-busy', 'true');
+  let body;
+  try {
+    body = await request('GET', `/console/api/workspaces/${state.workspace}/parents?type=${state.type}`);
+  } finally {
+    list.setAttribute('aria-busy', 'false');
+  }
   const label = LABELS[state.type];
   list.replaceChildren(...body.data.map((p) => el('li', {},
     el('button', {
@@ -67,10 +73,16 @@ export async function loadAttachments(onOpen, { more = false } = {}) {
   const id = ++state.loadId;
   let path = `/attachments?parent=${parent.gid}&limit=${PAGE_SIZE}&opt_fields=${LIST_FIELDS}`;
   if (more && state.nextOffset) path += `&offset=${encodeURIComponent(state.nextOffset)}`;
-  const body = await request('GET', api(path));
+  const list = $('attachment-list');
+  list.setAttribute('aria-busy', 'true');
+  let body;
+  try {
+    body = await request('GET', api(path));
+  } finally {
+    if (id === state.loadId) list.setAttribute('aria-busy', 'false');
+  }
   if (id !== state.loadId || parent !== state.parent) return; // a newer load won
   const rows = body.data.map((a) => attachmentRow(a, onOpen));
-  const list = $('attachment-list');
   if (more) list.append(...rows);
   else list.replaceChildren(...rows);
   state.nextOffset = body.next_page ? body.next_page.offset : null;
