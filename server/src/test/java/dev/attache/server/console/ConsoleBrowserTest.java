@@ -27,6 +27,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 
 import dev.attache.server.auth.TokenKind;
 import dev.attache.server.testing.ChromeBrowser;
@@ -206,6 +207,34 @@ class ConsoleBrowserTest {
         WebElement row = browser.await(d -> d.findElement(By.cssSelector("#uploads li[data-state=failed]")));
         assertThat(row.getText()).contains("over the 100 MB limit");
         assertThat(server.get("/attachments?parent=" + task).data()).isEmpty();
+    }
+
+    @Test
+    void cancellingOneUploadKeepsTheOther() throws IOException {
+        String task = server.createTask("cancel one");
+        Path small = Files.write(dir.resolve("small.txt"), "small\n".getBytes(StandardCharsets.UTF_8));
+        Path large = Files.write(dir.resolve("large.bin"), new byte[8 * 1024 * 1024]);
+        signIn(server.token());
+        pickTask(task);
+        // Throttled to 64 KB/s the large upload takes minutes, so it is still running when cancelled.
+        ChromiumNetworkConditions slow = new ChromiumNetworkConditions();
+        slow.setUploadThroughput(64 * 1024);
+        driver.setNetworkConditions(slow);
+        try {
+            byId("files").sendKeys(small + "\n" + large);
+            WebElement row = browser.await(d -> d.findElement(By.cssSelector("#uploads li[data-name='large.bin'][data-state=sending]")));
+            row.findElement(By.xpath(".//button[text()='Cancel']")).click();
+
+            browser.await(d -> "cancelled".equals(row.getAttribute("data-state")));
+            browser.await(d -> d.findElements(By.cssSelector("#uploads li[data-name='small.txt'][data-state=done]")).size() == 1);
+        } finally {
+            driver.deleteNetworkConditions();
+        }
+        assertThat(storedNames(task)).containsExactly("small.txt");
+    }
+
+    private List<String> storedNames(String task) {
+        return server.get("/attachments?parent=" + task).data().findValuesAsText("name");
     }
 
     @Test
