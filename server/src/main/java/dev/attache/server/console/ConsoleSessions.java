@@ -62,7 +62,11 @@ public final class ConsoleSessions implements SessionAuthenticator {
 
     /** The request's session while it and its token are live. */
     Optional<Live> current(Context ctx) {
-        String id = ctx.cookie(COOKIE);
+        return current(ctx.cookie(COOKIE));
+    }
+
+    /** The session a cookie value names, while it and its token are live. */
+    Optional<Live> current(String id) {
         if (id == null || !ID_SHAPE.matcher(id).matches()) {
             return Optional.empty();
         }

@@ -193,6 +193,25 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void attachingALinkListsItAndOpensItInANewTab() {
+        String task = server.createTask("link");
+        signIn(server.token());
+        pickTask(task);
+
+        driver.findElement(By.cssSelector("#link-box summary")).click();
+        byId("link-url").sendKeys("https://example.com/spec");
+        byId("link-name").sendKeys("The spec", Keys.ENTER);
+
+        browser.await(d -> attachmentNames().contains("The spec"));
+        driver.findElement(By.xpath("//span[@class='name'][text()='The spec']")).click();
+        WebElement open = browser.await(d -> d.findElement(By.id("open-link")));
+        browser.await(d -> open.isDisplayed());
+        assertThat(open.getAttribute("href")).isEqualTo("https://example.com/spec");
+        assertThat(open.getAttribute("rel")).contains("noopener", "noreferrer");
+        assertThat(byId("download").isDisplayed()).isFalse();
+    }
+
+    @Test
     void aFileOverTheLimitIsRefusedBeforeSending() throws IOException {
         String task = server.createTask("too big");
         Path big = dir.resolve("big.iso");

@@ -89,6 +89,26 @@ class ConsolePageTest {
     }
 
     @Test
+    void parentListShowsProjectBriefs() {
+        String brief = server.createBrief(server.createProject("with a brief"), "The brief");
+
+        Reply r = server.send(server.authorized(server.root("/console/api/workspaces/" + server.workspaceGid() + "/parents?type=project_brief"))
+                .GET().build());
+
+        assertThat(r.data().findValuesAsText("gid")).contains(brief);
+        assertThat(r.data().findValuesAsText("resource_type")).containsOnly("project_brief");
+    }
+
+    @Test
+    void parentListOfAWorkspaceTheCallerIsNotInIsForbidden() {
+        String other = Long.toString(server.app().admin().createWorkspace("elsewhere").gid());
+
+        Reply r = server.send(server.authorized(server.root("/console/api/workspaces/" + other + "/parents?type=task")).GET().build());
+
+        assertThat(r.status()).isEqualTo(403);
+    }
+
+    @Test
     void parentListRefusesAnUnknownType() {
         Reply r = server.send(server.authorized(server.root("/console/api/workspaces/" + server.workspaceGid() + "/parents?type=user"))
                 .GET().build());

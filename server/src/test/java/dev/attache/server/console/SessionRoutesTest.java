@@ -25,7 +25,7 @@ import dev.attache.server.testing.TestServer;
 
 /** Signing in with a token, the session cookie, CSRF on state changes, revocation and sign-out, over real HTTP. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleSessionTest {
+class SessionRoutesTest {
 
     @TempDir
     static Path dir;
@@ -253,6 +253,24 @@ class ConsoleSessionTest {
         }
 
         assertThat(stored).contains(SessionIds.hash(id)).doesNotContain(id, server.token());
+    }
+
+    @Test
+    void sessionSecretsNeverReachTheLog() throws Exception {
+        String token = freshToken();
+        Session s = session(token);
+        server.send(withCookie(server.api("/users/me"), s).GET().build());
+        createTask(s, s.csrf());
+        createTask(s, null);
+        signIn(token + "0");
+        server.send(withCookie(server.root("/console/session"), s).header("X-CSRF-Token", s.csrf()).DELETE().build());
+
+        String log = java.nio.file.Files.readString(Path.of("target", "server-test.log"), StandardCharsets.UTF_8);
+
+        assertThat(log).contains("POST /console/session 201");
+        assertThat(log).doesNotContain(token.substring(token.indexOf(':') + 1));
+        assertThat(log).doesNotContain(s.cookie().substring(s.cookie().indexOf('=') + 1));
+        assertThat(log).doesNotContain(s.csrf());
     }
 
     @Test
