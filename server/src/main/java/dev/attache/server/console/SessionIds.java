@@ -5,10 +5,11 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
+import dev.attache.server.signing.Sha256;
 
 /**
  * Session ids (256 random bits, URL-safe), the hash that is all the database keeps of them, and each
@@ -30,12 +31,7 @@ final class SessionIds {
 
     /** The stored form of a session id. */
     static String hash(String sessionId) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(sessionId.getBytes(StandardCharsets.US_ASCII)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Sha256.of(sessionId);
     }
 
     /** The CSRF token the page must send with every state-changing request of this session. */

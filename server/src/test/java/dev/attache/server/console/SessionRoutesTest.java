@@ -275,7 +275,7 @@ class SessionRoutesTest {
 
     @Test
     void cookieIsSecureWhenServedOverHttps(@TempDir Path other) {
-        try (TestServer https = TestServer.start(other, c -> c.withPublicBaseUrl(URI.create("https://attache.example")))) {
+        try (TestServer https = TestServer.start(other, c -> c.publicBaseUrl(URI.create("https://attache.example")))) {
             Reply r = https.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + https.app().port() + "/console/session"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"data\":{\"token\":\"" + https.token() + "\"}}")).build());
