@@ -202,6 +202,7 @@ public final class App implements AutoCloseable {
         out.println("Try it:");
         out.println("  curl -H \"Authorization: Bearer $(cat " + Bootstrap.devTokenFile(config.dataDir()) + ")\" "
                 + apiBaseUri() + "/users/me");
+        out.println("  or open " + baseUri() + "/ in a browser and sign in with the token.");
         out.println();
         out.flush();
     }

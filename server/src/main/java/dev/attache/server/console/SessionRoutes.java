@@ -90,10 +90,13 @@ final class SessionRoutes {
         return "; Path=/; HttpOnly; SameSite=Strict" + (https ? "; Secure" : "");
     }
 
-    /** A page on another site must not sign a visitor in (login CSRF); browsers always send Origin on POST. */
-    private static void requireSameOrigin(Context ctx) {
+    /**
+     * A page on another site must not sign a visitor in (login CSRF); browsers always send Origin on
+     * POST. The page's origin is the configured public base, or the host the request was sent to.
+     */
+    private void requireSameOrigin(Context ctx) {
         String origin = ctx.header("Origin");
-        if (origin == null) {
+        if (origin == null || origin.equalsIgnoreCase(publicBase.get())) {
             return;
         }
         String authority;

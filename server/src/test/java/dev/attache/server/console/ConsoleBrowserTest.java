@@ -322,6 +322,26 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void copyingThePermanentUrlPutsItOnTheClipboard() {
+        String task = server.createTask("copy");
+        String gid = upload(task, "copied.txt", "text/plain", "c".getBytes(StandardCharsets.UTF_8));
+        String permanentUrl = server.get("/attachments/" + gid).data().get("permanent_url").asText();
+        signIn(server.token());
+        pickTask(task);
+        openAttachment(gid);
+
+        // Reading the clipboard back takes a permission a person would grant at a prompt.
+        driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", server.app().baseUri().toString(),
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+
+        byId("copy-url").click();
+
+        browser.await(d -> d.findElement(By.id("copy-result")).getText().equals("Copied the permanent URL."));
+        assertThat(browser.asyncScript("const done = arguments[arguments.length - 1];"
+                + "navigator.clipboard.readText().then(done, e => done('refused: ' + e));")).isEqualTo(permanentUrl);
+    }
+
+    @Test
     void deletingAfterAConfirmationThatNamesTheFileRemovesIt() {
         String task = server.createTask("delete");
         String gid = upload(task, "unwanted.txt", "text/plain", "bye".getBytes(StandardCharsets.UTF_8));
