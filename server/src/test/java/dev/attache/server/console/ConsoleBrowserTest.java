@@ -297,7 +297,8 @@ class ConsoleBrowserTest {
         byId("download").click();
 
         Path saved = browser.downloads().resolve("random.bin");
-        browser.await(d -> Files.exists(saved) && !Files.exists(browser.downloads().resolve("random.bin.crdownload")));
+        // Chromium may create the final name early and fill it through a .crdownload file; wait for both to settle.
+        browser.await(d -> downloadFinished(saved, bytes.length));
         assertThat(Files.readAllBytes(saved)).isEqualTo(bytes);
     }
 
@@ -439,6 +440,15 @@ class ConsoleBrowserTest {
 
         browser.await(d -> d.findElement(By.id("details-title")).equals(d.switchTo().activeElement()));
         browser.await(d -> d.findElement(By.cssSelector("#preview pre")).getText().equals("typed"));
+    }
+
+    private boolean downloadFinished(Path saved, long length) {
+        try (var files = Files.list(browser.downloads())) {
+            return Files.exists(saved) && Files.size(saved) == length
+                    && files.noneMatch(f -> f.getFileName().toString().endsWith(".crdownload"));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static byte[] png(int width, int height) throws IOException {
