@@ -1,7 +1,9 @@
 // The console's entry point: session, wiring of the page's controls, and errors shown as sentences.
 import { $, show } from './dom.js';
 import { api, request, setCsrf, ApiError } from './api.js';
-import { state, fillWorkspaces, setType, loadParents, markPicked, loadAttachments, parentTitle } from './browse.js';
+import {
+  state, fillWorkspaces, setType, loadParents, markPicked, loadAttachments, appendAttachment, parentTitle,
+} from './browse.js';
 import { openDetails, closeDetails, currentAttachment, copyPermanentUrl, confirmDelete } from './details.js';
 import { uploadAll } from './uploads.js';
 
@@ -138,8 +140,11 @@ async function attachLink(event) {
 
 function upload(files) {
   if (!state.parent || files.length === 0) return;
-  uploadAll(files, state.parent.gid, $('uploads'),
-    () => run(() => loadAttachments(openAttachment)),
+  const parentGid = state.parent.gid;
+  uploadAll(files, parentGid, $('uploads'),
+    (created) => {
+      if (state.parent && state.parent.gid === parentGid) appendAttachment(created, openAttachment);
+    },
     (error) => signedOut(error.message));
 }
 

@@ -90,6 +90,16 @@ export async function loadAttachments(onOpen, { more = false } = {}) {
   show($('attachments-empty'), list.children.length === 0);
 }
 
+// A new upload belongs at the end of the list (the API lists oldest first); shown at once when the
+// last page is already on screen, otherwise it arrives with "Show more".
+export function appendAttachment(a, onOpen) {
+  if (!state.parent || state.nextOffset) return;
+  const list = $('attachment-list');
+  if (list.querySelector(`li[data-gid="${a.gid}"]`)) return;
+  list.append(attachmentRow(a, onOpen));
+  show($('attachments-empty'), false);
+}
+
 function attachmentRow(a, onOpen) {
   const meta = a.resource_subtype === 'external'
     ? ['link', formatDate(a.created_at)]

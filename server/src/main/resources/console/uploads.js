@@ -35,7 +35,7 @@ function uploadRow(file, parentGid, onUploaded, onSessionEnded) {
   }
 
   const xhr = new XMLHttpRequest();
-  xhr.open('POST', api('/attachments?opt_fields=name'));
+  xhr.open('POST', api('/attachments?opt_fields=name,resource_subtype,size,created_at'));
   xhr.setRequestHeader('Accept', 'application/json');
   xhr.setRequestHeader('X-CSRF-Token', csrf() || '');
   xhr.upload.addEventListener('progress', (e) => {
@@ -49,7 +49,8 @@ function uploadRow(file, parentGid, onUploaded, onSessionEnded) {
     if (xhr.status === 200 || xhr.status === 201) {
       progress.value = progress.max;
       finish('done', 'Uploaded');
-      onUploaded();
+      const body = parseJson(xhr.responseText);
+      if (body && body.data) onUploaded(body.data);
     } else {
       const error = errorFor(xhr.status, parseJson(xhr.responseText), xhr.getResponseHeader('Retry-After'));
       finish('failed', error.message);

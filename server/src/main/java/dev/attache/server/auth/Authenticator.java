@@ -36,14 +36,9 @@ public final class Authenticator {
         return authorization != null ? principal(authorization) : sessions.principal(ctx);
     }
 
-    /** The principal for a header value; 401 {@code Not Authorized} when missing, malformed, unknown or revoked. */
-    public Principal authenticate(String authorization) {
-        return principal(authorization).orElseThrow(ApiException::notAuthorized);
-    }
-
-    /** The principal for a header value, if it names a live token. */
-    public Optional<Principal> principal(String authorization) {
-        if (authorization == null || authorization.length() <= BEARER.length()
+    /** The principal for an {@code Authorization} header value, if it names a live token. */
+    private Optional<Principal> principal(String authorization) {
+        if (authorization.length() <= BEARER.length()
                 || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Optional.empty();
         }
