@@ -66,7 +66,7 @@ class ConnectionTest {
         Cli.Run run = cli.runExactly("ls", "--parent", "1", "--host", server.api(), "--token", BAD_TOKEN);
 
         assertThat(run.exitCode()).isEqualTo(4);
-        assertThat(run.err()).startsWith("attache: Not Authorized");
+        assertThat(run.err()).startsWith("attache: the token from --token was refused: Not Authorized");
     }
 
     @Test
@@ -86,7 +86,7 @@ class ConnectionTest {
     void verboseAddsTheRequestAndTheStackTrace() {
         Cli.Run run = cli.run("get", "12345", "--verbose");
 
-        assertThat(run.err()).startsWith("attache: GET /attachments/12345 -> 404");
+        assertThat(run.err()).contains("GET /attachments/12345 -> 404");
         assertThat(run.err()).contains("\tat dev.attache.");
     }
 

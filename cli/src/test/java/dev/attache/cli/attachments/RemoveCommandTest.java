@@ -29,12 +29,12 @@ class RemoveCommandTest {
     }
 
     @Test
-    void rmOfOneAttachmentDeletesItWithoutAsking() {
+    void rmOfOneAttachmentWithYesDeletesItWithoutAsking() {
         String gid = server.upload(task, "a.txt", new byte[1]);
 
-        Cli.Run run = new Cli(server).ok("rm", gid);
+        Cli.Run run = new Cli(server).ok("rm", gid, "--yes");
 
-        assertThat(run.out()).isEqualTo("Deleted " + gid + "\n");
+        assertThat(run.out()).isEqualTo("Deleted " + gid + " (a.txt)\n");
         assertThat(server.status(gid)).isEqualTo(404);
     }
 
@@ -80,7 +80,7 @@ class RemoveCommandTest {
 
         Cli.Run run = new Cli(server).answering("y").run("rm", a, b);
 
-        assertThat(run.err()).isEqualTo("Delete 2 attachments? [y/N] ");
+        assertThat(run.err()).isEqualTo("Delete 2 attachments: a.txt (" + a + "), b.txt (" + b + ")? [y/N] ");
         assertThat(server.status(a)).isEqualTo(404);
         assertThat(server.status(b)).isEqualTo(404);
     }
@@ -99,7 +99,7 @@ class RemoveCommandTest {
 
     @Test
     void rmOfAMissingAttachmentExitsWithNotFound() {
-        Cli.Run run = new Cli(server).run("rm", "12345");
+        Cli.Run run = new Cli(server).run("rm", "12345", "--yes");
 
         assertThat(run.exitCode()).isEqualTo(3);
     }

@@ -40,7 +40,7 @@ class UploadCommandTest {
     }
 
     @Test
-    void uploadJsonPrintsEachCreatedAttachmentOnItsOwnLineInArgumentOrder() throws Exception {
+    void uploadJsonPrintsEachCreatedAttachmentOnItsOwnLineWithItsFile() throws Exception {
         Path a = Files.writeString(dir.resolve("a.txt"), "aaa");
         Path b = Files.writeString(dir.resolve("b.txt"), "bb");
         Path c = Files.writeString(dir.resolve("c.txt"), "c");
@@ -49,7 +49,9 @@ class UploadCommandTest {
 
         ObjectMapper json = new ObjectMapper();
         assertThat(lines).hasSize(3);
-        assertThat(lines.stream().map(l -> read(json, l).get("name").asText())).containsExactly("a.txt", "b.txt", "c.txt");
+        assertThat(lines.stream().map(l -> read(json, l).get("name").asText())).containsExactlyInAnyOrder("a.txt", "b.txt", "c.txt");
+        assertThat(lines.stream().map(l -> read(json, l).get("file").asText()))
+                .containsExactlyInAnyOrder(a.toString(), b.toString(), c.toString());
         assertThat(read(json, lines.get(0)).get("parent").get("gid").asText()).isEqualTo(task);
     }
 
@@ -69,7 +71,7 @@ class UploadCommandTest {
 
         Cli.Run run = cli.ok("upload", "--parent", task, a.toString());
 
-        assertThat(run.out()).matches("Uploaded .*a\\.txt as \\d+ \\(a\\.txt\\)\n");
+        assertThat(run.out()).matches("Uploaded .*a\\.txt as \\d+\n");
     }
 
     @Test
@@ -82,12 +84,13 @@ class UploadCommandTest {
     }
 
     @Test
-    void uploadOfAMissingFileIsAUsageErrorAndUploadsNothing() throws Exception {
-        Path a = Files.writeString(dir.resolve("a.txt"), "aaa");
+    void uploadOfAMissingFileNamesItAndExitsWithUsage() throws Exception {
+        Path missing = dir.resolve("missing.txt");
 
-        Cli.Run run = cli.run("upload", "--parent", task, a.toString(), dir.resolve("missing.txt").toString());
+        Cli.Run run = cli.run("upload", "--parent", task, missing.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("FAILED " + missing + ": no such file\n");
         assertThat(cli.ok("ls", "--parent", task).out()).isEqualTo("No attachments.\n");
     }
 
