@@ -72,7 +72,7 @@ final class ConnectionOptions {
         }
         if (isLoopback(base) && Files.isRegularFile(devToken)) {
             String dev = firstLine(devToken).orElseThrow(() -> usage(devToken + " is empty."));
-            return new Connection(base, dev, "the dev token in " + devToken);
+            return new Connection(base, dev, devToken + " (the local server's dev token)");
         }
         throw usage("No token: pass --token-file FILE, --token TOKEN or set ASANA_ACCESS_TOKEN"
                 + (isLoopback(base) ? " (no dev-token in " + devToken.getParent() + ")." : "."));

@@ -152,4 +152,86 @@ class DownloadCommandTest {
         assertThat(run.err()).contains("is a link");
         assertThat(out.resolve("x")).doesNotExist();
     }
+
+    @Test
+    void downloadOfABadAndAGoodGidDownloadsTheGoodOneAndNamesTheBadOne() throws Exception {
+        String good = server.upload(task, "good.txt", "good".getBytes(StandardCharsets.UTF_8));
+
+        Cli.Run run = cli.run("download", "12345", good, "--dir", out.toString());
+
+        assertThat(run.exitCode()).isEqualTo(9);
+        assertThat(Files.readString(out.resolve("good.txt"))).isEqualTo("good");
+        assertThat(run.out()).isEqualTo("Downloaded " + good + " to " + out.resolve("good.txt") + "\n");
+        assertThat(run.err()).contains("FAILED 12345: attachment: Not a recognized ID: 12345 (HTTP 404)");
+    }
+
+    @Test
+    void downloadWithOutputFileWritesThatFile() throws Exception {
+        String gid = server.upload(task, "report.pdf", "pdf".getBytes(StandardCharsets.UTF_8));
+        Path file = dir.resolve("mine.pdf");
+
+        cli.ok("download", gid, "-o", file.toString());
+
+        assertThat(file).isRegularFile();
+        assertThat(Files.readString(file)).isEqualTo("pdf");
+    }
+
+    @Test
+    void downloadWithOutputDashWritesStandardOutputAndNoFile() throws Exception {
+        byte[] content = TestServer.randomBytes(5000);
+        String gid = server.upload(task, "report.pdf", content);
+
+        Cli.Run run = cli.ok("download", gid, "-o", "-");
+
+        assertThat(run.bytes()).isEqualTo(content);
+        assertThat(run.out()).isEmpty();
+        assertThat(Path.of("-")).doesNotExist();
+    }
+
+    @Test
+    void downloadWithOutputEndingInSlashUsesTheExistingDirectory() throws Exception {
+        String gid = server.upload(task, "report.pdf", "pdf".getBytes(StandardCharsets.UTF_8));
+        Files.createDirectories(out);
+
+        cli.ok("download", gid, "-o", out + "/");
+
+        assertThat(Files.readString(out.resolve("report.pdf"))).isEqualTo("pdf");
+    }
+
+    @Test
+    void downloadWithOutputFileAndSeveralGidsIsAUsageError() {
+        Cli.Run run = cli.run("download", "1", "2", "-o", dir.resolve("x").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("use --dir DIR");
+    }
+
+    @Test
+    void aFileSystemFailureIsPlainWordsWithoutJavaNames() throws Exception {
+        String gid = server.upload(task, "report.pdf", "pdf".getBytes(StandardCharsets.UTF_8));
+        Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
+
+        Cli.Run run = cli.run("download", gid, "-o", notADirectory.resolve("report.pdf").toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("not a directory").doesNotContain("java.").doesNotContain("Exception");
+    }
+
+    @Test
+    void downloadJsonHasAnObjectPerGidIncludingFailures() throws Exception {
+        String good = server.upload(task, "good.txt", "good".getBytes(StandardCharsets.UTF_8));
+
+        Cli.Run run = cli.run("download", good, "12345", "--dir", out.toString(), "--json");
+
+        ObjectMapper json = new ObjectMapper();
+        assertThat(run.lines()).hasSize(2);
+        assertThat(run.lines().stream().map(l -> {
+            try {
+                return json.readTree(l);
+            } catch (Exception e) {
+                throw new AssertionError(l, e);
+            }
+        }).map(n -> n.get("gid").asText() + (n.has("error") ? " failed" : " " + n.get("result").asText())))
+                .containsExactlyInAnyOrder(good + " downloaded", "12345 failed");
+    }
 }

@@ -103,4 +103,52 @@ class RemoveCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(3);
     }
+
+    @Test
+    void rmOfOneAttachmentAsksNamingIt() {
+        String gid = server.upload(task, "plan.pdf", new byte[1]);
+
+        Cli.Run run = new Cli(server).answering("n").run("rm", gid);
+
+        assertThat(run.err()).startsWith("Delete plan.pdf (" + gid + ")? [y/N] ");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(server.status(gid)).isEqualTo(200);
+    }
+
+    @Test
+    void rmOfOneWithoutATerminalOrYesRefusesAndDeletesNothing() {
+        String gid = server.upload(task, "plan.pdf", new byte[1]);
+
+        Cli.Run run = new Cli(server).run("rm", gid);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(server.status(gid)).isEqualTo(200);
+    }
+
+    @Test
+    void rmOfManyListsTheFirstFiveNamesAndHowManyMore() {
+        java.util.List<String> gids = new java.util.ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            gids.add(server.upload(task, "f" + i + ".txt", new byte[1]));
+        }
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("rm"));
+        args.addAll(gids);
+
+        Cli.Run run = new Cli(server).answering("n").run(args.toArray(String[]::new));
+
+        assertThat(run.err()).startsWith("Delete 7 attachments: f1.txt (" + gids.get(0) + "), f2.txt (" + gids.get(1)
+                + "), f3.txt (" + gids.get(2) + "), f4.txt (" + gids.get(3) + "), f5.txt (" + gids.get(4)
+                + ") and 2 more? [y/N] ");
+    }
+
+    @Test
+    void rmOfABadAndAGoodGidDeletesTheGoodOneAndExitsWithSomeFailed() {
+        String gid = server.upload(task, "a.txt", new byte[1]);
+
+        Cli.Run run = new Cli(server).run("rm", "12345", gid, "--yes");
+
+        assertThat(run.exitCode()).isEqualTo(9);
+        assertThat(run.err()).contains("FAILED 12345: ");
+        assertThat(server.status(gid)).isEqualTo(404);
+    }
 }
