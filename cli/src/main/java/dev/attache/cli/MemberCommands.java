@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.attache.cli.output.OutputFormat;
 import dev.attache.server.admin.Admin;
 import dev.attache.server.admin.AdminStorage;
 import dev.attache.server.admin.Membership;
 import dev.attache.server.directory.User;
 import dev.attache.server.directory.Workspace;
-import dev.attache.cli.output.OutputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.attache.cli.output.OutputFormat;
 import dev.attache.server.admin.AdminStorage;
 import dev.attache.server.directory.Workspace;
-import dev.attache.cli.output.OutputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -125,7 +126,7 @@ final class DownloadCommand implements Callable<Integer> {
             return;
         }
         ObjectNode json = ItemReport.object().put("gid", a.gid().value()).put("file", fetched.file().toString())
-                .put("result", fetched.how().name().toLowerCase(java.util.Locale.ROOT));
+                .put("result", fetched.how().name().toLowerCase(Locale.ROOT));
         report.succeeded(fetched.describe(), json, a.gid().value());
     }
 

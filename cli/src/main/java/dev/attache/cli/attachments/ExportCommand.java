@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
                 + "created_at of each. Run it again after an "
                 + "interruption: finished files are kept, partial ones continued, only the rest is fetched. "
                 + "Same names get the gid added: 'report (1205000000000043).pdf'. Links have no bytes and are skipped."},
-        footer = {"", "Example:", "  attache export --parent 1204000000000001 --to ./task-files"})
+        footer = {"", "Example:", "  attache export --parent 1204000000000001 --dir ./task-files"})
 final class ExportCommand implements Callable<Integer> {
 
     private final ClientContext context;

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.attache.cli.output.OutputFormat;
-
 import dev.attache.client.AttachmentGid;
 import dev.attache.client.AttachmentsApi;
 import dev.attache.client.Fields;
