@@ -18,6 +18,8 @@ final class ProgressModel {
     private static final long SECOND = 1_000_000_000L;
     private static final int NAME_WIDTH = 24;
     private static final int BAR_WIDTH = 20;
+    /** Below this, a second's worth of bytes says nothing about the speed; a tiny file shows none. */
+    private static final long SPEED_SAMPLE = 64 * 1024;
 
     private final LongSupplier nanoTime;
     private final long started;
@@ -122,7 +124,7 @@ final class ProgressModel {
             s.append(" / ").append(AttachmentTable.readableSize(size));
         }
         double seconds = (double) elapsedNanos / SECOND;
-        if (seconds >= 1 && moved > 0) {
+        if (seconds >= 1 && moved >= SPEED_SAMPLE) {
             double perSecond = moved / seconds;
             s.append("  ").append(AttachmentTable.readableSize((long) perSecond)).append("/s");
             s.append("  elapsed ").append(clock((long) seconds));

@@ -104,4 +104,15 @@ class ProgressModelTest {
 
         assertThat(model.lines()).hasSize(1);
     }
+
+    @Test
+    void aFewBytesOverSecondsShowNoSpeedAndNoTimeLeft() {
+        ProgressModel model = new ProgressModel(1, 10 * MIB, now::get);
+        int a = model.start("a.bin", 10 * MIB, 0);
+
+        now.addAndGet(3 * SECOND);
+        model.update(a, 1);
+
+        assertThat(model.lines().get(0)).endsWith("1 B / 10.0 MiB  elapsed 0:03").doesNotContain("/s").doesNotContain("left");
+    }
 }
