@@ -39,6 +39,8 @@ final class ExitCodes implements IExecutionExceptionHandler, IExitCodeExceptionM
     static Map<String, String> clientDescriptions() {
         Map<String, String> codes = descriptions();
         codes.keySet().removeAll(Set.of(Integer.toString(DAMAGE_FOUND), Integer.toString(SERVER_RUNNING)));
+        codes.put(Integer.toString(USAGE), "Invalid options or arguments, no token, or a file upload refused before "
+                + "sending it (missing, a directory, unreadable, over 100 MB).");
         codes.put(Integer.toString(NOT_FOUND), "Not found (404): the attachment or the parent.");
         return codes;
     }

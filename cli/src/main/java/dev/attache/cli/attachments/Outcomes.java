@@ -2,7 +2,6 @@ package dev.attache.cli.attachments;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /** Waits for futures, throwing their failures themselves rather than wrapped. */
 final class Outcomes {
@@ -15,16 +14,8 @@ final class Outcomes {
         try {
             return future.join();
         } catch (CompletionException e) {
-            throw unwrap(e);
+            Throwable t = Failures.unwrapped(e);
+            throw t instanceof RuntimeException r ? r : new CompletionException(t);
         }
-    }
-
-    /** The failure a future's wrapper hides. */
-    static RuntimeException unwrap(Throwable failure) {
-        Throwable t = failure;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t instanceof RuntimeException r ? r : new IllegalStateException(t.getMessage(), t);
     }
 }
