@@ -27,7 +27,8 @@ import java.util.function.Supplier;
  * an {@code HttpClient} built the same way (connect timeout 10 s, no redirects, 60 s request
  * timeout). After a warm-up block of each, blocks alternate, the order rotating every round.
  * Prints every block's wall-clock milliseconds and the CPU this JVM used in it (all threads, so
- * the server's share of the machine is left out), then the medians.
+ * the server's share of the machine is left out), then the medians and how many threads each
+ * contender started. The client is built with its default settings apart from the base URI.
  *
  * <p>{@code java GetLoop API_BASE TOKEN ATTACHMENT_GID ROUNDS CALLS_PER_BLOCK}
  */
@@ -86,13 +87,16 @@ final class GetLoop {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         List<List<Double>> times = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         List<List<Double>> cpu = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        long[] threadsStarted = new long[contenders.size()];
         for (int round = 1; round <= rounds; round++) {
             StringBuilder line = new StringBuilder("round " + round + ":");
             for (int k = 0; k < contenders.size(); k++) {
                 int i = (round - 1 + k) % contenders.size();
                 long cpuBefore = os.getProcessCpuTime();
+                long threadsBefore = threads.getTotalStartedThreadCount();
                 double ms = block(contenders.get(i), calls);
                 double cpuMs = (os.getProcessCpuTime() - cpuBefore) / 1e6;
+                threadsStarted[i] += threads.getTotalStartedThreadCount() - threadsBefore;
                 times.get(i).add(ms);
                 cpu.get(i).add(cpuMs);
                 line.append(String.format("  %s %.1f ms (cpu %.0f)", names.get(i), ms, cpuMs));
@@ -103,9 +107,12 @@ final class GetLoop {
         for (int i = 0; i < contenders.size(); i++) {
             medians[i] = median(times.get(i));
             double cpuMedian = median(cpu.get(i));
-            System.out.printf("%-15s median %8.1f ms per %d calls (%6.1f us/call), JVM cpu median %6.1f ms%n",
-                    names.get(i), medians[i], calls, medians[i] * 1000 / calls, cpuMedian);
+            System.out.printf("%-15s median %8.1f ms per %d calls (%6.1f us/call), JVM cpu median %6.1f ms, "
+                    + "%d threads started in %d calls%n",
+                    names.get(i), medians[i], calls, medians[i] * 1000 / calls, cpuMedian, threadsStarted[i],
+                    (long) rounds * calls);
         }
+        api.close();
         System.out.printf("ratio client/bare send:      %.3f%n", medians[0] / medians[1]);
         System.out.printf("ratio client/bare sendAsync: %.3f%n", medians[0] / medians[2]);
     }
