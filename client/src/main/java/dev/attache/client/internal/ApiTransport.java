@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
@@ -252,15 +251,7 @@ public final class ApiTransport {
             return;
         }
         listener.retry(f.info(), attempt + 1, delay.get());
-        CompletableFuture<Void> sleep = config.sleeper().sleep(delay.get());
-        f.call().stage(() -> sleep.cancel(false));
-        sleep.whenComplete((v, failure) -> {
-            if (failure == null) {
-                attempt(f, attempt + 1, false);
-            } else if (!(failure instanceof CancellationException)) {
-                f.call().result.completeExceptionally(unwrap(failure));
-            }
-        });
+        f.call().after(config.sleeper().sleep(delay.get()), () -> attempt(f, attempt + 1, false));
     }
 
     /**

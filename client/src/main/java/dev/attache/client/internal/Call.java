@@ -1,5 +1,6 @@
 package dev.attache.client.internal;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -36,5 +37,23 @@ final class Call<T> {
 
     boolean isOver() {
         return result.isDone();
+    }
+
+    /**
+     * Runs {@code next} when {@code wait} completes; cancelling the call cancels the wait, and a
+     * failed wait fails the call.
+     *
+     * @param wait a backoff sleep
+     * @param next the next attempt
+     */
+    void after(CompletableFuture<Void> wait, Runnable next) {
+        stage(() -> wait.cancel(false));
+        wait.whenComplete((v, failure) -> {
+            if (failure == null) {
+                next.run();
+            } else if (!(failure instanceof CancellationException)) {
+                result.completeExceptionally(Futures.unwrap(failure));
+            }
+        });
     }
 }

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -206,15 +205,7 @@ public final class Downloader {
             return;
         }
         listener.retry(t.info(), attempt + 1, delay.get());
-        CompletableFuture<Void> sleep = config.sleeper().sleep(delay.get());
-        t.call().stage(() -> sleep.cancel(false));
-        sleep.whenComplete((v, sleepFailure) -> {
-            if (sleepFailure == null) {
-                attempt(t, attempt + 1);
-            } else if (!(sleepFailure instanceof CancellationException)) {
-                t.call().result.completeExceptionally(sleepFailure);
-            }
-        });
+        t.call().after(config.sleeper().sleep(delay.get()), () -> attempt(t, attempt + 1));
     }
 
     private Throwable unwrap(Throwable failure, IdleWatchdog dog) {

@@ -151,12 +151,7 @@ public final class Exchange {
     /** Writes a response head promising {@code length} bytes, then only {@code partial}, then closes cleanly (FIN). */
     public void respondTruncated(int status, Map<String, String> extraHeaders, long length, byte[] partial)
             throws IOException {
-        StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(" X\r\n");
-        extraHeaders.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
-        head.append("Content-Length: ").append(length).append("\r\n\r\n");
-        out.write(head.toString().getBytes(StandardCharsets.UTF_8));
-        out.write(partial);
-        out.flush();
+        respondPartially(status, extraHeaders, length, partial);
         closed = true;
         socket.shutdownOutput();
         socket.close();
