@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  * bare {@code send} handed to a worker thread and joined, shows the price of the one thread hop
  * the client makes. All run on
  * an {@code HttpClient} built the same way (connect timeout 10 s, no redirects, 60 s request
- * timeout). After a warm-up block of each, blocks alternate, the order rotating every round.
+ * timeout). After five warm-up blocks of each, blocks alternate, the order rotating every round.
  * Prints every block's wall-clock milliseconds and the CPU this JVM used in it (all threads, so
  * the server's share of the machine is left out), then the medians and how many threads each
  * contender started. The client is built with its default settings apart from the base URI.
@@ -95,11 +95,14 @@ final class GetLoop {
         System.out.printf("availableProcessors %d, common pool parallelism %d, CompletableFuture default executor %s%n",
                 Runtime.getRuntime().availableProcessors(), ForkJoinPool.getCommonPoolParallelism(),
                 new CompletableFuture<Void>().defaultExecutor().getClass().getName());
-        for (int i = 0; i < contenders.size(); i++) {
-            long started = threads.getTotalStartedThreadCount();
-            double ms = block(contenders.get(i), calls);
-            System.out.printf("warm-up %-15s %8.1f ms per %d calls, %d threads started%n",
-                    names.get(i), ms, calls, threads.getTotalStartedThreadCount() - started);
+        // Five warm-up blocks each, so every path is compiled before it is timed, even on a busy machine.
+        for (int w = 1; w <= 5; w++) {
+            for (int i = 0; i < contenders.size(); i++) {
+                long started = threads.getTotalStartedThreadCount();
+                double ms = block(contenders.get(i), calls);
+                System.out.printf("warm-up %d %-15s %8.1f ms per %d calls, %d threads started%n",
+                        w, names.get(i), ms, calls, threads.getTotalStartedThreadCount() - started);
+            }
         }
 
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
