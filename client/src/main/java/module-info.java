@@ -6,7 +6,8 @@
 module dev.attache.client {
     requires transitive java.net.http;
     requires com.fasterxml.jackson.databind;
-    requires static org.jspecify;
+    // The public API carries JSpecify's nullness annotations; consumers that compile against it see them.
+    requires static transitive org.jspecify;
 
     exports dev.attache.client;
 

@@ -284,7 +284,9 @@ public final class AttachmentsApi implements AutoCloseable {
      * Downloads an attachment's bytes to {@code target}: fetches a fresh {@code download_url},
      * streams into {@code target.part}, resumes with {@code Range} after a dropped connection,
      * checks the length, then moves the file onto {@code target}. The bearer token is never sent
-     * to the download URL. An error response is never written to disk.
+     * to the download URL. An error response is never written to disk. If the download fails,
+     * {@code target.part} is deleted; if it is cancelled, {@code target.part} is kept for
+     * {@link #resumeDownload}.
      *
      * @param gid the attachment
      * @param target where the file goes; replaced if present
