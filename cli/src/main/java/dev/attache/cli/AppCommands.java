@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.attache.cli.output.OutputFormat;
 import dev.attache.server.admin.AdminStorage;
 import dev.attache.server.admin.AdminTargetNotFoundException;
 import dev.attache.server.auth.OAuthApps.OAuthApp;
@@ -50,7 +51,7 @@ final class AppCommands implements Runnable {
                     "      --redirect-uri http://localhost:5000/callback)",
                     "  attache admin app create --name Viewer --redirect-uri https://viewer.example/cb \\",
                     "      --scope attachments:read --json"})
-    int create(@Mixin DataDirOption data,
+    int create(@Mixin StorageOptions data,
                @Option(names = "--name", required = true, paramLabel = "NAME", description = "Shown on the consent page.") String name,
                @Option(names = "--redirect-uri", required = true, paramLabel = "URI",
                        description = "Where the authorize page may send people back to, compared exactly; repeatable.")
@@ -71,7 +72,7 @@ final class AppCommands implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             new Listing(List.of("client_id", "client_secret"),
-                    List.of(List.of(registered.app().clientId(), registered.clientSecret()))).print(out, true);
+                    List.of(List.of(registered.app().clientId(), registered.clientSecret()))).print(create, OutputFormat.Mode.JSON);
         } else {
             out.println(registered.app().clientId() + " " + registered.clientSecret());
             out.flush();
@@ -91,7 +92,7 @@ final class AppCommands implements Runnable {
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "Lists every app, newest first, without secrets.",
             footer = {"", "Example:", "  attache admin app list --json"})
-    int list(@Mixin DataDirOption data, @Option(names = "--json", description = "Print a JSON array.") boolean json)
+    int list(@Mixin StorageOptions data, @Mixin OutputFormat format)
             throws IOException {
         List<OAuthApp> apps;
         try (AdminStorage s = storage.open(data.dataDir)) {
@@ -99,7 +100,7 @@ final class AppCommands implements Runnable {
         }
         new Listing(List.of("client_id", "name", "redirect_uris", "scopes", "created"),
                 apps.stream().map(AppCommands::row).toList())
-                .print(spec.commandLine().getOut(), json);
+                .print(spec.commandLine().getSubcommands().get("list"), format.mode());
         return ExitCodes.OK;
     }
 
@@ -112,7 +113,7 @@ final class AppCommands implements Runnable {
             description = "Deletes an app and revokes every token it was issued; a running server refuses them from "
                     + "the next request on.",
             footer = {"", "Example:", "  attache admin app delete $CLIENT_ID"})
-    int delete(@Mixin DataDirOption data, @Parameters(paramLabel = "CLIENT_ID", description = "The app's client id, from app list.")
+    int delete(@Mixin StorageOptions data, @Parameters(paramLabel = "CLIENT_ID", description = "The app's client id, from app list.")
                long clientId) throws IOException {
         try (AdminStorage s = storage.open(data.dataDir)) {
             if (!s.apps().delete(clientId)) {

@@ -13,6 +13,7 @@ import dev.attache.server.tls.TlsKeys;
 import dev.attache.server.tls.TlsSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -37,9 +38,8 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (env ATTACHE_BIND, default ${DEFAULT-VALUE}).")
     String bind;
 
-    @Option(names = "--data-dir", defaultValue = "${env:ATTACHE_DATA_DIR:-attache-data}",
-            description = "Directory for the database, blobs, signing secret and dev-token (env ATTACHE_DATA_DIR, default ${DEFAULT-VALUE}).")
-    Path dataDir;
+    @Mixin
+    StorageOptions storage;
 
     @Option(names = "--public-url", defaultValue = "${env:ATTACHE_PUBLIC_URL}",
             description = "Scheme, host and port clients reach the server at, for download_url and next_page.uri "
@@ -124,7 +124,7 @@ final class ServeCommand implements Callable<Integer> {
         RateLimits limits = rateLimits
                 ? new RateLimits(true, requestsPerMinute, concurrentReads, concurrentWrites)
                 : RateLimits.NONE;
-        return ServerConfig.builder(dataDir)
+        return ServerConfig.builder(storage.dataDir)
                 .port(port)
                 .bindAddress(bind)
                 .publicBaseUrl(publicUrl)

@@ -38,6 +38,8 @@ import dev.attache.server.auth.TokenStore;
 import dev.attache.server.blob.BlobStore;
 import dev.attache.server.blob.DataDirLock;
 import dev.attache.server.blob.FileBlobStore;
+import dev.attache.server.console.Console;
+import dev.attache.server.console.ConsoleSessions;
 import dev.attache.server.db.Database;
 import dev.attache.server.db.Jdbc;
 import dev.attache.server.directory.Access;
@@ -47,6 +49,7 @@ import dev.attache.server.directory.DirectoryStore;
 import dev.attache.server.download.DownloadRoutes;
 import dev.attache.server.download.DownloadUrls;
 import dev.attache.server.http.AccessLog;
+import dev.attache.server.http.RequestIds;
 import dev.attache.server.http.ErrorMapping;
 import dev.attache.server.http.IncidentPhrases;
 import dev.attache.server.http.Json;
@@ -154,7 +157,8 @@ public final class App implements AutoCloseable {
         DownloadUrls downloadUrls = new DownloadUrls(signer, base, config.downloadUrlTtl(), clock);
         ServerMetrics metrics = new ServerMetrics();
         Json json = new Json();
-        Authenticator authenticator = new Authenticator(tokens);
+        ConsoleSessions sessions = new ConsoleSessions(jdbc, tokens, clock);
+        Authenticator authenticator = new Authenticator(tokens, sessions);
         RateLimiter limiter = new RateLimiter(config.rateLimits(), clock);
         OAuthRoutes oauth = new OAuthRoutes(new OAuthApps(jdbc, gids, clock),
                 new Grants(jdbc, gids, accessTokens, tokens, clock, config.oauthAccessTokenTtl()), tokens,
@@ -183,6 +187,7 @@ public final class App implements AutoCloseable {
                 metrics.request(ctx.method().name(), AccessLog.route(ctx), ctx.statusCode(),
                         Duration.ofNanos((long) (millis * 1_000_000)));
             });
+            cfg.routes.before(RequestIds::assign);
             new ErrorMapping(json, new IncidentPhrases()).register(cfg);
 
             ApiRoutes api = new ApiRoutes(cfg, authenticator, limiter);
@@ -192,6 +197,7 @@ public final class App implements AutoCloseable {
             new DownloadRoutes(attachments, downloadUrls, authenticator, metrics).register(cfg);
             new OpsRoutes(metrics, database::isHealthy, blobs::isHealthy, json).register(cfg);
             oauth.register(cfg);
+            new Console(sessions, tokens, directory, access, authenticator, limiter, json, base::get).register(cfg);
         });
         javalin.start();
         int port = ((ServerConnector) javalin.jettyServer().server().getConnectors()[0]).getLocalPort();
@@ -220,6 +226,7 @@ public final class App implements AutoCloseable {
         out.println("Try it:");
         out.println("  curl -H \"Authorization: Bearer $(cat " + Bootstrap.devTokenFile(config.dataDir()) + ")\" "
                 + apiBaseUri() + "/users/me");
+        out.println("  or open " + baseUri() + "/ in a browser and sign in with the token.");
         out.println();
         out.flush();
     }
