@@ -110,4 +110,13 @@ class Issue7Test {
         assertThat(r.header("Content-Type")).isEqualTo("application/json; charset=UTF-8");
         assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
     }
+
+    @Test
+    void answerJettyGivesBeforeAnyRouteCarriesTheContractContentTypeAndNosniff() {
+        Reply r = server.send(server.authorized(server.api("/users/me")).header("X-Huge", "a".repeat(64 * 1024)).GET().build());
+
+        assertThat(r.status()).isEqualTo(431);
+        assertThat(r.header("Content-Type")).isEqualTo("application/json; charset=UTF-8");
+        assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
 }
