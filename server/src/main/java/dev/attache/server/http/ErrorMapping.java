@@ -51,7 +51,7 @@ public final class ErrorMapping {
 
     private void unexpected(Exception e, Context ctx) {
         String phrase = phrases.next();
-        LOG.error("500 on {} {} [{}]", ctx.method(), AccessLog.route(ctx), phrase, e);
+        LOG.error("500 on {} {} [{}]: {}", ctx.method(), AccessLog.route(ctx), phrase, e.getMessage(), e);
         json.error(ctx, 500, "Server Error", phrase);
     }
 }
