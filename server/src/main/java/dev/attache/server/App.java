@@ -43,6 +43,7 @@ import dev.attache.server.http.ErrorMapping;
 import dev.attache.server.http.IncidentPhrases;
 import dev.attache.server.http.Json;
 import dev.attache.server.http.JsonErrorHandler;
+import dev.attache.server.http.RequestBodies;
 import dev.attache.server.ids.GidGenerator;
 import dev.attache.server.ops.OpsRoutes;
 import dev.attache.server.ops.ServerMetrics;
@@ -138,7 +139,8 @@ public final class App implements AutoCloseable {
         PublicBase base = new PublicBase();
         DownloadUrls downloadUrls = new DownloadUrls(signer, base, config.downloadUrlTtl(), clock);
         ServerMetrics metrics = new ServerMetrics();
-        Json json = new Json();
+        RequestBodies bodies = new RequestBodies(config.minRequestDataRate(), clock);
+        Json json = new Json(bodies);
         Authenticator authenticator = new Authenticator(tokens);
         RateLimiter limiter = new RateLimiter(config.rateLimits(), clock);
 
@@ -168,7 +170,7 @@ public final class App implements AutoCloseable {
 
             ApiRoutes api = new ApiRoutes(cfg, authenticator, limiter);
             Attachments.routes(attachments, blobs, downloadUrls, signer, config.offsetTokenTtl(), clock, access, json, base, metrics,
-                            background).register(api);
+                            background, bodies, config.maxUploadsInFlight()).register(api);
             new DirectoryRoutes(directory, access, attachments::deleteParent, json).register(api);
             new DownloadRoutes(attachments, downloadUrls, authenticator, metrics).register(cfg);
             new OpsRoutes(metrics, database::isHealthy, blobs::isHealthy, json).register(cfg);

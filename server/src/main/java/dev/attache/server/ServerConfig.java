@@ -25,6 +25,11 @@ import dev.attache.server.ratelimit.RateLimits;
  * @param downloadUrlTtl   how long a signed {@code download_url} stays valid
  * @param offsetTokenTtl   how long a pagination {@code offset} token stays valid
  * @param idleTimeout      how long a connection may send nothing before the server gives up on it
+ * @param minRequestDataRate bytes per second a request body must average (after a grace of two
+ *                         seconds), or the request is answered 408; 0 for no minimum. A client that
+ *                         trickles a byte a second is never idle, so only this frees its thread
+ * @param maxUploadsInFlight uploads the server reads at once, over all tokens; one more is answered 503
+ *                         with {@code Retry-After}, so slow uploads cannot take every request thread
  * @param nodeId           0..1023, distinct per node of a deployment, so generated gids never collide
  * @param printDevToken    whether the first start prints the generated token to standard output
  */
@@ -38,11 +43,22 @@ public record ServerConfig(
         Duration downloadUrlTtl,
         Duration offsetTokenTtl,
         Duration idleTimeout,
+        long minRequestDataRate,
+        int maxUploadsInFlight,
         int nodeId,
         boolean printDevToken) {
 
     /** The defaults: 127.0.0.1:8080, Asana's paid-plan rate limits, 30-minute download URLs. */
     public static final int DEFAULT_PORT = 8080;
+
+    /**
+     * 1 KiB/s: a 100 MB upload over a link of 10 kbit/s still finishes (in about a day); a client
+     * trickling a byte a second is cut off within seconds.
+     */
+    public static final long DEFAULT_MIN_REQUEST_DATA_RATE = 1024;
+
+    /** Leaves well over half of the 250 request threads for everything else. */
+    public static final int DEFAULT_MAX_UPLOADS_IN_FLIGHT = 100;
 
     public ServerConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -53,6 +69,12 @@ public record ServerConfig(
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535 but was " + port);
+        }
+        if (minRequestDataRate < 0) {
+            throw new IllegalArgumentException("minRequestDataRate must be 0 or more bytes per second but was " + minRequestDataRate);
+        }
+        if (maxUploadsInFlight < 1) {
+            throw new IllegalArgumentException("maxUploadsInFlight must be at least 1 but was " + maxUploadsInFlight);
         }
         if (nodeId < 0 || nodeId > 1023) {
             throw new IllegalArgumentException("nodeId must be 0..1023 but was " + nodeId);
@@ -77,7 +99,8 @@ public record ServerConfig(
     /** The defaults for a data directory: 127.0.0.1:8080, Asana's limits, 30-minute URLs. */
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig("127.0.0.1", DEFAULT_PORT, dataDir, null, null, RateLimits.ASANA_PAID_PLAN,
-                Duration.ofMinutes(30), Duration.ofMinutes(15), Duration.ofSeconds(30), 0, true);
+                Duration.ofMinutes(30), Duration.ofMinutes(15), Duration.ofSeconds(30), DEFAULT_MIN_REQUEST_DATA_RATE,
+                DEFAULT_MAX_UPLOADS_IN_FLIGHT, 0, true);
     }
 
     /** Defaults for tests: an ephemeral port and nothing printed. */
@@ -86,43 +109,51 @@ public record ServerConfig(
     }
 
     public ServerConfig withBindAddress(String value) {
-        return new ServerConfig(value, port, dataDir, publicBaseUrl, signingSecret, rateLimits, downloadUrlTtl, offsetTokenTtl, idleTimeout, nodeId, printDevToken);
+        return new ServerConfig(value, port, dataDir, publicBaseUrl, signingSecret, rateLimits, downloadUrlTtl, offsetTokenTtl, idleTimeout, minRequestDataRate, maxUploadsInFlight, nodeId, printDevToken);
     }
 
     public ServerConfig withPort(int value) {
-        return new ServerConfig(bindAddress, value, dataDir, publicBaseUrl, signingSecret, rateLimits, downloadUrlTtl, offsetTokenTtl, idleTimeout, nodeId, printDevToken);
+        return new ServerConfig(bindAddress, value, dataDir, publicBaseUrl, signingSecret, rateLimits, downloadUrlTtl, offsetTokenTtl, idleTimeout, minRequestDataRate, maxUploadsInFlight, nodeId, printDevToken);
     }
 
     public ServerConfig withPublicBaseUrl(@Nullable URI value) {
-        return new ServerConfig(bindAddress, port, dataDir, value, signingSecret, rateLimits, downloadUrlTtl, offsetTokenTtl, idleTimeout, nodeId, printDevToken);
+        return new ServerConfig(bindAddress, port, dataDir, value, signingSecret, rateLimits, downloadUrlTtl, offsetTokenTtl, idleTimeout, minRequestDataRate, maxUploadsInFlight, nodeId, printDevToken);
     }
 
     public ServerConfig withSigningSecret(@Nullable String value) {
-        return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, value, rateLimits, downloadUrlTtl, offsetTokenTtl, idleTimeout, nodeId, printDevToken);
+        return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, value, rateLimits, downloadUrlTtl, offsetTokenTtl, idleTimeout, minRequestDataRate, maxUploadsInFlight, nodeId, printDevToken);
     }
 
     public ServerConfig withRateLimits(RateLimits value) {
-        return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, signingSecret, value, downloadUrlTtl, offsetTokenTtl, idleTimeout, nodeId, printDevToken);
+        return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, signingSecret, value, downloadUrlTtl, offsetTokenTtl, idleTimeout, minRequestDataRate, maxUploadsInFlight, nodeId, printDevToken);
     }
 
     public ServerConfig withDownloadUrlTtl(Duration value) {
-        return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, signingSecret, rateLimits, value, offsetTokenTtl, idleTimeout, nodeId, printDevToken);
+        return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, signingSecret, rateLimits, value, offsetTokenTtl, idleTimeout, minRequestDataRate, maxUploadsInFlight, nodeId, printDevToken);
     }
 
     public ServerConfig withOffsetTokenTtl(Duration value) {
-        return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, signingSecret, rateLimits, downloadUrlTtl, value, idleTimeout, nodeId, printDevToken);
+        return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, signingSecret, rateLimits, downloadUrlTtl, value, idleTimeout, minRequestDataRate, maxUploadsInFlight, nodeId, printDevToken);
     }
 
     public ServerConfig withIdleTimeout(Duration value) {
-        return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, signingSecret, rateLimits, downloadUrlTtl, offsetTokenTtl, value, nodeId, printDevToken);
+        return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, signingSecret, rateLimits, downloadUrlTtl, offsetTokenTtl, value, minRequestDataRate, maxUploadsInFlight, nodeId, printDevToken);
+    }
+
+    public ServerConfig withMinRequestDataRate(long bytesPerSecond) {
+        return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, signingSecret, rateLimits, downloadUrlTtl, offsetTokenTtl, idleTimeout, bytesPerSecond, maxUploadsInFlight, nodeId, printDevToken);
+    }
+
+    public ServerConfig withMaxUploadsInFlight(int value) {
+        return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, signingSecret, rateLimits, downloadUrlTtl, offsetTokenTtl, idleTimeout, minRequestDataRate, value, nodeId, printDevToken);
     }
 
     public ServerConfig withNodeId(int value) {
-        return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, signingSecret, rateLimits, downloadUrlTtl, offsetTokenTtl, idleTimeout, value, printDevToken);
+        return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, signingSecret, rateLimits, downloadUrlTtl, offsetTokenTtl, idleTimeout, minRequestDataRate, maxUploadsInFlight, value, printDevToken);
     }
 
     public ServerConfig withPrintDevToken(boolean value) {
-        return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, signingSecret, rateLimits, downloadUrlTtl, offsetTokenTtl, idleTimeout, nodeId, value);
+        return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, signingSecret, rateLimits, downloadUrlTtl, offsetTokenTtl, idleTimeout, minRequestDataRate, maxUploadsInFlight, nodeId, value);
     }
 
     /** The configured public base URL, if one was given. */

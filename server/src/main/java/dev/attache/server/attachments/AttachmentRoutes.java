@@ -15,6 +15,7 @@ import dev.attache.server.directory.ParentType;
 import dev.attache.server.http.ApiException;
 import dev.attache.server.http.ApiRoutes;
 import dev.attache.server.http.Json;
+import dev.attache.server.http.RequestBodies;
 import dev.attache.server.http.OptFields;
 import dev.attache.server.http.RequestParams;
 import dev.attache.server.ids.Gid;
@@ -32,9 +33,14 @@ public final class AttachmentRoutes {
     private final Json json;
     private final PublicBase base;
     private final ServerMetrics metrics;
+    private final RequestBodies bodies;
+    private final UploadSlots uploadSlots;
 
     AttachmentRoutes(AttachmentService service, MultipartUploadReader reader, AttachmentView view, PageTokens pageTokens,
-                     Access access, Json json, PublicBase base, ServerMetrics metrics) {
+                     Access access, Json json, PublicBase base, ServerMetrics metrics, RequestBodies bodies,
+                     UploadSlots uploadSlots) {
+        this.bodies = bodies;
+        this.uploadSlots = uploadSlots;
         this.service = service;
         this.reader = reader;
         this.view = view;
@@ -62,8 +68,14 @@ public final class AttachmentRoutes {
      */
     private void upload(Context ctx, Principal principal, Gid fixedParent) throws Exception {
         String fieldsInQuery = RequestParams.optFields(ctx);
+        try (UploadSlots.Slot slot = uploadSlots.take()) {
+            receive(ctx, principal, fixedParent, fieldsInQuery);
+        }
+    }
+
+    private void receive(Context ctx, Principal principal, Gid fixedParent, String fieldsInQuery) throws Exception {
         metrics.uploadStarted();
-        try (UploadForm form = reader.read(ctx.req().getInputStream(), ctx.header("Content-Type"),
+        try (UploadForm form = reader.read(bodies.open(ctx), ctx.header("Content-Type"),
                 fields -> service.checkBeforeFile(principal, fields, fixedParent))) {
             OptFields fields = OptFields.parse(fieldsInQuery != null ? fieldsInQuery : form.field("opt_fields").orElse(null));
             byte[] answer = service.create(principal, form, fixedParent,

@@ -9,6 +9,7 @@ import dev.attache.server.blob.BlobStore;
 import dev.attache.server.directory.Access;
 import dev.attache.server.download.DownloadUrls;
 import dev.attache.server.http.Json;
+import dev.attache.server.http.RequestBodies;
 import dev.attache.server.ops.ServerMetrics;
 import dev.attache.server.signing.Signer;
 
@@ -21,8 +22,9 @@ public final class Attachments {
     /** The routes over a service. */
     public static AttachmentRoutes routes(AttachmentService service, BlobStore blobs, DownloadUrls downloads,
                                           Signer signer, Duration offsetTtl, Clock clock, Access access, Json json,
-                                          PublicBase base, ServerMetrics metrics, Executor hashing) {
+                                          PublicBase base, ServerMetrics metrics, Executor hashing, RequestBodies bodies,
+                                          int maxUploadsInFlight) {
         return new AttachmentRoutes(service, new MultipartUploadReader(blobs, hashing), new AttachmentView(downloads, base),
-                new PageTokens(signer, offsetTtl, clock), access, json, base, metrics);
+                new PageTokens(signer, offsetTtl, clock), access, json, base, metrics, bodies, new UploadSlots(maxUploadsInFlight));
     }
 }

@@ -31,8 +31,11 @@ public final class Json {
     private final ObjectMapper mapper;
     private final ObjectWriter compact;
     private final ObjectWriter pretty;
+    private final RequestBodies bodies;
 
-    public Json() {
+    /** @param bodies opens the bodies {@link #readData} reads */
+    public Json(RequestBodies bodies) {
+        this.bodies = bodies;
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
                 .build();
@@ -114,7 +117,7 @@ public final class Json {
      */
     public JsonNode readData(Context ctx) {
         JsonNode root;
-        try (InputStream in = ctx.req().getInputStream()) {
+        try (InputStream in = bodies.open(ctx)) {
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
                 throw ApiException.tooLarge("Request body is larger than " + MAX_BODY_BYTES + " bytes");
