@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,7 @@ import dev.attache.server.ids.Gid;
 import dev.attache.server.ids.GidGenerator;
 
 /**
- * The attachment rules of contract §4, independent of HTTP. Durability order: an upload's bytes are
+ * The attachment rules of docs/api.md §4, independent of HTTP. Durability order: an upload's bytes are
  * durable before its row commits, and a delete removes the row before the bytes, so a crash at any
  * point leaves no row without bytes; bytes without a row are swept at the next start. Thread-safe.
  */
@@ -50,12 +51,16 @@ public final class AttachmentService {
         this.clock = clock;
     }
 
-    /** A created attachment with the parent it hangs from, for rendering. */
-    record Created(Attachment attachment, Parent parent) {
+    /** An attachment with the parent it hangs from, for rendering. */
+    record AttachmentOnParent(Attachment attachment, Parent parent) {
     }
 
-    /** One page of a parent's attachments; {@code lastGid} is set when more may follow. */
-    record Listing(List<Attachment> items, Parent parent, Optional<Long> lastGid) {
+    /**
+     * One page of a parent's attachments.
+     *
+     * @param lastGid the last item's gid when more may follow, else null
+     */
+    record Listing(List<Attachment> items, Parent parent, @Nullable Long lastGid) {
     }
 
     /**
@@ -82,7 +87,7 @@ public final class AttachmentService {
      *
      * @param answer builds the reply; it runs before anything commits, so a failure there keeps nothing
      */
-    <T> T create(Principal principal, UploadForm form, Gid fixedParent, Function<Created, T> answer) {
+    <T> T create(Principal principal, UploadForm form, Gid fixedParent, Function<AttachmentOnParent, T> answer) {
         Gid parentGid = fixedParent != null ? fixedParent : RequestParams.gid("parent",
                 form.field("parent").filter(p -> !p.isBlank()).orElseThrow(() -> ApiException.missing("parent")));
         String subtype = form.field("resource_subtype").orElse(Attachment.ASANA);
@@ -94,7 +99,7 @@ public final class AttachmentService {
                 : createLink(principal, form, parentGid, answer);
     }
 
-    private <T> T createUpload(Principal principal, UploadForm form, Gid parentGid, boolean legacy, Function<Created, T> answer) {
+    private <T> T createUpload(Principal principal, UploadForm form, Gid parentGid, boolean legacy, Function<AttachmentOnParent, T> answer) {
         UploadForm.ReceivedFile file = form.file();
         if (file == null) {
             throw ApiException.missing("file");
@@ -108,7 +113,7 @@ public final class AttachmentService {
                 .orElse("file");
         Attachment attachment = new Attachment(gids.next(), parent.gid(), Attachment.ASANA, name, file.contentType(),
                 file.size(), file.sha256(), file.blob().key(), null, null, principal.userGid(), clock.instant());
-        T reply = answer.apply(new Created(attachment, parent));
+        T reply = answer.apply(new AttachmentOnParent(attachment, parent));
         try {
             file.blob().commit();
         } catch (IOException e) {
@@ -125,7 +130,7 @@ public final class AttachmentService {
         return reply;
     }
 
-    private <T> T createLink(Principal principal, UploadForm form, Gid parentGid, Function<Created, T> answer) {
+    private <T> T createLink(Principal principal, UploadForm form, Gid parentGid, Function<AttachmentOnParent, T> answer) {
         if (form.file() != null) {
             throw ApiException.invalid("file", "Not allowed for external attachments");
         }
@@ -140,7 +145,7 @@ public final class AttachmentService {
         }
         Attachment attachment = new Attachment(gids.next(), parent.gid(), Attachment.EXTERNAL, name, null, null, null,
                 null, url, connect, principal.userGid(), clock.instant());
-        T reply = answer.apply(new Created(attachment, parent));
+        T reply = answer.apply(new AttachmentOnParent(attachment, parent));
         store.insert(attachment);
         return reply;
     }
@@ -153,13 +158,13 @@ public final class AttachmentService {
     }
 
     /** An attachment the caller may see: 404 when unknown, 403 when in another workspace. */
-    Created get(Principal principal, Gid gid) {
+    AttachmentOnParent get(Principal principal, Gid gid) {
         AttachmentStore.Located found = store.locate(gid.value(), principal.userGid())
                 .orElseThrow(() -> ApiException.unknownId("attachment", gid.text()));
         if (!found.visible()) {
             throw ApiException.forbidden("attachment: Forbidden");
         }
-        return new Created(found.attachment(), found.parent());
+        return new AttachmentOnParent(found.attachment(), found.parent());
     }
 
     /**
@@ -167,7 +172,7 @@ public final class AttachmentService {
      * unreferenced and go with the start-up sweep, so the delete stands either way.
      */
     void delete(Principal principal, Gid gid) {
-        Created found = get(principal, gid);
+        AttachmentOnParent found = get(principal, gid);
         store.delete(found.attachment().gid())
                 .map(Attachment::blobKey)
                 .ifPresent(this::deleteBlobQuietly);
@@ -188,7 +193,7 @@ public final class AttachmentService {
         }
         boolean more = rows.size() > want;
         List<Attachment> items = more ? rows.subList(0, want) : rows;
-        Optional<Long> last = more ? Optional.of(items.get(items.size() - 1).gid()) : Optional.empty();
+        Long last = more ? items.get(items.size() - 1).gid() : null;
         return new Listing(List.copyOf(items), parent, last);
     }
 

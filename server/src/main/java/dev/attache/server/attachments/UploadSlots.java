@@ -9,7 +9,7 @@ import dev.attache.server.http.ApiException;
  * its body takes to arrive, so without a bound enough slow senders take every thread and nothing else is
  * answered; past the bound an upload is answered 503 before its body is read. Thread-safe.
  */
-final class UploadSlots {
+public final class UploadSlots {
 
     /** Held while an upload is read; closing it frees the slot. */
     interface Slot extends AutoCloseable {
@@ -19,7 +19,8 @@ final class UploadSlots {
 
     private final Semaphore free;
 
-    UploadSlots(int max) {
+    /** @param max uploads read at once, at least 1 */
+    public UploadSlots(int max) {
         if (max < 1) {
             throw new IllegalArgumentException("max must be at least 1 but was " + max);
         }

@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import dev.attache.server.Secrets;
 import dev.attache.server.auth.Scope;
 import dev.attache.server.auth.TokenKind;
 import dev.attache.server.auth.TokenStore;
+import dev.attache.server.signing.Secrets;
 
 /**
  * First start on an empty data directory: a workspace, a user in it, and a personal access token

@@ -11,7 +11,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import dev.attache.server.http.ApiException;
 
 /**
- * Asana's two limits per token (contract §7): requests per minute, counted in a fixed window that
+ * Asana's two limits per token (docs/api.md §7): requests per minute, counted in a fixed window that
  * opens with the token's first request, and requests in flight at once, reads and writes apart.
  * Rejected requests count against the minute's quota, as Asana's do. State lives in this node's
  * memory, and only for tokens in use: a token idle for longer than its window is forgotten, which loses

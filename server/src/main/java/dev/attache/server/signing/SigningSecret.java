@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
-import dev.attache.server.Secrets;
+import dev.attache.server.signing.Secrets;
 
 /** The signing key: given in the configuration, or generated once and kept in the data directory. */
 public final class SigningSecret {

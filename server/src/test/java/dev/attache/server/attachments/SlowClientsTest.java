@@ -44,7 +44,7 @@ class SlowClientsTest {
     void plainGetIsAnsweredWhileThreeHundredUploadsTrickleInAByteASecond() throws IOException {
         // An idle timeout longer than the hang guard, and no minimum rate: neither is what frees the server here.
         ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
-        try (TestServer server = TestServer.start(dir, c -> c.withIdleTimeout(Duration.ofMinutes(2)).withMinRequestDataRate(0))) {
+        try (TestServer server = TestServer.start(dir, c -> c.idleTimeout(Duration.ofMinutes(2)).minRequestDataRate(0))) {
             String task = server.createTask("trickling");
             List<Socket> slow = new ArrayList<>();
             try {
@@ -81,7 +81,7 @@ class SlowClientsTest {
 
     @Test
     void uploadOverTheServerBoundIsRefused503WithRetryAfter() throws IOException {
-        try (TestServer server = TestServer.start(dir, c -> c.withMaxUploadsInFlight(1))) {
+        try (TestServer server = TestServer.start(dir, c -> c.maxUploadsInFlight(1))) {
             String task = server.createTask("bounded");
             try (Socket first = startUpload(server, task)) {
                 awaitUploadsInFlight(server, 1);
@@ -98,7 +98,7 @@ class SlowClientsTest {
     @Test
     void uploadTricklingInBelowTheMinimumRateIsAnswered408AndLeavesNothing() throws IOException {
         ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
-        try (TestServer server = TestServer.start(dir, c -> c.withMinRequestDataRate(1000).withIdleTimeout(Duration.ofMinutes(2)));
+        try (TestServer server = TestServer.start(dir, c -> c.minRequestDataRate(1000).idleTimeout(Duration.ofMinutes(2)));
              Socket socket = startUpload(server, server.createTask("trickle"))) {
             OutputStream out = socket.getOutputStream();
             // Ten bytes a second, a hundredth of the minimum; each byte keeps the connection from being idle.
