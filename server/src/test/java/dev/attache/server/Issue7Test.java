@@ -2,6 +2,8 @@ package dev.attache.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -118,5 +120,20 @@ class Issue7Test {
         assertThat(r.status()).isEqualTo(431);
         assertThat(r.header("Content-Type")).isEqualTo("application/json; charset=UTF-8");
         assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    /** Found by the property run: the 400 came, then the connection died unannounced, taking the next request. */
+    @Test
+    void uriJettyRefusesIsAnswered400AndTheAnswerSaysTheConnectionCloses() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.app().port())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(("DELETE /api/1.0/attachments/%00 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                    + server.token() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(response).startsWith("HTTP/1.1 400");
+            assertThat(response).containsIgnoringCase("\r\nConnection: close\r\n");
+            assertThat(response).contains("\"errors\"");
+        }
     }
 }

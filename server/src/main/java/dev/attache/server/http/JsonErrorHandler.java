@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -35,6 +37,11 @@ public final class JsonErrorHandler extends ErrorHandler {
                                     Throwable cause, Callback callback) throws IOException {
         response.getHeaders().put(ApiHeaders.CONTENT_TYPE);
         response.getHeaders().put(ApiHeaders.NOSNIFF);
+        if (code == HttpStatus.BAD_REQUEST_400) {
+            // Jetty ends the connection after a request it refused this early (a URI with an encoded NUL,
+            // say) but would not say so; a client reusing the connection would lose its next request.
+            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+        }
         byte[] body = json.bytes(Json.errorBody(messageFor(code, message), null));
         response.write(true, ByteBuffer.wrap(body), callback);
     }
