@@ -36,6 +36,8 @@ import dev.attache.server.auth.TokenStore;
 import dev.attache.server.blob.BlobStore;
 import dev.attache.server.blob.DataDirLock;
 import dev.attache.server.blob.FileBlobStore;
+import dev.attache.server.console.Console;
+import dev.attache.server.console.ConsoleSessions;
 import dev.attache.server.db.Database;
 import dev.attache.server.db.Jdbc;
 import dev.attache.server.directory.Access;
@@ -148,7 +150,8 @@ public final class App implements AutoCloseable {
         ServerMetrics metrics = new ServerMetrics();
         RequestBodies bodies = new RequestBodies(config.minRequestDataRate(), clock);
         Json json = new Json(bodies);
-        Authenticator authenticator = new Authenticator(tokens);
+        ConsoleSessions sessions = new ConsoleSessions(jdbc, tokens, clock);
+        Authenticator authenticator = new Authenticator(tokens, sessions);
         RateLimiter limiter = new RateLimiter(config.rateLimits(), clock);
 
         Javalin javalin = Javalin.create(cfg -> {
@@ -182,6 +185,7 @@ public final class App implements AutoCloseable {
             new DirectoryRoutes(directory, access, attachments::deleteParent, json).register(api);
             new DownloadRoutes(attachments, downloadUrls, authenticator, metrics).register(cfg);
             new OpsRoutes(metrics, database::isHealthy, blobs::isHealthy, json).register(cfg);
+            new Console(sessions, tokens, directory, access, authenticator, limiter, json, base::get).register(cfg);
         });
         javalin.start();
         int port = ((ServerConnector) javalin.jettyServer().server().getConnectors()[0]).getLocalPort();
@@ -202,6 +206,7 @@ public final class App implements AutoCloseable {
         out.println("Try it:");
         out.println("  curl -H \"Authorization: Bearer $(cat " + Bootstrap.devTokenFile(config.dataDir()) + ")\" "
                 + apiBaseUri() + "/users/me");
+        out.println("  or open " + baseUri() + "/ in a browser and sign in with the token.");
         out.println();
         out.flush();
     }
