@@ -79,6 +79,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "How long a connection may send nothing before it is dropped (env ATTACHE_IDLE_TIMEOUT, default ${DEFAULT-VALUE}).")
     Duration idleTimeout;
 
+    @Option(names = "--min-request-rate", defaultValue = "${env:ATTACHE_MIN_REQUEST_RATE:-1024}",
+            description = "Bytes a second a request body must average after its first two seconds, or it is answered 408; "
+                    + "0 turns the check off (env ATTACHE_MIN_REQUEST_RATE, default ${DEFAULT-VALUE}).")
+    long minRequestRate;
+
+    @Option(names = "--max-uploads-in-flight", defaultValue = "${env:ATTACHE_MAX_UPLOADS_IN_FLIGHT:-100}",
+            description = "Uploads the server reads at once over all tokens; one more is answered 503 with Retry-After "
+                    + "(env ATTACHE_MAX_UPLOADS_IN_FLIGHT, default ${DEFAULT-VALUE}).")
+    int maxUploadsInFlight;
+
     @Option(names = "--node-id", defaultValue = "${env:ATTACHE_NODE_ID:-0}",
             description = "0..1023, distinct for each node sharing one database (env ATTACHE_NODE_ID, default ${DEFAULT-VALUE}).")
     int nodeId;
@@ -133,6 +143,8 @@ final class ServeCommand implements Callable<Integer> {
                 .downloadUrlTtl(downloadUrlTtl)
                 .offsetTokenTtl(offsetTtl)
                 .idleTimeout(idleTimeout)
+                .minRequestDataRate(minRequestRate)
+                .maxUploadsInFlight(maxUploadsInFlight)
                 .nodeId(nodeId)
                 .oauthAccessTokenTtl(oauthTokenTtl)
                 .tls(tls())

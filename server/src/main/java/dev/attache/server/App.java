@@ -30,6 +30,7 @@ import dev.attache.server.attachments.BlobSweeper;
 import dev.attache.server.attachments.JdbcAttachmentStore;
 import dev.attache.server.attachments.MultipartUploadReader;
 import dev.attache.server.attachments.PageTokens;
+import dev.attache.server.attachments.UploadSlots;
 import dev.attache.server.auth.AccessTokens;
 import dev.attache.server.auth.ApiRoutes;
 import dev.attache.server.auth.Authenticator;
@@ -55,6 +56,7 @@ import dev.attache.server.http.IncidentPhrases;
 import dev.attache.server.http.Json;
 import dev.attache.server.http.JsonErrorHandler;
 import dev.attache.server.http.PublicBase;
+import dev.attache.server.http.RequestBodies;
 import dev.attache.server.ids.GidGenerator;
 import dev.attache.server.oauth.Grants;
 import dev.attache.server.oauth.Identities;
@@ -156,7 +158,8 @@ public final class App implements AutoCloseable {
         PublicBase base = new PublicBase();
         DownloadUrls downloadUrls = new DownloadUrls(signer, base, config.downloadUrlTtl(), clock);
         ServerMetrics metrics = new ServerMetrics();
-        Json json = new Json();
+        RequestBodies bodies = new RequestBodies(config.minRequestDataRate(), clock);
+        Json json = new Json(bodies);
         ConsoleSessions sessions = new ConsoleSessions(jdbc, tokens, clock);
         Authenticator authenticator = new Authenticator(tokens, sessions);
         RateLimiter limiter = new RateLimiter(config.rateLimits(), clock);
@@ -192,7 +195,8 @@ public final class App implements AutoCloseable {
 
             ApiRoutes api = new ApiRoutes(cfg, authenticator, limiter);
             new AttachmentRoutes(attachments, new MultipartUploadReader(blobs, background), new AttachmentView(downloadUrls, base),
-                    new PageTokens(signer, config.offsetTokenTtl(), clock), access, json, base, metrics).register(api);
+                    new PageTokens(signer, config.offsetTokenTtl(), clock), access, json, base, metrics, bodies,
+                    new UploadSlots(config.maxUploadsInFlight())).register(api);
             new DirectoryRoutes(directory, access, attachments::deleteParent, json).register(api);
             new DownloadRoutes(attachments, downloadUrls, authenticator, metrics).register(cfg);
             new OpsRoutes(metrics, database::isHealthy, blobs::isHealthy, json).register(cfg);
