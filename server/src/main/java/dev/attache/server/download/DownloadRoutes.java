@@ -1,8 +1,6 @@
 package dev.attache.server.download;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -117,12 +115,7 @@ public final class DownloadRoutes {
     }
 
     private void stream(Context ctx, AttachmentService.Download found, long offset, long length) throws IOException {
-        try (InputStream in = found.blob().openRange(offset, length)) {
-            OutputStream out = ctx.res().getOutputStream();
-            long copied = in.transferTo(out);
-            out.flush();
-            metrics.downloadedBytes(copied);
-        }
+        metrics.downloadedBytes(BlobBody.write(ctx.res(), found.blob(), offset, length));
     }
 
     private void permanent(Context ctx) {
