@@ -10,31 +10,36 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 import dev.attache.server.blob.BlobStore;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.ee10.servlet.HttpOutput;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.io.RetainableByteBuffer;
 
 /**
  * Writes a range of a blob as the response body, after the headers (with Content-Length) are set.
- * A blob in a local file goes from the page cache to the socket through a memory mapping, so its bytes
- * never enter the Java heap; a small one is read with one positional read, which is cheaper than
- * mapping. Blobs without a local file, or a response that is not Jetty's, are copied as a stream.
+ * A blob in a local file is read with positional reads into one of Jetty's pooled direct buffers and
+ * written to the socket from there, so its bytes never enter the Java heap and nothing is allocated per
+ * request. (A memory mapping would save one more copy, but its pages stay mapped, and a deleted blob's
+ * disk space stays taken, until a garbage collection happens to unmap it.) Blobs without a local file,
+ * or a request that is not Jetty's, are copied as a stream.
  */
 final class BlobBody {
 
-    /** Below this, one read into the heap costs less than mapping and unmapping. */
-    static final int MAPPING_THRESHOLD = 64 * 1024;
-    /** The most one mapping covers; a ByteBuffer holds at most Integer.MAX_VALUE bytes. */
-    private static final long MAX_WINDOW = 1L << 30;
+    /** Large enough that a 100 MiB body takes a few hundred system calls, not thousands. */
+    static final int CHUNK = 256 * 1024;
 
     private BlobBody() {
     }
 
     /** Writes {@code length} bytes from {@code offset}; the number written. */
-    static long write(HttpServletResponse response, BlobStore.Blob blob, long offset, long length) throws IOException {
+    static long write(HttpServletRequest request, HttpServletResponse response, BlobStore.Blob blob,
+                      long offset, long length) throws IOException {
         OutputStream out = response.getOutputStream();
         Optional<Path> file = blob.localFile();
-        if (file.isPresent() && out instanceof HttpOutput jetty) {
-            return fromFile(jetty, file.get(), offset, length);
+        ServletContextRequest jetty = ServletContextRequest.getServletContextRequest(request);
+        if (file.isPresent() && jetty != null && out instanceof HttpOutput http) {
+            return fromFile(jetty, http, file.get(), offset, length);
         }
         try (InputStream in = blob.openRange(offset, length)) {
             long copied = in.transferTo(out);
@@ -43,25 +48,29 @@ final class BlobBody {
         }
     }
 
-    private static long fromFile(HttpOutput out, Path file, long offset, long length) throws IOException {
+    private static long fromFile(ServletContextRequest request, HttpOutput out, Path file, long offset, long length)
+            throws IOException {
+        RetainableByteBuffer pooled = request.getComponents().getByteBufferPool()
+                .acquire((int) Math.min(CHUNK, Math.max(1, length)), true);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            if (length < MAPPING_THRESHOLD) {
-                ByteBuffer bytes = ByteBuffer.allocate((int) length);
-                while (bytes.hasRemaining()) {
-                    if (channel.read(bytes, offset + bytes.position()) < 0) {
+            ByteBuffer buffer = pooled.getByteBuffer();
+            long done = 0;
+            while (done < length) {
+                buffer.clear();
+                buffer.limit((int) Math.min(buffer.capacity(), length - done));
+                while (buffer.hasRemaining()) {
+                    if (channel.read(buffer, offset + done + buffer.position()) < 0) {
                         throw new IOException("Blob file ended before " + length + " bytes: " + file.getFileName());
                     }
                 }
-                out.write(bytes.flip());
-            } else {
-                for (long done = 0; done < length; ) {
-                    long window = Math.min(MAX_WINDOW, length - done);
-                    out.write(channel.map(FileChannel.MapMode.READ_ONLY, offset + done, window));
-                    done += window;
-                }
+                buffer.flip();
+                done += buffer.remaining();
+                out.write(buffer);
             }
             out.flush();
-            return length;
+            return done;
+        } finally {
+            pooled.release();
         }
     }
 }
