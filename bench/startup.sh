@@ -71,9 +71,9 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 v=$(cat "$WORK/st-version" "$WORK/st-version2" | median)
-show() { printf '%-46s median %5d ms  (%s)  %.2fx --version\n' "$1" "$(median < "$2")" "$(tr '\n' ' ' < "$2")" "$(echo "$(median < "$2") / $v" | bc -l)"; }
-printf 'rounds: %s; load average before: %s\n' "$ROUNDS" "$(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-46s median %5d ms\n' "java -jar attache.jar --version" "$v"
+show() { printf '%-46s median %5.0f ms  (%s)  %.2fx --version\n' "$1" "$(median < "$2")" "$(tr '\n' ' ' < "$2")" "$(echo "$(median < "$2") / $v" | bc -l)"; }
+printf 'rounds: %s; load average at the end: %s\n' "$ROUNDS" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-46s median %5.0f ms\n' "java -jar attache.jar --version" "$v"
 show "./attache --version (archive)" "$WORK/st-launcher-version"
 show "./attache ls, small task (archive)" "$WORK/st-ls"
 show "java -jar attache.jar serve, existing dir" "$WORK/st-plain"
