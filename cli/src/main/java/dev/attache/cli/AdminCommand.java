@@ -22,6 +22,6 @@ final class AdminCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing a subcommand; try 'attache admin --help'.");
+        throw new ParameterException(spec.commandLine(), "Missing a subcommand.");
     }
 }

@@ -21,7 +21,7 @@ final class GcCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
     @Mixin
-    private DataDirOption data;
+    private StorageOptions data;
     private final StorageOpener storage;
 
     GcCommand(StorageOpener storage) {

@@ -1,7 +1,6 @@
 package dev.attache.cli;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -10,6 +9,7 @@ import dev.attache.server.App;
 import dev.attache.server.ServerConfig;
 import dev.attache.server.ratelimit.RateLimits;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code attache serve}: runs the server on the embedded default (SQLite and files) until stopped. */
@@ -28,9 +28,8 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (env ATTACHE_BIND, default ${DEFAULT-VALUE}).")
     String bind;
 
-    @Option(names = "--data-dir", defaultValue = "${env:ATTACHE_DATA_DIR:-attache-data}",
-            description = "Directory for the database, blobs, signing secret and dev-token (env ATTACHE_DATA_DIR, default ${DEFAULT-VALUE}).")
-    Path dataDir;
+    @Mixin
+    StorageOptions storage;
 
     @Option(names = "--public-url", defaultValue = "${env:ATTACHE_PUBLIC_URL}",
             description = "Scheme, host and port clients reach the server at, for download_url and next_page.uri "
@@ -70,6 +69,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "How long a connection may send nothing before it is dropped (env ATTACHE_IDLE_TIMEOUT, default ${DEFAULT-VALUE}).")
     Duration idleTimeout;
 
+    @Option(names = "--min-request-rate", defaultValue = "${env:ATTACHE_MIN_REQUEST_RATE:-1024}",
+            description = "Bytes a second a request body must average after its first two seconds, or it is answered 408; "
+                    + "0 turns the check off (env ATTACHE_MIN_REQUEST_RATE, default ${DEFAULT-VALUE}).")
+    long minRequestRate;
+
+    @Option(names = "--max-uploads-in-flight", defaultValue = "${env:ATTACHE_MAX_UPLOADS_IN_FLIGHT:-100}",
+            description = "Uploads the server reads at once over all tokens; one more is answered 503 with Retry-After "
+                    + "(env ATTACHE_MAX_UPLOADS_IN_FLIGHT, default ${DEFAULT-VALUE}).")
+    int maxUploadsInFlight;
+
     @Option(names = "--node-id", defaultValue = "${env:ATTACHE_NODE_ID:-0}",
             description = "0..1023, distinct for each node sharing one database (env ATTACHE_NODE_ID, default ${DEFAULT-VALUE}).")
     int nodeId;
@@ -93,7 +102,7 @@ final class ServeCommand implements Callable<Integer> {
         RateLimits limits = rateLimits
                 ? new RateLimits(true, requestsPerMinute, concurrentReads, concurrentWrites)
                 : RateLimits.NONE;
-        return ServerConfig.builder(dataDir)
+        return ServerConfig.builder(storage.dataDir)
                 .port(port)
                 .bindAddress(bind)
                 .publicBaseUrl(publicUrl)
@@ -102,6 +111,8 @@ final class ServeCommand implements Callable<Integer> {
                 .downloadUrlTtl(downloadUrlTtl)
                 .offsetTokenTtl(offsetTtl)
                 .idleTimeout(idleTimeout)
+                .minRequestDataRate(minRequestRate)
+                .maxUploadsInFlight(maxUploadsInFlight)
                 .nodeId(nodeId)
                 .build();
     }

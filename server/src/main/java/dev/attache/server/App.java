@@ -28,6 +28,7 @@ import dev.attache.server.attachments.BlobSweeper;
 import dev.attache.server.attachments.JdbcAttachmentStore;
 import dev.attache.server.attachments.MultipartUploadReader;
 import dev.attache.server.attachments.PageTokens;
+import dev.attache.server.attachments.UploadSlots;
 import dev.attache.server.auth.AccessTokens;
 import dev.attache.server.auth.ApiRoutes;
 import dev.attache.server.auth.Authenticator;
@@ -46,11 +47,13 @@ import dev.attache.server.directory.DirectoryStore;
 import dev.attache.server.download.DownloadRoutes;
 import dev.attache.server.download.DownloadUrls;
 import dev.attache.server.http.AccessLog;
+import dev.attache.server.http.RequestIds;
 import dev.attache.server.http.ErrorMapping;
 import dev.attache.server.http.IncidentPhrases;
 import dev.attache.server.http.Json;
 import dev.attache.server.http.JsonErrorHandler;
 import dev.attache.server.http.PublicBase;
+import dev.attache.server.http.RequestBodies;
 import dev.attache.server.ids.GidGenerator;
 import dev.attache.server.ops.OpsRoutes;
 import dev.attache.server.ops.ServerMetrics;
@@ -146,7 +149,8 @@ public final class App implements AutoCloseable {
         PublicBase base = new PublicBase();
         DownloadUrls downloadUrls = new DownloadUrls(signer, base, config.downloadUrlTtl(), clock);
         ServerMetrics metrics = new ServerMetrics();
-        Json json = new Json();
+        RequestBodies bodies = new RequestBodies(config.minRequestDataRate(), clock);
+        Json json = new Json(bodies);
         ConsoleSessions sessions = new ConsoleSessions(jdbc, tokens, clock);
         Authenticator authenticator = new Authenticator(tokens, sessions);
         RateLimiter limiter = new RateLimiter(config.rateLimits(), clock);
@@ -173,11 +177,13 @@ public final class App implements AutoCloseable {
                 metrics.request(ctx.method().name(), AccessLog.route(ctx), ctx.statusCode(),
                         Duration.ofNanos((long) (millis * 1_000_000)));
             });
+            cfg.routes.before(RequestIds::assign);
             new ErrorMapping(json, new IncidentPhrases()).register(cfg);
 
             ApiRoutes api = new ApiRoutes(cfg, authenticator, limiter);
             new AttachmentRoutes(attachments, new MultipartUploadReader(blobs, background), new AttachmentView(downloadUrls, base),
-                    new PageTokens(signer, config.offsetTokenTtl(), clock), access, json, base, metrics).register(api);
+                    new PageTokens(signer, config.offsetTokenTtl(), clock), access, json, base, metrics, bodies,
+                    new UploadSlots(config.maxUploadsInFlight())).register(api);
             new DirectoryRoutes(directory, access, attachments::deleteParent, json).register(api);
             new DownloadRoutes(attachments, downloadUrls, authenticator, metrics).register(cfg);
             new OpsRoutes(metrics, database::isHealthy, blobs::isHealthy, json).register(cfg);

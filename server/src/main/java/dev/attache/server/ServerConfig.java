@@ -25,6 +25,11 @@ import dev.attache.server.ratelimit.RateLimits;
  * @param downloadUrlTtl   how long a signed {@code download_url} stays valid
  * @param offsetTokenTtl   how long a pagination {@code offset} token stays valid
  * @param idleTimeout      how long a connection may send nothing before the server gives up on it
+ * @param minRequestDataRate bytes per second a request body must average (after a grace of two
+ *                         seconds), or the request is answered 408; 0 for no minimum. A client that
+ *                         trickles a byte a second is never idle, so only this frees its thread
+ * @param maxUploadsInFlight uploads the server reads at once, over all tokens; one more is answered 503
+ *                         with {@code Retry-After}, so slow uploads cannot take every request thread
  * @param nodeId           0..1023, distinct per node of a deployment, so generated gids never collide
  * @param printDevToken    whether the first start prints the generated token to standard output
  */
@@ -38,11 +43,22 @@ public record ServerConfig(
         Duration downloadUrlTtl,
         Duration offsetTokenTtl,
         Duration idleTimeout,
+        long minRequestDataRate,
+        int maxUploadsInFlight,
         int nodeId,
         boolean printDevToken) {
 
     /** The defaults: 127.0.0.1:8080, Asana's paid-plan rate limits, 30-minute download URLs. */
     public static final int DEFAULT_PORT = 8080;
+
+    /**
+     * 1 KiB/s: a 100 MB upload over a link of 10 kbit/s still finishes (in about a day); a client
+     * trickling a byte a second is cut off within seconds.
+     */
+    public static final long DEFAULT_MIN_REQUEST_DATA_RATE = 1024;
+
+    /** Leaves well over half of the 250 request threads for everything else. */
+    public static final int DEFAULT_MAX_UPLOADS_IN_FLIGHT = 100;
 
     public ServerConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -53,6 +69,12 @@ public record ServerConfig(
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535 but was " + port);
+        }
+        if (minRequestDataRate < 0) {
+            throw new IllegalArgumentException("minRequestDataRate must be 0 or more bytes per second but was " + minRequestDataRate);
+        }
+        if (maxUploadsInFlight < 1) {
+            throw new IllegalArgumentException("maxUploadsInFlight must be at least 1 but was " + maxUploadsInFlight);
         }
         if (nodeId < 0 || nodeId > 1023) {
             throw new IllegalArgumentException("nodeId must be 0..1023 but was " + nodeId);
@@ -109,6 +131,8 @@ public record ServerConfig(
         private Duration downloadUrlTtl = Duration.ofMinutes(30);
         private Duration offsetTokenTtl = Duration.ofMinutes(15);
         private Duration idleTimeout = Duration.ofSeconds(30);
+        private long minRequestDataRate = DEFAULT_MIN_REQUEST_DATA_RATE;
+        private int maxUploadsInFlight = DEFAULT_MAX_UPLOADS_IN_FLIGHT;
         private int nodeId;
         private boolean printDevToken = true;
 
@@ -129,6 +153,8 @@ public record ServerConfig(
         public Builder downloadUrlTtl(Duration value) { downloadUrlTtl = value; return this; }
         public Builder offsetTokenTtl(Duration value) { offsetTokenTtl = value; return this; }
         public Builder idleTimeout(Duration value) { idleTimeout = value; return this; }
+        public Builder minRequestDataRate(long bytesPerSecond) { minRequestDataRate = bytesPerSecond; return this; }
+        public Builder maxUploadsInFlight(int value) { maxUploadsInFlight = value; return this; }
         public Builder nodeId(int value) { nodeId = value; return this; }
         public Builder printDevToken(boolean value) { printDevToken = value; return this; }
 
@@ -139,7 +165,7 @@ public record ServerConfig(
          */
         public ServerConfig build() {
             return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, signingSecret, rateLimits,
-                    downloadUrlTtl, offsetTokenTtl, idleTimeout, nodeId, printDevToken);
+                    downloadUrlTtl, offsetTokenTtl, idleTimeout, minRequestDataRate, maxUploadsInFlight, nodeId, printDevToken);
         }
     }
 }

@@ -14,6 +14,7 @@ import dev.attache.server.directory.Parent;
 import dev.attache.server.directory.ParentType;
 import dev.attache.server.http.ApiException;
 import dev.attache.server.http.Json;
+import dev.attache.server.http.RequestBodies;
 import dev.attache.server.http.OptFields;
 import dev.attache.server.http.PublicBase;
 import dev.attache.server.http.RequestParams;
@@ -32,9 +33,14 @@ public final class AttachmentRoutes {
     private final Json json;
     private final PublicBase base;
     private final ServerMetrics metrics;
+    private final RequestBodies bodies;
+    private final UploadSlots uploadSlots;
 
     public AttachmentRoutes(AttachmentService service, MultipartUploadReader reader, AttachmentView view, PageTokens pageTokens,
-                     Access access, Json json, PublicBase base, ServerMetrics metrics) {
+                     Access access, Json json, PublicBase base, ServerMetrics metrics, RequestBodies bodies,
+                     UploadSlots uploadSlots) {
+        this.bodies = bodies;
+        this.uploadSlots = uploadSlots;
         this.service = service;
         this.reader = reader;
         this.view = view;
@@ -56,17 +62,28 @@ public final class AttachmentRoutes {
         api.get("/tasks/{task_gid}/attachments", Scope.READ, this::listForTask);
     }
 
+    /**
+     * Reads the form, checks every input, renders the answer, and only then commits, so a request that
+     * is answered with an error has changed nothing and one answered 200 is durable.
+     */
     private void upload(Context ctx, Principal principal, Gid fixedParent) throws Exception {
+        String fieldsInQuery = RequestParams.optFields(ctx);
+        try (UploadSlots.Slot slot = uploadSlots.take()) {
+            receive(ctx, principal, fixedParent, fieldsInQuery);
+        }
+    }
+
+    private void receive(Context ctx, Principal principal, Gid fixedParent, String fieldsInQuery) throws Exception {
         metrics.uploadStarted();
-        try (UploadForm form = reader.read(ctx.req().getInputStream(), ctx.header("Content-Type"),
+        try (UploadForm form = reader.read(bodies.open(ctx), ctx.header("Content-Type"),
                 fields -> service.checkBeforeFile(principal, fields, fixedParent))) {
-            AttachmentService.AttachmentOnParent created = service.create(principal, form, fixedParent);
+            OptFields fields = OptFields.parse(fieldsInQuery != null ? fieldsInQuery : form.field("opt_fields").orElse(null));
+            byte[] answer = service.create(principal, form, fixedParent,
+                    created -> json.dataBytes(ctx, view.full(created.attachment(), created.parent(), fields)));
             if (form.file() != null) {
                 metrics.uploadedBytes(form.file().size());
             }
-            String inQuery = RequestParams.optFields(ctx);
-            OptFields fields = OptFields.parse(inQuery != null ? inQuery : form.field("opt_fields").orElse(null));
-            json.data(ctx, 200, view.full(created.attachment(), created.parent(), fields));
+            json.send(ctx, 200, answer);
         } finally {
             metrics.uploadFinished();
         }
@@ -74,13 +91,16 @@ public final class AttachmentRoutes {
 
     private void get(Context ctx, Principal principal) {
         Gid gid = RequestParams.pathGid(ctx, "attachment_gid", "attachment");
+        OptFields fields = OptFields.parse(RequestParams.optFields(ctx));
         AttachmentService.AttachmentOnParent found = service.get(principal, gid);
-        json.data(ctx, 200, view.full(found.attachment(), found.parent(), OptFields.parse(RequestParams.optFields(ctx))));
+        json.data(ctx, 200, view.full(found.attachment(), found.parent(), fields));
     }
 
     private void delete(Context ctx, Principal principal) {
-        service.delete(principal, RequestParams.pathGid(ctx, "attachment_gid", "attachment"));
-        json.data(ctx, 200, Map.of());
+        Gid gid = RequestParams.pathGid(ctx, "attachment_gid", "attachment");
+        byte[] answer = json.dataBytes(ctx, Map.of());
+        service.delete(principal, gid);
+        json.send(ctx, 200, answer);
     }
 
     private void list(Context ctx, Principal principal) {
@@ -96,7 +116,7 @@ public final class AttachmentRoutes {
     }
 
     private void respondWithPage(Context ctx, Principal principal, Parent parent, String pathStart) {
-        Integer limit = limit(ctx.queryParam("limit"));
+        Integer limit = RequestParams.limit(ctx);
         String offset = ctx.queryParam("offset");
         Long after = offset == null || offset.isEmpty() ? null : pageTokens.afterGid(offset, parent.gid(), principal.userGid());
         String optFieldsParam = RequestParams.optFields(ctx);
@@ -131,18 +151,4 @@ public final class AttachmentRoutes {
         return next;
     }
 
-    private static Integer limit(String raw) {
-        if (raw == null) {
-            return null;
-        }
-        try {
-            int limit = Integer.parseInt(raw.strip());
-            if (limit >= 1 && limit <= 100) {
-                return limit;
-            }
-        } catch (NumberFormatException ignored) {
-            // falls through to the same message as an out-of-range number
-        }
-        throw ApiException.invalid("limit", "Must be between 1 and 100");
-    }
 }

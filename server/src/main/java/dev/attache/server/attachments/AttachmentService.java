@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -79,8 +80,14 @@ public final class AttachmentService {
         }
     }
 
-    /** Creates the attachment a form describes; the form's blob is committed only if everything checks out. */
-    AttachmentOnParent create(Principal principal, UploadForm form, Gid fixedParent) {
+    /**
+     * Creates the attachment a form describes. Every input is checked first; then {@code answer} builds
+     * the response from the checked attachment, and only then do the blob and the row commit, so nothing
+     * can fail between the commit and the reply. Whatever throws, nothing is kept.
+     *
+     * @param answer builds the reply; it runs before anything commits, so a failure there keeps nothing
+     */
+    <T> T create(Principal principal, UploadForm form, Gid fixedParent, Function<AttachmentOnParent, T> answer) {
         Gid parentGid = fixedParent != null ? fixedParent : RequestParams.gid("parent",
                 form.field("parent").filter(p -> !p.isBlank()).orElseThrow(() -> ApiException.missing("parent")));
         String subtype = form.field("resource_subtype").orElse(Attachment.ASANA);
@@ -88,11 +95,11 @@ public final class AttachmentService {
             throw ApiException.invalid("resource_subtype", "Must be one of asana, external");
         }
         return subtype.equals(Attachment.ASANA)
-                ? createUpload(principal, form, parentGid, fixedParent != null)
-                : createLink(principal, form, parentGid);
+                ? createUpload(principal, form, parentGid, fixedParent != null, answer)
+                : createLink(principal, form, parentGid, answer);
     }
 
-    private AttachmentOnParent createUpload(Principal principal, UploadForm form, Gid parentGid, boolean legacy) {
+    private <T> T createUpload(Principal principal, UploadForm form, Gid parentGid, boolean legacy, Function<AttachmentOnParent, T> answer) {
         UploadForm.ReceivedFile file = form.file();
         if (file == null) {
             throw ApiException.missing("file");
@@ -106,9 +113,12 @@ public final class AttachmentService {
                 .orElse("file");
         Attachment attachment = new Attachment(gids.next(), parent.gid(), Attachment.ASANA, name, file.contentType(),
                 file.size(), file.sha256(), file.blob().key(), null, null, principal.userGid(), clock.instant());
+        T reply = answer.apply(new AttachmentOnParent(attachment, parent));
         try {
             file.blob().commit();
         } catch (IOException e) {
+            // The commit may have failed after the bytes became visible (a directory fsync, say).
+            deleteBlobQuietly(attachment.blobKey());
             throw new MultipartUploadReader.BlobWriteException(e);
         }
         try {
@@ -117,10 +127,10 @@ public final class AttachmentService {
             deleteBlobQuietly(attachment.blobKey());
             throw e;
         }
-        return new AttachmentOnParent(attachment, parent);
+        return reply;
     }
 
-    private AttachmentOnParent createLink(Principal principal, UploadForm form, Gid parentGid) {
+    private <T> T createLink(Principal principal, UploadForm form, Gid parentGid, Function<AttachmentOnParent, T> answer) {
         if (form.file() != null) {
             throw ApiException.invalid("file", "Not allowed for external attachments");
         }
@@ -135,8 +145,9 @@ public final class AttachmentService {
         }
         Attachment attachment = new Attachment(gids.next(), parent.gid(), Attachment.EXTERNAL, name, null, null, null,
                 null, url, connect, principal.userGid(), clock.instant());
+        T reply = answer.apply(new AttachmentOnParent(attachment, parent));
         store.insert(attachment);
-        return new AttachmentOnParent(attachment, parent);
+        return reply;
     }
 
     /** The parent an upload names; the legacy task routes accept only tasks. */
@@ -156,7 +167,10 @@ public final class AttachmentService {
         return new AttachmentOnParent(found.attachment(), found.parent());
     }
 
-    /** Deletes an attachment: the row first, then its bytes. */
+    /**
+     * Deletes an attachment: the row first, then its bytes. Bytes that cannot be removed now are
+     * unreferenced and go with the start-up sweep, so the delete stands either way.
+     */
     void delete(Principal principal, Gid gid) {
         AttachmentOnParent found = get(principal, gid);
         store.delete(found.attachment().gid())

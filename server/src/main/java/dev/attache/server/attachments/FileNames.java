@@ -9,7 +9,9 @@ import java.util.Optional;
 /**
  * Turns what a client sent as a file name into the name we store (docs/api.md §4): percent-decoded when
  * it is valid percent-encoded UTF-8, directory parts dropped, control characters removed, at most 255
- * characters.
+ * characters. Format characters go too (bidi overrides, zero-width spaces and joiners): a name with
+ * {@code U+202E} in it displays as something else than it is, {@code invoice\u202Efdp.exe} as
+ * "invoiceexe.pdf". So do line and paragraph separators and unpaired surrogates.
  */
 final class FileNames {
 
@@ -22,7 +24,7 @@ final class FileNames {
     static Optional<String> clean(String sent) {
         String name = lastSegment(percentDecoded(sent).orElse(sent));
         StringBuilder kept = new StringBuilder(name.length());
-        name.codePoints().filter(cp -> !Character.isISOControl(cp)).forEach(kept::appendCodePoint);
+        name.codePoints().filter(FileNames::isShown).forEach(kept::appendCodePoint);
         String trimmed = kept.toString().strip();
         if (trimmed.isEmpty() || trimmed.equals(".") || trimmed.equals("..")) {
             return Optional.empty();
@@ -30,14 +32,26 @@ final class FileNames {
         return Optional.of(truncate(trimmed));
     }
 
-    /** Decodes {@code %XX} sequences when every one is well-formed and the bytes are valid UTF-8. */
+    /** Whether a character stands for itself on screen: not a control, format or separator character. */
+    private static boolean isShown(int codePoint) {
+        return switch (Character.getType(codePoint)) {
+            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                    Character.SURROGATE -> false;
+            default -> true;
+        };
+    }
+
+    /**
+     * Decodes {@code %XX} sequences when every one is well-formed and the bytes are valid UTF-8. Other
+     * characters are taken whole, a pair of surrogates as the one character they make.
+     */
     static Optional<String> percentDecoded(String s) {
         if (s.indexOf('%') < 0) {
             return Optional.empty();
         }
         ByteBuffer bytes = ByteBuffer.allocate(s.length() * 4);
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+            int c = s.codePointAt(i);
             if (c == '%') {
                 if (i + 2 >= s.length()) {
                     return Optional.empty();
@@ -50,7 +64,8 @@ final class FileNames {
                 bytes.put((byte) (hi << 4 | lo));
                 i += 2;
             } else {
-                bytes.put(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+                bytes.put(Character.toString(c).getBytes(StandardCharsets.UTF_8));
+                i += Character.charCount(c) - 1;
             }
         }
         bytes.flip();

@@ -17,6 +17,7 @@ import org.eclipse.jetty.io.Content;
 
 import dev.attache.server.blob.BlobStore;
 import dev.attache.server.blob.BlobWriter;
+import dev.attache.server.blob.OutOfSpace;
 import dev.attache.server.http.ApiException;
 
 /**
@@ -247,12 +248,18 @@ public final class MultipartUploadReader {
         return MEDIA_TYPE.matcher(bare).matches() && type.length() <= 255 ? type : "application/octet-stream";
     }
 
-    /** The blob store failed while bytes were being written; reported as a 500. */
+    /**
+     * The blob store failed while bytes were being written or committed; reported as a 500 whose
+     * message names no path. The message, which the log line carries, says "disk full" plainly when
+     * that is what happened, so the operator knows what to do.
+     */
     static final class BlobWriteException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         BlobWriteException(IOException cause) {
-            super("blob store write failed: " + cause.getMessage(), cause);
+            super(OutOfSpace.causedBy(cause)
+                    ? "disk full: the blob store has no space left; the upload was not kept"
+                    : "blob store write failed; the upload was not kept", cause);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.attache.server.download;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 import dev.attache.server.blob.BlobStore;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,24 +34,34 @@ final class BlobBody {
     private BlobBody() {
     }
 
-    /** Writes {@code length} bytes from {@code offset}; the number written. */
-    static long write(HttpServletRequest request, HttpServletResponse response, BlobStore.Blob blob,
-                      long offset, long length) throws IOException {
+    /**
+     * Writes {@code length} bytes from {@code offset}, telling {@code sent} of each chunk just before it
+     * is handed to Jetty. Counted then, not after the flush: the last write can complete the response,
+     * and a client (or a test reading /metrics) may act on it before this thread runs again.
+     */
+    static void write(HttpServletRequest request, HttpServletResponse response, BlobStore.Blob blob,
+                      long offset, long length, LongConsumer sent) throws IOException {
         OutputStream out = response.getOutputStream();
         Optional<Path> file = blob.localFile();
         ServletContextRequest jetty = ServletContextRequest.getServletContextRequest(request);
         if (file.isPresent() && jetty != null && out instanceof HttpOutput http) {
-            return fromFile(jetty, http, file.get(), offset, length);
+            fromFile(jetty, http, file.get(), offset, length, sent);
+            return;
         }
         try (InputStream in = blob.openRange(offset, length)) {
-            long copied = in.transferTo(out);
+            in.transferTo(new FilterOutputStream(out) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    sent.accept(len);
+                    out.write(b, off, len);
+                }
+            });
             out.flush();
-            return copied;
         }
     }
 
-    private static long fromFile(ServletContextRequest request, HttpOutput out, Path file, long offset, long length)
-            throws IOException {
+    private static void fromFile(ServletContextRequest request, HttpOutput out, Path file, long offset, long length,
+                                 LongConsumer sent) throws IOException {
         RetainableByteBuffer pooled = request.getComponents().getByteBufferPool()
                 .acquire((int) Math.min(CHUNK, Math.max(1, length)), true);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -65,10 +77,10 @@ final class BlobBody {
                 }
                 buffer.flip();
                 done += buffer.remaining();
+                sent.accept(buffer.remaining());
                 out.write(buffer);
             }
             out.flush();
-            return done;
         } finally {
             pooled.release();
         }

@@ -115,7 +115,7 @@ public final class DownloadRoutes {
     }
 
     private void stream(Context ctx, AttachmentService.Download found, long offset, long length) throws IOException {
-        metrics.downloadedBytes(BlobBody.write(ctx.req(), ctx.res(), found.blob(), offset, length));
+        BlobBody.write(ctx.req(), ctx.res(), found.blob(), offset, length, metrics::downloadedBytes);
     }
 
     private void permanent(Context ctx) {

@@ -2,6 +2,7 @@ package dev.attache.server.download;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 import dev.attache.server.attachments.DownloadLinks;
 import dev.attache.server.http.PublicBase;
@@ -15,6 +16,8 @@ public final class DownloadUrls implements DownloadLinks {
 
     static final String PURPOSE = "download";
     static final String PATH = "/download/{attachment_gid}";
+    /** ASCII digits only: Long.parseLong would also read other scripts' digits and a sign. */
+    private static final Pattern EPOCH_SECONDS = Pattern.compile("[0-9]{1,18}");
 
     private final Signer signer;
     private final PublicBase base;
@@ -37,7 +40,7 @@ public final class DownloadUrls implements DownloadLinks {
 
     /** Whether a URL's parts are ours and not yet expired. */
     boolean isValid(long gid, String expires, String signature) {
-        if (expires == null || signature == null) {
+        if (expires == null || signature == null || !EPOCH_SECONDS.matcher(expires).matches()) {
             return false;
         }
         long expiresAt;

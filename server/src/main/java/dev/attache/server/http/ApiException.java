@@ -55,6 +55,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException(404, "No matching route for request", 0);
     }
 
+    /** 408 for a request body that arrives too slowly. */
+    public static ApiException requestTimeout(String message) {
+        return new ApiException(408, message, 0);
+    }
+
     /** 413 for an upload over the size limit. */
     public static ApiException tooLarge(String message) {
         return new ApiException(413, message, 0);
@@ -75,6 +80,11 @@ public final class ApiException extends RuntimeException {
     /** 503 for a dependency that does not answer. */
     public static ApiException unavailable(String message) {
         return new ApiException(503, message, 0);
+    }
+
+    /** 503 for a server at its capacity, with a {@code Retry-After} of at least one second. */
+    public static ApiException busy(String message, long retryAfterSeconds) {
+        return new ApiException(503, message, Math.max(1, retryAfterSeconds));
     }
 
     public int status() {

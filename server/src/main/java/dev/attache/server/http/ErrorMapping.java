@@ -1,5 +1,7 @@
 package dev.attache.server.http;
 
+import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,7 @@ public final class ErrorMapping {
     public void register(JavalinConfig config) {
         config.routes.exception(ApiException.class, (e, ctx) -> apiFailure(e, ctx));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> javalinResponse(e, ctx));
+        config.routes.exception(BadMessageException.class, (e, ctx) -> jettyRefusal(e, ctx));
         config.routes.exception(Exception.class, (e, ctx) -> unexpected(e, ctx));
     }
 
@@ -49,9 +52,17 @@ public final class ErrorMapping {
         json.error(ctx, status, message, null);
     }
 
+    /** Jetty refusing a request mid-read, such as a body arriving below the minimum data rate (408). */
+    private void jettyRefusal(BadMessageException e, Context ctx) {
+        int status = e.getCode();
+        String standard = HttpStatus.getMessage(status);
+        String reason = e.getReason();
+        json.error(ctx, status, reason == null || reason.isBlank() ? standard : standard + ": " + reason, null);
+    }
+
     private void unexpected(Exception e, Context ctx) {
         String phrase = phrases.next();
-        LOG.error("500 on {} {} [{}]", ctx.method(), AccessLog.route(ctx), phrase, e);
+        LOG.error("500 on {} {} [{}]: {}", ctx.method(), AccessLog.route(ctx), phrase, e.getMessage(), e);
         json.error(ctx, 500, "Server Error", phrase);
     }
 }

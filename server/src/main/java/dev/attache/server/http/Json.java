@@ -33,8 +33,11 @@ public final class Json {
     private final ObjectMapper mapper;
     private final ObjectWriter compact;
     private final ObjectWriter pretty;
+    private final RequestBodies bodies;
 
-    public Json() {
+    /** @param bodies opens the bodies {@link #readData} reads */
+    public Json(RequestBodies bodies) {
+        this.bodies = bodies;
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
                 .build();
@@ -70,10 +73,27 @@ public final class Json {
 
     /** Writes any body as JSON, pretty when the request asked for {@code opt_pretty}. */
     public void write(Context ctx, int status, Object body) {
+        send(ctx, status, bytes(ctx, body));
+    }
+
+    /**
+     * The bytes of {@code {"data": data}} as this request wants them, for a route that must have its
+     * answer ready before it commits anything.
+     */
+    public byte[] dataBytes(Context ctx, Object data) {
+        return bytes(ctx, Map.of("data", data));
+    }
+
+    /** Sends a body already rendered by {@link #dataBytes}; cannot fail on the body's account. */
+    public void send(Context ctx, int status, byte[] body) {
         ctx.status(status);
-        ctx.header("Content-Type", "application/json; charset=UTF-8");
+        ApiHeaders.set(ctx);
+        ctx.result(body);
+    }
+
+    private byte[] bytes(Context ctx, Object body) {
         try {
-            ctx.result(writer(ctx).writeValueAsBytes(body));
+            return writer(ctx).writeValueAsBytes(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -99,7 +119,7 @@ public final class Json {
      */
     public JsonNode readData(Context ctx) {
         JsonNode root;
-        try (InputStream in = ctx.req().getInputStream()) {
+        try (InputStream in = bodies.open(ctx)) {
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
                 throw ApiException.tooLarge("Request body is larger than " + MAX_BODY_BYTES + " bytes");

@@ -3,9 +3,9 @@ package dev.attache.server.http;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
-import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -19,8 +19,6 @@ import org.eclipse.jetty.util.Callback;
  */
 public final class JsonErrorHandler extends ErrorHandler {
 
-    private static final HttpField JSON = new HttpField(HttpHeader.CONTENT_TYPE, "application/json; charset=UTF-8");
-
     private final Json json;
 
     public JsonErrorHandler(Json json) {
@@ -29,14 +27,21 @@ public final class JsonErrorHandler extends ErrorHandler {
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        fields.put(JSON);
+        fields.put(ApiHeaders.CONTENT_TYPE);
+        fields.put(ApiHeaders.NOSNIFF);
         return ByteBuffer.wrap(json.bytes(Json.errorBody(messageFor(status, reason), null)));
     }
 
     @Override
     protected void generateResponse(Request request, Response response, int code, String message,
                                     Throwable cause, Callback callback) throws IOException {
-        response.getHeaders().put(JSON);
+        response.getHeaders().put(ApiHeaders.CONTENT_TYPE);
+        response.getHeaders().put(ApiHeaders.NOSNIFF);
+        if (code == HttpStatus.BAD_REQUEST_400) {
+            // Jetty ends the connection after a request it refused this early (a URI with an encoded NUL,
+            // say) but would not say so; a client reusing the connection would lose its next request.
+            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+        }
         byte[] body = json.bytes(Json.errorBody(messageFor(code, message), null));
         response.write(true, ByteBuffer.wrap(body), callback);
     }

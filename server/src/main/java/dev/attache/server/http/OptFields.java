@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Asana's {@code opt_fields} projection (docs/api.md §1): exactly the named fields plus {@code gid};
  * dotted paths name sub-fields; an object field named alone comes back as {@code {gid, resource_type}};
- * a leading {@code this.} is ignored, and so are unknown names. Immutable.
+ * a leading {@code this.} is ignored, and so are unknown names and paths with an empty segment
+ * ({@code .}, {@code a..b}). Parsing never fails. Immutable.
  */
 public final class OptFields {
 
@@ -30,8 +31,10 @@ public final class OptFields {
             if (field.startsWith("this.")) {
                 field = field.substring("this.".length());
             }
-            if (!field.isEmpty()) {
-                paths.add(field.split("\\."));
+            String[] path = field.split("\\.", -1);
+            // "." or "a..b" names no field we have; like any unknown name it is ignored, not an error.
+            if (Arrays.stream(path).noneMatch(String::isEmpty)) {
+                paths.add(path);
             }
         }
         return new OptFields(List.copyOf(paths));

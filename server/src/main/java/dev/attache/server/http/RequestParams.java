@@ -1,12 +1,15 @@
 package dev.attache.server.http;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import dev.attache.server.ids.Gid;
 import io.javalin.http.Context;
 
 /** Reads the query parameters every route shares, the Asana way. */
 public final class RequestParams {
+
+    private static final Pattern ASCII_LIMIT = Pattern.compile("[0-9]{1,9}");
 
     private RequestParams() {
     }
@@ -29,6 +32,25 @@ public final class RequestParams {
     public static String optFields(Context ctx) {
         List<String> values = ctx.queryParams("opt_fields");
         return values.isEmpty() ? null : String.join(",", values);
+    }
+
+    /**
+     * {@code limit}: 1..100 in ASCII digits, or null when absent; 400 {@code limit: Must be between 1 and 100}
+     * otherwise. {@code Integer.parseInt} alone would also take {@code +5} and digits of other scripts.
+     */
+    public static Integer limit(Context ctx) {
+        String raw = ctx.queryParam("limit");
+        if (raw == null) {
+            return null;
+        }
+        String digits = raw.strip();
+        if (ASCII_LIMIT.matcher(digits).matches()) {
+            int limit = Integer.parseInt(digits);
+            if (limit >= 1 && limit <= 100) {
+                return limit;
+            }
+        }
+        throw ApiException.invalid("limit", "Must be between 1 and 100");
     }
 
     /** A path parameter that must be a gid; 400 {@code <field>: Not a recognized ID} otherwise. */

@@ -1,8 +1,12 @@
 package dev.attache.server.ratelimit;
 
 import java.time.Clock;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 
 import dev.attache.server.http.ApiException;
 
@@ -10,7 +14,9 @@ import dev.attache.server.http.ApiException;
  * Asana's two limits per token (docs/api.md §7): requests per minute, counted in a fixed window that
  * opens with the token's first request, and requests in flight at once, reads and writes apart.
  * Rejected requests count against the minute's quota, as Asana's do. State lives in this node's
- * memory; with several nodes each enforces its own share. Thread-safe.
+ * memory, and only for tokens in use: a token idle for longer than its window is forgotten, which loses
+ * nothing, since its next request would open a fresh window. With several nodes each enforces its own
+ * share. Thread-safe.
  */
 public final class RateLimiter {
 
@@ -26,11 +32,21 @@ public final class RateLimiter {
 
     private final RateLimits limits;
     private final Clock clock;
-    private final ConcurrentMap<Long, TokenState> states = new ConcurrentHashMap<>();
+    /**
+     * A token's state lives while it is in use: it expires once the token has had nothing in flight for
+     * a whole window, when a next request would open a fresh window anyway. Every change goes through
+     * {@code compute}, so expiry is reconsidered on each one.
+     */
+    private final Cache<Long, TokenState> states;
 
     public RateLimiter(RateLimits limits, Clock clock) {
         this.limits = limits;
         this.clock = clock;
+        this.states = Caffeine.newBuilder()
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .expireAfter(new IdleExpiry())
+                .executor(Runnable::run)
+                .build();
     }
 
     /**
@@ -42,60 +58,101 @@ public final class RateLimiter {
         if (!limits.enabled()) {
             return UNLIMITED;
         }
-        TokenState state = states.computeIfAbsent(tokenGid, k -> new TokenState());
-        synchronized (state) {
-            long now = clock.millis();
-            if (now - state.windowStart >= WINDOW_MILLIS) {
-                state.windowStart = now;
-                state.requests = 0;
-            }
-            state.requests++;
-            if (state.requests > limits.requestsPerMinute()) {
-                long waitMillis = state.windowStart + WINDOW_MILLIS - now;
-                throw ApiException.rateLimited((waitMillis + 999) / 1000);
-            }
-            if (write ? state.writes >= limits.concurrentWrites() : state.reads >= limits.concurrentReads()) {
-                throw ApiException.rateLimited(1);
-            }
-            if (write) {
-                state.writes++;
-            } else {
-                state.reads++;
-            }
+        long now = clock.millis();
+        long[] retryAfterSeconds = {0};
+        states.asMap().compute(tokenGid, (key, existing) -> {
+            TokenState state = existing != null ? existing : new TokenState();
+            retryAfterSeconds[0] = state.admit(now, write, limits);
+            return state;
+        });
+        if (retryAfterSeconds[0] > 0) {
+            throw ApiException.rateLimited(retryAfterSeconds[0]);
         }
-        return new Slot(state, write);
+        return new Slot(tokenGid, write);
     }
 
+    /** How many tokens the limiter holds state for, after dropping the expired. */
+    long trackedTokens() {
+        states.cleanUp();
+        return states.estimatedSize();
+    }
+
+    /** Mutable, guarded by the cache's per-key lock: only touched inside {@code compute}. */
     private static final class TokenState {
         long windowStart = Long.MIN_VALUE / 2;
         int requests;
         int reads;
         int writes;
+
+        /** Counts the request and takes a slot; 0 when admitted, else the seconds to wait. */
+        long admit(long now, boolean write, RateLimits limits) {
+            if (now - windowStart >= WINDOW_MILLIS) {
+                windowStart = now;
+                requests = 0;
+            }
+            requests++;
+            if (requests > limits.requestsPerMinute()) {
+                return Math.max(1, (windowStart + WINDOW_MILLIS - now + 999) / 1000);
+            }
+            if (write ? writes >= limits.concurrentWrites() : reads >= limits.concurrentReads()) {
+                return 1;
+            }
+            if (write) {
+                writes++;
+            } else {
+                reads++;
+            }
+            return 0;
+        }
+
+        boolean inFlight() {
+            return reads > 0 || writes > 0;
+        }
     }
 
-    private static final class Slot implements Permit {
-        private final TokenState state;
-        private final boolean write;
-        private boolean released;
+    /** Never while a request is in flight; otherwise one window after the last change. */
+    private static final class IdleExpiry implements Expiry<Long, TokenState> {
+        private static final long WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(WINDOW_MILLIS);
 
-        Slot(TokenState state, boolean write) {
-            this.state = state;
+        @Override
+        public long expireAfterCreate(Long key, TokenState state, long currentTime) {
+            return state.inFlight() ? Long.MAX_VALUE : WINDOW_NANOS;
+        }
+
+        @Override
+        public long expireAfterUpdate(Long key, TokenState state, long currentTime, long currentDuration) {
+            return expireAfterCreate(key, state, currentTime);
+        }
+
+        @Override
+        public long expireAfterRead(Long key, TokenState state, long currentTime, long currentDuration) {
+            return currentDuration;
+        }
+    }
+
+    private final class Slot implements Permit {
+        private final long tokenGid;
+        private final boolean write;
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        Slot(long tokenGid, boolean write) {
+            this.tokenGid = tokenGid;
             this.write = write;
         }
 
         @Override
         public void close() {
-            synchronized (state) {
-                if (released) {
-                    return;
-                }
-                released = true;
+            if (!released.compareAndSet(false, true)) {
+                return;
+            }
+            states.asMap().computeIfPresent(tokenGid, (key, state) -> {
                 if (write) {
                     state.writes--;
                 } else {
                     state.reads--;
                 }
-            }
+                return state;
+            });
         }
     }
 }

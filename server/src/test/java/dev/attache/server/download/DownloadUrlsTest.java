@@ -54,6 +54,16 @@ class DownloadUrlsTest {
         assertThat(issuer.isValid(42, Long.toString(later), q.get("signature"))).isFalse();
     }
 
+    @Test
+    void expiryInDigitsOfAnotherScriptIsRejected() {
+        DownloadUrls issuer = urls(ISSUED);
+        Map<String, String> q = query(issuer.urlFor(42));
+        StringBuilder arabicIndic = new StringBuilder();
+        q.get("expires").chars().forEach(c -> arabicIndic.append((char) ('\u0660' + (c - '0'))));
+
+        assertThat(issuer.isValid(42, arabicIndic.toString(), q.get("signature"))).isFalse();
+    }
+
     private static DownloadUrls urls(Instant now) {
         Signer signer = new Signer("0123456789abcdef-test-secret".getBytes(StandardCharsets.UTF_8));
         return new DownloadUrls(signer, PublicBases.of("http://127.0.0.1:1"), Duration.ofMinutes(30), Clock.fixed(now, ZoneOffset.UTC));

@@ -46,4 +46,12 @@ class OptFieldsTest {
     void emptyEntriesAreIgnored() {
         assertThat(OptFields.parse(",, name ,").project(record())).containsOnlyKeys("gid", "name");
     }
+
+    @Test
+    void pathsWithAnEmptySegmentNameNothing() {
+        for (String separatorsOnly : new String[] {".", "..", "this..", "this.", ".name", "name.", "parent..name", "name,."}) {
+            assertThat(OptFields.parse(separatorsOnly).project(record())).as(separatorsOnly)
+                    .containsOnlyKeys(separatorsOnly.startsWith("name,") ? new String[] {"gid", "name"} : new String[] {"gid"});
+        }
+    }
 }

@@ -103,4 +103,40 @@ class RateLimiterTest {
 
         assertThatThrownBy(() -> limiter.acquire(TOKEN, false)).isInstanceOf(ApiException.class);
     }
+
+    @Test
+    void tokenIdleForLongerThanItsWindowIsForgotten() {
+        RateLimiter limiter = new RateLimiter(new RateLimits(true, 100, 10, 10), clock);
+        limiter.acquire(TOKEN, false).close();
+        limiter.acquire(TOKEN + 1, false).close();
+        assertThat(limiter.trackedTokens()).isEqualTo(2);
+
+        clock.advance(Duration.ofSeconds(60).plusMillis(1));
+
+        assertThat(limiter.trackedTokens()).isZero();
+    }
+
+    @Test
+    void tokenIdleForLessThanItsWindowIsKept() {
+        RateLimiter limiter = new RateLimiter(new RateLimits(true, 100, 10, 10), clock);
+        limiter.acquire(TOKEN, false).close();
+
+        clock.advance(Duration.ofSeconds(59));
+
+        assertThat(limiter.trackedTokens()).isEqualTo(1);
+    }
+
+    @Test
+    void tokenWithARequestInFlightIsKeptHoweverLongItRuns() {
+        RateLimiter limiter = new RateLimiter(new RateLimits(true, 100, 10, 1), clock);
+        RateLimiter.Permit longUpload = limiter.acquire(TOKEN, true);
+
+        clock.advance(Duration.ofMinutes(30));
+
+        assertThat(limiter.trackedTokens()).isEqualTo(1);
+        assertThatThrownBy(() -> limiter.acquire(TOKEN, true)).isInstanceOf(ApiException.class);
+        longUpload.close();
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(limiter.trackedTokens()).isZero();
+    }
 }
