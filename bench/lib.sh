@@ -28,8 +28,9 @@ start_server() {
   rm -rf "$data"; mkdir -p "$data"
   java "$@" -jar "$JAR" serve --port "$port" --data-dir "$data" --no-rate-limits >"$data.log" 2>&1 &
   SERVER_PID=$!
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 240); do
     curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
+    kill -0 "$SERVER_PID" 2>/dev/null || { echo "server exited; see $data.log" >&2; return 1; }
     sleep 0.5
   done
   TOKEN="$(cat "$data/dev-token")"
@@ -37,6 +38,7 @@ start_server() {
 }
 
 stop_server() {
+  [ -n "${SERVER_PID:-}" ] || return 0
   kill "$SERVER_PID" 2>/dev/null || true
   wait "$SERVER_PID" 2>/dev/null || true
 }
@@ -59,4 +61,66 @@ peak_rss_mib() {
 
 median() {
   sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'
+}
+
+# start_nginx PORT HTML_DIR: one worker, no access log, sendfile on (nginx's fastest static path); sets NGINX_CONF
+start_nginx() {
+  local port="$1" html="$2"
+  NGINX_CONF="$WORK/nginx-$port.conf"
+  cat > "$NGINX_CONF" <<CONF
+worker_processes 1;
+pid $WORK/nginx-$port.pid;
+error_log $WORK/nginx-$port.error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  types { application/json json; application/octet-stream bin; }
+  server {
+    listen 127.0.0.1:$port;
+    root $html;
+  }
+}
+CONF
+  nginx -c "$NGINX_CONF"
+}
+
+stop_nginx() {
+  [ -n "${NGINX_CONF:-}" ] && nginx -c "$NGINX_CONF" -s stop 2>/dev/null || true
+}
+
+# start_s3mock PORT: Adobe S3Mock 5.2.0 as its own process with a bucket "bench"; sets S3MOCK_PID, S3
+# (the jar comes from Maven Central through the dependency plugin, once)
+start_s3mock() {
+  local port="$1" jar="$WORK/s3mock/s3mock-5.2.0-exec.jar"
+  if [ ! -f "$jar" ]; then
+    (cd "$ROOT" && mvn -B -q dependency:copy -Dartifact=com.adobe.testing:s3mock:5.2.0:jar:exec \
+      -DoutputDirectory="$WORK/s3mock" -Dmdep.stripClassifier=false) >&2
+  fi
+  rm -rf "$WORK/s3mock/store"; mkdir -p "$WORK/s3mock/store"
+  java -Xmx384m -Dcom.adobe.testing.s3mock.httpPort="$port" -Dserver.port=0 \
+    -Dcom.adobe.testing.s3mock.store.root="$WORK/s3mock/store" \
+    -Dcom.adobe.testing.s3mock.store.initialBuckets=bench \
+    -jar "$jar" >"$WORK/s3mock/s3mock.log" 2>&1 &
+  S3MOCK_PID=$!
+  S3="http://127.0.0.1:$port/bench"
+  for _ in $(seq 1 240); do
+    curl -sf -o /dev/null "$S3" && return 0
+    sleep 0.5
+  done
+  echo "S3Mock did not start; see $WORK/s3mock/s3mock.log" >&2
+  return 1
+}
+
+stop_s3mock() {
+  [ -n "${S3MOCK_PID:-}" ] && { kill "$S3MOCK_PID" 2>/dev/null || true; wait "$S3MOCK_PID" 2>/dev/null || true; }
+}
+
+# seconds for one GET of URL to /dev/null, failing loudly on anything but 200
+time_get() {
+  local out
+  out=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' "$1")
+  [ "${out% *}" = 200 ] || { echo "GET $1 failed: $out" >&2; return 1; }
+  echo "${out#* }"
 }

@@ -2,6 +2,7 @@ package dev.attache.server.blob;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -43,5 +44,15 @@ public interface BlobStore {
 
         /** A stream of {@code length} bytes starting at {@code offset}. The caller closes it. */
         InputStream openRange(long offset, long length) throws IOException;
+
+        /**
+         * The local file holding exactly these bytes, for stores that keep blobs on this machine's file
+         * system; lets a reader hand the file to the kernel instead of copying it through the heap. The
+         * file is never written again once committed. Stores without local files return empty, and
+         * readers fall back to {@link #openRange}.
+         */
+        default Optional<Path> localFile() {
+            return Optional.empty();
+        }
     }
 }

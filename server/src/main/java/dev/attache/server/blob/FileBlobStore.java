@@ -232,5 +232,10 @@ public final class FileBlobStore implements BlobStore {
             channel.position(offset);
             return new BoundedInputStream(Channels.newInputStream(channel), length);
         }
+
+        @Override
+        public Optional<Path> localFile() {
+            return Optional.of(file);
+        }
     }
 }

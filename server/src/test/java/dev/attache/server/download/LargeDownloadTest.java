@@ -1,0 +1,177 @@
+package dev.attache.server.download;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.attache.server.blob.BlobStore;
+import dev.attache.server.blob.BlobWriter;
+import dev.attache.server.blob.FileBlobStore;
+import dev.attache.server.testing.Reply;
+import dev.attache.server.testing.TestServer;
+
+/**
+ * Bodies longer than one chunk: a file store's blob goes out through pooled direct buffers, a store
+ * without local files through its stream, and both give the same bytes, ranges and headers.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LargeDownloadTest {
+
+    private static final int SIZE = BlobBody.CHUNK + 87_654;
+    private static final byte[] CONTENT = new byte[SIZE];
+
+    static {
+        new Random(11).nextBytes(CONTENT);
+    }
+
+    @TempDir
+    static Path fileDir;
+    @TempDir
+    static Path streamDir;
+    TestServer files;
+    TestServer streams;
+
+    @BeforeAll
+    void start() throws IOException {
+        files = TestServer.start(fileDir);
+        streams = TestServer.start(streamDir, new StreamOnlyBlobStore(FileBlobStore.open(streamDir.resolve("blobs"))));
+    }
+
+    @AfterAll
+    void stop() {
+        files.close();
+        streams.close();
+    }
+
+    @Test
+    void fileStoreServesTheWholeBlob() {
+        Reply r = get(files, upload(files), null);
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("Content-Length")).isEqualTo(Integer.toString(SIZE));
+        assertThat(r.body()).isEqualTo(CONTENT);
+    }
+
+    @Test
+    void fileStoreServesARangeStartingInsideTheFile() {
+        Reply r = get(files, upload(files), "bytes=1000-300000");
+
+        assertThat(r.status()).isEqualTo(206);
+        assertThat(r.header("Content-Range")).isEqualTo("bytes 1000-300000/" + SIZE);
+        assertThat(r.body()).isEqualTo(Arrays.copyOfRange(CONTENT, 1000, 300_001));
+    }
+
+    @Test
+    void fileStoreServesASmallRangeOfALargeBlob() {
+        Reply r = get(files, upload(files), "bytes=-100");
+
+        assertThat(r.status()).isEqualTo(206);
+        assertThat(r.body()).isEqualTo(Arrays.copyOfRange(CONTENT, SIZE - 100, SIZE));
+    }
+
+    @Test
+    void headOfALargeBlobHasItsLengthAndNoBody() {
+        String url = upload(files);
+
+        Reply r = files.send(request(url).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("Content-Length")).isEqualTo(Integer.toString(SIZE));
+        assertThat(r.body()).isEmpty();
+    }
+
+    @Test
+    void storeWithoutLocalFilesServesTheWholeBlobAsAStream() {
+        Reply r = get(streams, upload(streams), null);
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("Content-Length")).isEqualTo(Integer.toString(SIZE));
+        assertThat(r.body()).isEqualTo(CONTENT);
+    }
+
+    @Test
+    void storeWithoutLocalFilesServesARangeAsAStream() {
+        Reply r = get(streams, upload(streams), "bytes=1000-300000");
+
+        assertThat(r.status()).isEqualTo(206);
+        assertThat(r.header("Content-Range")).isEqualTo("bytes 1000-300000/" + SIZE);
+        assertThat(r.body()).isEqualTo(Arrays.copyOfRange(CONTENT, 1000, 300_001));
+    }
+
+    private static String upload(TestServer server) {
+        Reply created = server.uploadFile(server.createTask("large"), "large.bin", CONTENT);
+        assertThat(created.status()).isEqualTo(200);
+        return created.data().get("download_url").asText();
+    }
+
+    private static Reply get(TestServer server, String url, String range) {
+        HttpRequest.Builder request = request(url).GET();
+        if (range != null) {
+            request.header("Range", range);
+        }
+        return server.send(request.build());
+    }
+
+    private static HttpRequest.Builder request(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+    }
+
+    /** A store like a remote one: its blobs can only be read as streams, never as local files. */
+    private record StreamOnlyBlobStore(BlobStore delegate) implements BlobStore {
+
+        @Override
+        public BlobWriter create() throws IOException {
+            return delegate.create();
+        }
+
+        @Override
+        public Optional<Blob> open(String key) throws IOException {
+            return delegate.open(key).map(blob -> new Blob() {
+                @Override
+                public long size() {
+                    return blob.size();
+                }
+
+                @Override
+                public InputStream openRange(long offset, long length) throws IOException {
+                    return blob.openRange(offset, length);
+                }
+            });
+        }
+
+        @Override
+        public void delete(String key) throws IOException {
+            delegate.delete(key);
+        }
+
+        @Override
+        public void forEach(Consumer<StoredBlob> consumer) throws IOException {
+            delegate.forEach(consumer);
+        }
+
+        @Override
+        public int deleteTemporaries() throws IOException {
+            return delegate.deleteTemporaries();
+        }
+
+        @Override
+        public boolean isHealthy() {
+            return delegate.isHealthy();
+        }
+    }
+}
