@@ -128,7 +128,7 @@ public final class App implements AutoCloseable {
     private static App start(ServerConfig config, BlobStore blobs, DataDirLock lock, Database database,
                              ExecutorService background) throws IOException {
         database.migrate();
-        Clock clock = Clock.systemUTC();
+        Clock clock = config.clock();
         GidGenerator gids = new GidGenerator(clock, config.nodeId());
         Jdbc jdbc = new Jdbc(database.dataSource());
         TokenStore tokens = new TokenStore(jdbc, gids, new AccessTokens(), clock);
@@ -178,6 +178,7 @@ public final class App implements AutoCloseable {
             new DirectoryRoutes(directory, access, attachments::deleteParent, json).register(api);
             new DownloadRoutes(attachments, downloadUrls, authenticator, metrics).register(cfg);
             new OpsRoutes(metrics, database::isHealthy, blobs::isHealthy, json).register(cfg);
+            config.controls().ifPresent(controls -> controls.install(cfg, json, jdbc, blobs, gids));
         });
         javalin.start();
         int port = ((ServerConnector) javalin.jettyServer().server().getConnectors()[0]).getLocalPort();

@@ -2,12 +2,14 @@ package dev.attache.server;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.attache.server.faults.TestControls;
 import dev.attache.server.ratelimit.RateLimits;
 
 /**
@@ -27,6 +29,8 @@ import dev.attache.server.ratelimit.RateLimits;
  * @param idleTimeout      how long a connection may send nothing before the server gives up on it
  * @param nodeId           0..1023, distinct per node of a deployment, so generated gids never collide
  * @param printDevToken    whether the first start prints the generated token to standard output
+ * @param clock            the server's time: gids, timestamps, URL and offset expiry, rate windows
+ * @param testControls     faults, clock and data reset for tests; {@code null} (the default) for none
  */
 public record ServerConfig(
         String bindAddress,
@@ -39,7 +43,9 @@ public record ServerConfig(
         Duration offsetTokenTtl,
         Duration idleTimeout,
         int nodeId,
-        boolean printDevToken) {
+        boolean printDevToken,
+        Clock clock,
+        @Nullable TestControls testControls) {
 
     /** The defaults: 127.0.0.1:8080, Asana's paid-plan rate limits, 30-minute download URLs. */
     public static final int DEFAULT_PORT = 8080;
@@ -51,6 +57,10 @@ public record ServerConfig(
         Objects.requireNonNull(downloadUrlTtl, "downloadUrlTtl");
         Objects.requireNonNull(offsetTokenTtl, "offsetTokenTtl");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(clock, "clock");
+        if (testControls != null && clock != testControls.clock()) {
+            throw new IllegalArgumentException("clock must be the test controls' clock when test controls are on");
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535 but was " + port);
         }
@@ -89,6 +99,11 @@ public record ServerConfig(
         return builder(dataDir).forTests().build();
     }
 
+    /** The test controls, when they are on. */
+    public Optional<TestControls> controls() {
+        return Optional.ofNullable(testControls);
+    }
+
     /** The configured public base URL, if one was given. */
     public Optional<URI> publicBase() {
         return Optional.ofNullable(publicBaseUrl);
@@ -111,6 +126,8 @@ public record ServerConfig(
         private Duration idleTimeout = Duration.ofSeconds(30);
         private int nodeId;
         private boolean printDevToken = true;
+        private @Nullable Clock clock;
+        private @Nullable TestControls testControls;
 
         private Builder(Path dataDir) {
             this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -131,6 +148,9 @@ public record ServerConfig(
         public Builder idleTimeout(Duration value) { idleTimeout = value; return this; }
         public Builder nodeId(int value) { nodeId = value; return this; }
         public Builder printDevToken(boolean value) { printDevToken = value; return this; }
+        public Builder clock(Clock value) { clock = value; return this; }
+        /** Turns test controls on; the server then runs on their clock. */
+        public Builder testControls(@Nullable TestControls value) { testControls = value; return this; }
 
         /**
          * The config.
@@ -139,7 +159,14 @@ public record ServerConfig(
          */
         public ServerConfig build() {
             return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, signingSecret, rateLimits,
-                    downloadUrlTtl, offsetTokenTtl, idleTimeout, nodeId, printDevToken);
+                    downloadUrlTtl, offsetTokenTtl, idleTimeout, nodeId, printDevToken, effectiveClock(), testControls);
+        }
+
+        private Clock effectiveClock() {
+            if (clock != null) {
+                return clock;
+            }
+            return testControls != null ? testControls.clock() : Clock.systemUTC();
         }
     }
 }
