@@ -52,7 +52,7 @@ final class FaultHandler extends Handler.Wrapper {
         }
         LOG.info("Fault {} on {} {}", fault.get(), request.getMethod(), firstSegment(path));
         if (fault.get() instanceof Fault.Respond respond) {
-            respond(respond, response, callback);
+            respond(respond, request, response, callback);
             return true;
         }
         if (fault.get() instanceof Fault.Delay delay) {
@@ -114,8 +114,13 @@ final class FaultHandler extends Handler.Wrapper {
         }
     }
 
-    private void respond(Fault.Respond respond, Response response, Callback callback) {
+    private void respond(Fault.Respond respond, Request request, Response response, Callback callback) {
         int status = respond.status();
+        if (hasBody(request)) {
+            // The body stays unread, so Jetty closes the connection after answering; saying so keeps
+            // the client from sending its retry down a connection that is about to go away.
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         String phrase = status == 500 ? phrases.next() : null;
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=UTF-8");
@@ -124,6 +129,11 @@ final class FaultHandler extends Handler.Wrapper {
         }
         byte[] body = json.bytes(Json.errorBody(messageFor(status), phrase));
         response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    private static boolean hasBody(Request request) {
+        return request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH) > 0
+                || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
     }
 
     private static String messageFor(int status) {
