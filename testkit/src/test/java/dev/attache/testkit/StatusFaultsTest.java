@@ -109,4 +109,19 @@ class StatusFaultsTest {
         assertThat(server.client().getAttachmentsForObject(ParentGid.of(task), dev.attache.client.PageRequest.all())
                 .join().items()).hasSize(1);
     }
+
+    @Test
+    void ourClientsRetryOfARefusedUploadGetsThroughEveryTime(AttacheServer server) {
+        String task = server.createTask("t");
+        for (int i = 0; i < 25; i++) {
+            server.faults().rateLimit("POST /attachments", 2, Duration.ofSeconds(1));
+            AttachmentsApi retrying = AttachmentsApi.builder().baseUri(server.apiBaseUri()).token(server.token())
+                    .sleeper(d -> CompletableFuture.completedFuture(null)).build();
+
+            retrying.createAttachmentForObject(ParentGid.of(task), Upload.bytes("a.txt", new byte[] {1})).join();
+        }
+
+        assertThat(server.client().getAttachmentsForObject(ParentGid.of(task), dev.attache.client.PageRequest.all())
+                .join().items()).hasSize(25);
+    }
 }

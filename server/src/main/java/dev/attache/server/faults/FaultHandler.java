@@ -114,13 +114,16 @@ final class FaultHandler extends Handler.Wrapper {
         }
     }
 
+    /**
+     * Reads and drops the request body first, as a real handler that refuses a request does: an unread
+     * body makes Jetty close the connection, which can reset it before the client reads the answer.
+     */
     private void respond(Fault.Respond respond, Request request, Response response, Callback callback) {
+        Content.Source.consumeAll(request, Callback.from(() -> write(respond, response, callback), callback::failed));
+    }
+
+    private void write(Fault.Respond respond, Response response, Callback callback) {
         int status = respond.status();
-        if (hasBody(request)) {
-            // The body stays unread, so Jetty closes the connection after answering; saying so keeps
-            // the client from sending its retry down a connection that is about to go away.
-            response.getHeaders().put(HttpHeader.CONNECTION, "close");
-        }
         String phrase = status == 500 ? phrases.next() : null;
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=UTF-8");
@@ -129,11 +132,6 @@ final class FaultHandler extends Handler.Wrapper {
         }
         byte[] body = json.bytes(Json.errorBody(messageFor(status), phrase));
         response.write(true, ByteBuffer.wrap(body), callback);
-    }
-
-    private static boolean hasBody(Request request) {
-        return request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH) > 0
-                || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
     }
 
     private static String messageFor(int status) {
