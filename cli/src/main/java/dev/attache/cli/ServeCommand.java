@@ -1,14 +1,21 @@
 package dev.attache.cli;
 
+import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.attache.server.App;
 import dev.attache.server.ServerConfig;
+import dev.attache.server.faults.TestControls;
 import dev.attache.server.ratelimit.RateLimits;
+import dev.attache.server.signing.Secrets;
 import dev.attache.server.tls.TlsKeys;
 import dev.attache.server.tls.TlsSource;
 import picocli.CommandLine.Command;
@@ -29,6 +36,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** Where {@code --test-controls} writes the control token, inside the data directory. */
+    static final String TEST_CONTROL_TOKEN_FILE = "test-control-token";
 
     @Option(names = "--port", defaultValue = "${env:ATTACHE_PORT:-8080}",
             description = "TCP port; 0 picks a free one (env ATTACHE_PORT, default ${DEFAULT-VALUE}).")
@@ -110,27 +120,51 @@ final class ServeCommand implements Callable<Integer> {
             description = "Serve HTTPS with a self-signed certificate for local use, made once and kept in <data dir>/tls; "
                     + "clients trust <data dir>/tls/self-signed.pem (env ATTACHE_TLS_SELF_SIGNED).")
     boolean tlsSelfSigned;
+    @Option(names = "--test-controls", defaultValue = "${env:ATTACHE_TEST_CONTROLS:-false}",
+            description = "For test suites only: serve faults on demand, a movable clock and a data reset under /_test, "
+                    + "guarded by a token written to <data-dir>/test-control-token (env ATTACHE_TEST_CONTROLS, default ${DEFAULT-VALUE}). "
+                    + "See testkit/README.md.")
+    boolean testControls;
 
     @Override
     public Integer call() throws Exception {
-        ServerConfig config = config();
-        App app = App.start(config);
+        App app = start(System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
             stopped.countDown();
         }, "attache-shutdown"));
-        System.out.println("Attaché is serving " + app.apiBaseUri() + " (data in " + config.dataDir().toAbsolutePath()
-                + "). Stop with Ctrl-C.");
-        if (config.tls() instanceof TlsSource.SelfSigned) {
-            System.out.println("Self-signed certificate: clients trust " + TlsKeys.selfSignedCertificate(config.dataDir()).toAbsolutePath()
-                    + " (curl --cacert FILE).");
-        }
         stopped.await();
         return 0;
     }
 
-    ServerConfig config() {
+    /** Starts the server and says where it is; with test controls, where they are and their token. */
+    App start(PrintStream out) throws IOException {
+        TestControls controls = testControls ? TestControls.create(Clock.systemUTC()) : null;
+        ServerConfig config = config(controls);
+        App app = App.start(config);
+        out.println("Attaché is serving " + app.apiBaseUri() + " (data in " + config.dataDir().toAbsolutePath()
+                + "). Stop with Ctrl-C.");
+        if (config.tls() instanceof TlsSource.SelfSigned) {
+            out.println("Self-signed certificate: clients trust " + TlsKeys.selfSignedCertificate(config.dataDir()).toAbsolutePath()
+                    + " (curl --cacert FILE).");
+        }
+        if (controls != null) {
+            Path tokenFile = config.dataDir().resolve(TEST_CONTROL_TOKEN_FILE);
+            try {
+                Secrets.writePrivate(tokenFile, controls.controlToken() + "\n");
+            } catch (IOException e) {
+                app.close();
+                throw e;
+            }
+            out.println("Test controls are ON (never in production): " + app.baseUri() + "/_test, token in " + tokenFile + ":");
+            out.println("  " + controls.controlToken());
+        }
+        out.flush();
+        return app;
+    }
+
+    ServerConfig config(@Nullable TestControls controls) {
         RateLimits limits = rateLimits
                 ? new RateLimits(true, requestsPerMinute, concurrentReads, concurrentWrites)
                 : RateLimits.NONE;
@@ -148,6 +182,7 @@ final class ServeCommand implements Callable<Integer> {
                 .nodeId(nodeId)
                 .oauthAccessTokenTtl(oauthTokenTtl)
                 .tls(tls())
+                .testControls(controls)
                 .build();
     }
 

@@ -18,7 +18,7 @@ class ServeTlsOptionsTest {
     private static ServerConfig config(String... args) {
         ServeCommand serve = new ServeCommand();
         new CommandLine(serve).parseArgs(args);
-        return serve.config();
+        return serve.config(null);
     }
 
     @Test

@@ -202,6 +202,7 @@ public final class App implements AutoCloseable {
             new OpsRoutes(metrics, database::isHealthy, blobs::isHealthy, json).register(cfg);
             oauth.register(cfg);
             new Console(sessions, tokens, directory, access, authenticator, limiter, json, base::get).register(cfg);
+            config.controls().ifPresent(controls -> controls.install(cfg, json, jdbc, blobs, gids));
         });
         javalin.start();
         int port = ((ServerConnector) javalin.jettyServer().server().getConnectors()[0]).getLocalPort();

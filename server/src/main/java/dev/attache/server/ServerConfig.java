@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.attache.server.faults.TestControls;
 import dev.attache.server.ratelimit.RateLimits;
 import dev.attache.server.tls.TlsSource;
 
@@ -38,6 +39,7 @@ import dev.attache.server.tls.TlsSource;
  * @param clock            the time everything is stamped and expires by; tests pass one they advance
  * @param tls              where the certificate comes from to serve HTTPS (HTTP/2 and HTTP/1.1); plain
  *                         HTTP when {@code null}
+ * @param testControls     faults, clock and data reset for tests; {@code null} (the default) for none
  */
 public record ServerConfig(
         String bindAddress,
@@ -55,7 +57,8 @@ public record ServerConfig(
         boolean printDevToken,
         Duration oauthAccessTokenTtl,
         Clock clock,
-        @Nullable TlsSource tls) {
+        @Nullable TlsSource tls,
+        @Nullable TestControls testControls) {
 
     /** The defaults: 127.0.0.1:8080, Asana's paid-plan rate limits, 30-minute download URLs. */
     public static final int DEFAULT_PORT = 8080;
@@ -78,6 +81,9 @@ public record ServerConfig(
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(oauthAccessTokenTtl, "oauthAccessTokenTtl");
         Objects.requireNonNull(clock, "clock");
+        if (testControls != null && clock != testControls.clock()) {
+            throw new IllegalArgumentException("clock must be the test controls' clock when test controls are on");
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535 but was " + port);
         }
@@ -125,6 +131,11 @@ public record ServerConfig(
         return builder(dataDir).forTests().build();
     }
 
+    /** The test controls, when they are on. */
+    public Optional<TestControls> controls() {
+        return Optional.ofNullable(testControls);
+    }
+
     /** The configured public base URL, if one was given. */
     public Optional<URI> publicBase() {
         return Optional.ofNullable(publicBaseUrl);
@@ -150,8 +161,9 @@ public record ServerConfig(
         private int nodeId;
         private boolean printDevToken = true;
         private Duration oauthAccessTokenTtl = Duration.ofHours(1);
-        private Clock clock = Clock.systemUTC();
+        private @Nullable Clock clock;
         private @Nullable TlsSource tls;
+        private @Nullable TestControls testControls;
 
         private Builder(Path dataDir) {
             this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -177,6 +189,8 @@ public record ServerConfig(
         public Builder oauthAccessTokenTtl(Duration value) { oauthAccessTokenTtl = value; return this; }
         public Builder clock(Clock value) { clock = value; return this; }
         public Builder tls(@Nullable TlsSource value) { tls = value; return this; }
+        /** Turns test controls on; the server then runs on their clock. */
+        public Builder testControls(@Nullable TestControls value) { testControls = value; return this; }
 
         /**
          * The config.
@@ -186,7 +200,14 @@ public record ServerConfig(
         public ServerConfig build() {
             return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, signingSecret, rateLimits,
                     downloadUrlTtl, offsetTokenTtl, idleTimeout, minRequestDataRate, maxUploadsInFlight, nodeId, printDevToken,
-                    oauthAccessTokenTtl, clock, tls);
+                    oauthAccessTokenTtl, effectiveClock(), tls, testControls);
+        }
+
+        private Clock effectiveClock() {
+            if (clock != null) {
+                return clock;
+            }
+            return testControls != null ? testControls.clock() : Clock.systemUTC();
         }
     }
 }

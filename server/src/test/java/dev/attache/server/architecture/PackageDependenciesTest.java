@@ -39,7 +39,7 @@ class PackageDependenciesTest {
                 .layer("Composition root").definedBy(ROOT)
                 .layer("Features").definedBy(
                         ROOT + ".attachments..", ROOT + ".download..", ROOT + ".directory..", ROOT + ".admin..",
-                        ROOT + ".console..", ROOT + ".oauth..")
+                        ROOT + ".console..", ROOT + ".oauth..", ROOT + ".faults..")
                 .layer("Infrastructure").definedBy(
                         ROOT + ".http..", ROOT + ".auth..", ROOT + ".db..", ROOT + ".blob..", ROOT + ".ratelimit..",
                         ROOT + ".ids..", ROOT + ".signing..", ROOT + ".ops..", ROOT + ".tls..")
@@ -53,7 +53,7 @@ class PackageDependenciesTest {
     void everyServerPackageBelongsToALayer() {
         classes()
                 .should().resideInAnyPackage(ROOT, ROOT + ".attachments..", ROOT + ".download..",
-                        ROOT + ".directory..", ROOT + ".admin..", ROOT + ".console..", ROOT + ".oauth..", ROOT + ".http..", ROOT + ".auth..", ROOT + ".db..",
+                        ROOT + ".directory..", ROOT + ".admin..", ROOT + ".console..", ROOT + ".oauth..", ROOT + ".faults..", ROOT + ".http..", ROOT + ".auth..", ROOT + ".db..",
                         ROOT + ".blob..", ROOT + ".ratelimit..", ROOT + ".ids..", ROOT + ".signing..", ROOT + ".ops..", ROOT + ".tls..")
                 .check(server);
     }
