@@ -124,7 +124,7 @@ public final class App implements AutoCloseable {
         database.migrate();
         Clock clock = Clock.systemUTC();
         GidGenerator gids = new GidGenerator(clock, config.nodeId());
-        Jdbc jdbc = new Jdbc(database.dataSource());
+        Jdbc jdbc = database.jdbc();
         TokenStore tokens = new TokenStore(jdbc, gids, new AccessTokens(), clock);
         DirectoryStore directory = new DirectoryStore(jdbc, gids, clock);
         Access access = new Access(directory);
@@ -132,7 +132,7 @@ public final class App implements AutoCloseable {
         AttachmentService attachments = new AttachmentService(attachmentStore, blobs, access, gids, clock);
 
         new BlobSweeper(blobs, attachmentStore).sweep();
-        Optional<Bootstrap.FirstStart> firstStart = new Bootstrap(directory, tokens).seedIfEmpty(config.dataDir());
+        Optional<Bootstrap.FirstStart> firstStart = new Bootstrap(jdbc, directory, tokens, clock).seedIfEmpty(config.dataDir());
 
         Signer signer = new Signer(SigningSecret.load(config.signingSecret(), config.dataDir()));
         PublicBase base = new PublicBase();

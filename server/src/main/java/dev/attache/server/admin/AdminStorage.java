@@ -72,7 +72,7 @@ public final class AdminStorage implements AutoCloseable {
     private static AdminStorage build(Path dataDir, Database database) throws IOException {
         Clock clock = Clock.systemUTC();
         GidGenerator gids = new GidGenerator(clock, NODE_ID);
-        Jdbc jdbc = new Jdbc(database.dataSource());
+        Jdbc jdbc = database.jdbc();
         DirectoryStore directory = new DirectoryStore(jdbc, gids, clock);
         TokenStore tokens = new TokenStore(jdbc, gids, new AccessTokens(), clock);
         AttachmentStore attachments = new JdbcAttachmentStore(jdbc);

@@ -106,11 +106,16 @@ public final class AttachmentService {
         } catch (IOException e) {
             throw new MultipartUploadReader.BlobWriteException(e);
         }
+        boolean inserted;
         try {
-            store.insert(attachment);
+            inserted = store.insert(attachment);
         } catch (RuntimeException e) {
             deleteBlobQuietly(attachment.blobKey());
             throw e;
+        }
+        if (!inserted) {
+            deleteBlobQuietly(attachment.blobKey());
+            throw parentGone(parentGid);
         }
         return new Created(attachment, parent);
     }
@@ -130,8 +135,15 @@ public final class AttachmentService {
         }
         Attachment attachment = new Attachment(gids.next(), parent.gid(), Attachment.EXTERNAL, name, null, null, null,
                 null, url, connect, principal.userGid(), clock.instant());
-        store.insert(attachment);
+        if (!store.insert(attachment)) {
+            throw parentGone(parentGid);
+        }
         return new Created(attachment, parent);
+    }
+
+    /** The parent was deleted (by another request, perhaps on another node) after it was checked. */
+    private static ApiException parentGone(Gid parentGid) {
+        return ApiException.unknownId("parent", parentGid.text());
     }
 
     /** The parent an upload names; the legacy task routes accept only tasks. */

@@ -8,9 +8,16 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 import dev.attache.server.Secrets;
+import dev.attache.server.db.Settings;
 
-/** The signing key: given in the configuration, or generated once and kept in the data directory. */
+/**
+ * The signing key: given in the configuration, or generated once and kept where every server that
+ * must accept the signatures can read it — the data directory of a single node, or the database a
+ * cluster's nodes share.
+ */
 public final class SigningSecret {
+
+    private static final String SETTING = "signing_secret";
 
     private SigningSecret() {
     }
@@ -22,10 +29,25 @@ public final class SigningSecret {
         }
         Path file = dataDir.resolve("signing-secret");
         if (!Files.exists(file)) {
-            byte[] secret = new byte[32];
-            new SecureRandom().nextBytes(secret);
-            Secrets.writePrivate(file, HexFormat.of().formatHex(secret) + "\n");
+            Secrets.writePrivate(file, generate() + "\n");
         }
         return HexFormat.of().parseHex(Files.readString(file, StandardCharsets.US_ASCII).trim());
+    }
+
+    /**
+     * The configured secret's bytes, or the cluster's, kept in the database: the first node to start
+     * stores a generated one and every other node reads that, even when they start at the same moment.
+     */
+    public static byte[] shared(String configured, Settings settings) {
+        if (configured != null) {
+            return configured.getBytes(StandardCharsets.UTF_8);
+        }
+        return HexFormat.of().parseHex(settings.getOrInsert(SETTING, generate()));
+    }
+
+    private static String generate() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return HexFormat.of().formatHex(secret);
     }
 }
