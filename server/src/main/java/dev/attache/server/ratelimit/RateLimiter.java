@@ -9,12 +9,12 @@ import dev.attache.server.http.ApiException;
 /**
  * Asana's two limits per token (contract §7): requests per minute, counted in a fixed window that
  * opens with the token's first request, and requests in flight at once, reads and writes apart.
- * Rejected requests count against the minute's quota, as Asana's do. State lives in this node's
- * memory; with several nodes each enforces its own share. Thread-safe.
+ * Rejected requests count against the minute's quota, as Asana's do. The minute's counts live in
+ * {@link MinuteWindows}: this node's memory, or the database a cluster shares so the quota holds
+ * across nodes. Requests in flight are counted per node: each node admits up to the limits by itself.
+ * Thread-safe.
  */
 public final class RateLimiter {
-
-    private static final long WINDOW_MILLIS = 60_000;
 
     /** Held while a request runs; closing it frees its in-flight slot. */
     public interface Permit extends AutoCloseable {
@@ -26,11 +26,18 @@ public final class RateLimiter {
 
     private final RateLimits limits;
     private final Clock clock;
+    private final MinuteWindows windows;
     private final ConcurrentMap<Long, TokenState> states = new ConcurrentHashMap<>();
 
+    /** A limiter that counts in this node's memory. */
     public RateLimiter(RateLimits limits, Clock clock) {
+        this(limits, clock, new InMemoryMinuteWindows());
+    }
+
+    public RateLimiter(RateLimits limits, Clock clock, MinuteWindows windows) {
         this.limits = limits;
         this.clock = clock;
+        this.windows = windows;
     }
 
     /**
@@ -42,18 +49,14 @@ public final class RateLimiter {
         if (!limits.enabled()) {
             return UNLIMITED;
         }
+        long now = clock.millis();
+        MinuteWindows.Window window = windows.count(tokenGid, now);
+        if (window.requests() > limits.requestsPerMinute()) {
+            long waitMillis = Math.max(0, window.startMillis() + MinuteWindows.WINDOW_MILLIS - now);
+            throw ApiException.rateLimited(Math.max(1, (waitMillis + 999) / 1000));
+        }
         TokenState state = states.computeIfAbsent(tokenGid, k -> new TokenState());
         synchronized (state) {
-            long now = clock.millis();
-            if (now - state.windowStart >= WINDOW_MILLIS) {
-                state.windowStart = now;
-                state.requests = 0;
-            }
-            state.requests++;
-            if (state.requests > limits.requestsPerMinute()) {
-                long waitMillis = state.windowStart + WINDOW_MILLIS - now;
-                throw ApiException.rateLimited((waitMillis + 999) / 1000);
-            }
             if (write ? state.writes >= limits.concurrentWrites() : state.reads >= limits.concurrentReads()) {
                 throw ApiException.rateLimited(1);
             }
@@ -67,8 +70,6 @@ public final class RateLimiter {
     }
 
     private static final class TokenState {
-        long windowStart = Long.MIN_VALUE / 2;
-        int requests;
         int reads;
         int writes;
     }
