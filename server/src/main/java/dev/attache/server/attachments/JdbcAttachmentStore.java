@@ -92,6 +92,12 @@ public final class JdbcAttachmentStore implements AttachmentStore {
         });
     }
 
+    /** Every attachment with a gid above {@code afterGid}, up to {@code limit}, in gid order: for copying them all. */
+    public List<Attachment> all(long afterGid, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM attachments WHERE gid > ? ORDER BY gid LIMIT ?",
+                JdbcAttachmentStore::row, afterGid, limit);
+    }
+
     @Override
     public boolean isReferenced(String blobKey) {
         return jdbc.queryOne("SELECT 1 FROM attachments WHERE blob_key = ?", rs -> true, blobKey).isPresent();

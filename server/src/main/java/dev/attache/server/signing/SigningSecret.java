@@ -45,6 +45,22 @@ public final class SigningSecret {
         return HexFormat.of().parseHex(settings.getOrInsert(SETTING, generate()));
     }
 
+    /**
+     * Makes a data directory's secret the cluster's, when the cluster has none yet, so that URLs and
+     * offset tokens the single server signed stay valid after its data moves to the cluster.
+     *
+     * @return whether the cluster now uses the data directory's secret (false: it had another one, or
+     *         the data directory has none)
+     */
+    public static boolean adopt(Path dataDir, Settings settings) throws IOException {
+        Path file = dataDir.resolve("signing-secret");
+        if (!Files.exists(file)) {
+            return false;
+        }
+        String secret = Files.readString(file, StandardCharsets.US_ASCII).trim();
+        return settings.getOrInsert(SETTING, secret).equals(secret);
+    }
+
     private static String generate() {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
