@@ -12,9 +12,10 @@ import dev.attache.client.AsanaApiException;
 import dev.attache.client.AsanaTransportException;
 import dev.attache.client.AuthenticationException;
 import dev.attache.client.ForbiddenException;
+import dev.attache.client.NotFoundException;
 import dev.attache.client.RateLimitedException;
+import dev.attache.server.admin.AdminTargetNotFoundException;
 import dev.attache.server.admin.DataDirBusyException;
-import dev.attache.server.admin.NotFoundException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
@@ -92,7 +93,7 @@ final class ExitCodes implements IExecutionExceptionHandler, IExitCodeExceptionM
         if (t instanceof ParameterException || t instanceof UsageException) {
             return USAGE;
         }
-        if (t instanceof NotFoundException || t instanceof dev.attache.client.NotFoundException) {
+        if (t instanceof AdminTargetNotFoundException || t instanceof NotFoundException) {
             return NOT_FOUND;
         }
         if (t instanceof AuthenticationException || t instanceof ForbiddenException) {

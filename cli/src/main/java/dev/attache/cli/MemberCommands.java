@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 import dev.attache.server.admin.Admin;
 import dev.attache.server.admin.AdminStorage;
-import dev.attache.server.admin.Membership;
+import dev.attache.server.directory.Membership;
 import dev.attache.server.directory.User;
 import dev.attache.server.directory.Workspace;
 import picocli.CommandLine.Command;

@@ -93,15 +93,16 @@ final class ServeCommand implements Callable<Integer> {
         RateLimits limits = rateLimits
                 ? new RateLimits(true, requestsPerMinute, concurrentReads, concurrentWrites)
                 : RateLimits.NONE;
-        return ServerConfig.defaults(dataDir)
-                .withPort(port)
-                .withBindAddress(bind)
-                .withPublicBaseUrl(publicUrl)
-                .withSigningSecret(signingSecret == null || signingSecret.isEmpty() ? null : signingSecret)
-                .withRateLimits(limits)
-                .withDownloadUrlTtl(downloadUrlTtl)
-                .withOffsetTokenTtl(offsetTtl)
-                .withIdleTimeout(idleTimeout)
-                .withNodeId(nodeId);
+        return ServerConfig.builder(dataDir)
+                .port(port)
+                .bindAddress(bind)
+                .publicBaseUrl(publicUrl)
+                .signingSecret(signingSecret == null || signingSecret.isEmpty() ? null : signingSecret)
+                .rateLimits(limits)
+                .downloadUrlTtl(downloadUrlTtl)
+                .offsetTokenTtl(offsetTtl)
+                .idleTimeout(idleTimeout)
+                .nodeId(nodeId)
+                .build();
     }
 }

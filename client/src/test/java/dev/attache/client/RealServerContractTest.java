@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The client against the real Attaché server: the contract of spec §3–§6 end to end. */
+/** The client against the real Attaché server: docs/api.md §3–§6 end to end. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RealServerContractTest {
 
@@ -181,7 +181,7 @@ class RealServerContractTest {
         byte[] data = patterned(300_000);
         // A second server whose download URLs point at a proxy that drops the first download.
         try (CuttingProxy cutting = new CuttingProxy("GET /download/", 1, 100_000);
-                App cut = App.start(ServerConfig.forTests(otherData).withPublicBaseUrl(cutting.baseUri()))) {
+                App cut = App.start(ServerConfig.builder(otherData).forTests().publicBaseUrl(cutting.baseUri()).build())) {
             cutting.forwardTo(cut.port());
             // apiBaseUri() is behind the proxy too; call the API directly so only downloads cross it.
             URI direct = URI.create("http://127.0.0.1:" + cut.port() + "/api/1.0");

@@ -2,6 +2,7 @@ package dev.attache.server;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -19,15 +20,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.attache.server.admin.Admin;
+import dev.attache.server.attachments.AttachmentRoutes;
 import dev.attache.server.attachments.AttachmentService;
 import dev.attache.server.attachments.AttachmentStore;
-import dev.attache.server.attachments.Attachments;
+import dev.attache.server.attachments.AttachmentView;
 import dev.attache.server.attachments.BlobSweeper;
 import dev.attache.server.attachments.JdbcAttachmentStore;
+import dev.attache.server.attachments.MultipartUploadReader;
+import dev.attache.server.attachments.PageTokens;
 import dev.attache.server.auth.AccessTokens;
+import dev.attache.server.auth.ApiRoutes;
 import dev.attache.server.auth.Authenticator;
 import dev.attache.server.auth.TokenStore;
 import dev.attache.server.blob.BlobStore;
+import dev.attache.server.blob.DataDirLock;
 import dev.attache.server.blob.FileBlobStore;
 import dev.attache.server.db.Database;
 import dev.attache.server.db.Jdbc;
@@ -38,11 +44,11 @@ import dev.attache.server.directory.DirectoryStore;
 import dev.attache.server.download.DownloadRoutes;
 import dev.attache.server.download.DownloadUrls;
 import dev.attache.server.http.AccessLog;
-import dev.attache.server.http.ApiRoutes;
 import dev.attache.server.http.ErrorMapping;
 import dev.attache.server.http.IncidentPhrases;
 import dev.attache.server.http.Json;
 import dev.attache.server.http.JsonErrorHandler;
+import dev.attache.server.http.PublicBase;
 import dev.attache.server.ids.GidGenerator;
 import dev.attache.server.ops.OpsRoutes;
 import dev.attache.server.ops.ServerMetrics;
@@ -167,8 +173,8 @@ public final class App implements AutoCloseable {
             new ErrorMapping(json, new IncidentPhrases()).register(cfg);
 
             ApiRoutes api = new ApiRoutes(cfg, authenticator, limiter);
-            Attachments.routes(attachments, blobs, downloadUrls, signer, config.offsetTokenTtl(), clock, access, json, base, metrics,
-                            background).register(api);
+            new AttachmentRoutes(attachments, new MultipartUploadReader(blobs, background), new AttachmentView(downloadUrls, base),
+                    new PageTokens(signer, config.offsetTokenTtl(), clock), access, json, base, metrics).register(api);
             new DirectoryRoutes(directory, access, attachments::deleteParent, json).register(api);
             new DownloadRoutes(attachments, downloadUrls, authenticator, metrics).register(cfg);
             new OpsRoutes(metrics, database::isHealthy, blobs::isHealthy, json).register(cfg);
@@ -231,7 +237,7 @@ public final class App implements AutoCloseable {
             return Bootstrap.readDevToken(config.dataDir())
                     .orElseThrow(() -> new IllegalStateException("no dev-token in " + config.dataDir()));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

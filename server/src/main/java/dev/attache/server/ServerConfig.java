@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 import dev.attache.server.ratelimit.RateLimits;
 
 /**
- * Everything the server needs to start. Immutable; build one with {@link #defaults(Path)} and the
- * {@code with...} methods.
+ * Everything the server needs to start. Immutable; build one with {@link #builder(Path)}, or take
+ * {@link #defaults(Path)}.
  *
  * @param bindAddress      address to listen on; {@code 127.0.0.1} unless told otherwise
  * @param port             TCP port, {@code 0} for an ephemeral one
@@ -74,59 +74,72 @@ public record ServerConfig(
         }
     }
 
+    /** A builder starting from the defaults for a data directory: 127.0.0.1:8080, Asana's limits, 30-minute URLs. */
+    public static Builder builder(Path dataDir) {
+        return new Builder(dataDir);
+    }
+
     /** The defaults for a data directory: 127.0.0.1:8080, Asana's limits, 30-minute URLs. */
     public static ServerConfig defaults(Path dataDir) {
-        return new ServerConfig("127.0.0.1", DEFAULT_PORT, dataDir, null, null, RateLimits.ASANA_PAID_PLAN,
-                Duration.ofMinutes(30), Duration.ofMinutes(15), Duration.ofSeconds(30), 0, true);
+        return builder(dataDir).build();
     }
 
     /** Defaults for tests: an ephemeral port and nothing printed. */
     public static ServerConfig forTests(Path dataDir) {
-        return defaults(dataDir).withPort(0).withPrintDevToken(false);
-    }
-
-    public ServerConfig withBindAddress(String value) {
-        return new ServerConfig(value, port, dataDir, publicBaseUrl, signingSecret, rateLimits, downloadUrlTtl, offsetTokenTtl, idleTimeout, nodeId, printDevToken);
-    }
-
-    public ServerConfig withPort(int value) {
-        return new ServerConfig(bindAddress, value, dataDir, publicBaseUrl, signingSecret, rateLimits, downloadUrlTtl, offsetTokenTtl, idleTimeout, nodeId, printDevToken);
-    }
-
-    public ServerConfig withPublicBaseUrl(@Nullable URI value) {
-        return new ServerConfig(bindAddress, port, dataDir, value, signingSecret, rateLimits, downloadUrlTtl, offsetTokenTtl, idleTimeout, nodeId, printDevToken);
-    }
-
-    public ServerConfig withSigningSecret(@Nullable String value) {
-        return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, value, rateLimits, downloadUrlTtl, offsetTokenTtl, idleTimeout, nodeId, printDevToken);
-    }
-
-    public ServerConfig withRateLimits(RateLimits value) {
-        return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, signingSecret, value, downloadUrlTtl, offsetTokenTtl, idleTimeout, nodeId, printDevToken);
-    }
-
-    public ServerConfig withDownloadUrlTtl(Duration value) {
-        return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, signingSecret, rateLimits, value, offsetTokenTtl, idleTimeout, nodeId, printDevToken);
-    }
-
-    public ServerConfig withOffsetTokenTtl(Duration value) {
-        return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, signingSecret, rateLimits, downloadUrlTtl, value, idleTimeout, nodeId, printDevToken);
-    }
-
-    public ServerConfig withIdleTimeout(Duration value) {
-        return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, signingSecret, rateLimits, downloadUrlTtl, offsetTokenTtl, value, nodeId, printDevToken);
-    }
-
-    public ServerConfig withNodeId(int value) {
-        return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, signingSecret, rateLimits, downloadUrlTtl, offsetTokenTtl, idleTimeout, value, printDevToken);
-    }
-
-    public ServerConfig withPrintDevToken(boolean value) {
-        return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, signingSecret, rateLimits, downloadUrlTtl, offsetTokenTtl, idleTimeout, nodeId, value);
+        return builder(dataDir).forTests().build();
     }
 
     /** The configured public base URL, if one was given. */
     public Optional<URI> publicBase() {
         return Optional.ofNullable(publicBaseUrl);
+    }
+
+    /**
+     * Collects settings, each starting at its default, and checks them all at {@link #build()}. A new
+     * setting is a record component, a field with its default and a one-line setter here, and its place
+     * in {@link #build()}; no other method changes. Not thread-safe; build once and share the record.
+     */
+    public static final class Builder {
+        private final Path dataDir;
+        private String bindAddress = "127.0.0.1";
+        private int port = DEFAULT_PORT;
+        private @Nullable URI publicBaseUrl;
+        private @Nullable String signingSecret;
+        private RateLimits rateLimits = RateLimits.ASANA_PAID_PLAN;
+        private Duration downloadUrlTtl = Duration.ofMinutes(30);
+        private Duration offsetTokenTtl = Duration.ofMinutes(15);
+        private Duration idleTimeout = Duration.ofSeconds(30);
+        private int nodeId;
+        private boolean printDevToken = true;
+
+        private Builder(Path dataDir) {
+            this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+        }
+
+        /** An ephemeral port and no token printed: what tests start with. */
+        public Builder forTests() {
+            return port(0).printDevToken(false);
+        }
+
+        public Builder bindAddress(String value) { bindAddress = value; return this; }
+        public Builder port(int value) { port = value; return this; }
+        public Builder publicBaseUrl(@Nullable URI value) { publicBaseUrl = value; return this; }
+        public Builder signingSecret(@Nullable String value) { signingSecret = value; return this; }
+        public Builder rateLimits(RateLimits value) { rateLimits = value; return this; }
+        public Builder downloadUrlTtl(Duration value) { downloadUrlTtl = value; return this; }
+        public Builder offsetTokenTtl(Duration value) { offsetTokenTtl = value; return this; }
+        public Builder idleTimeout(Duration value) { idleTimeout = value; return this; }
+        public Builder nodeId(int value) { nodeId = value; return this; }
+        public Builder printDevToken(boolean value) { printDevToken = value; return this; }
+
+        /**
+         * The config.
+         *
+         * @throws IllegalArgumentException naming the setting that is out of range
+         */
+        public ServerConfig build() {
+            return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, signingSecret, rateLimits,
+                    downloadUrlTtl, offsetTokenTtl, idleTimeout, nodeId, printDevToken);
+        }
     }
 }

@@ -17,6 +17,7 @@ import dev.attache.client.AttachmentsApi;
 import dev.attache.client.PageRequest;
 import dev.attache.client.ParentGid;
 import dev.attache.client.ResourceSubtype;
+import dev.attache.server.signing.Sha256;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -13,6 +13,7 @@ import dev.attache.client.Field;
 import dev.attache.client.Fields;
 import dev.attache.client.ProgressListener;
 import dev.attache.client.ResourceSubtype;
+import dev.attache.server.signing.Sha256;
 
 /**
  * Brings one attachment's bytes into a local file: continues an earlier run's {@code .part} file,

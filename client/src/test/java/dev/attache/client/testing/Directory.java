@@ -9,7 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** Creates parents on the real server through its directory routes (contract §5). */
+/** Creates parents on the real server through its directory routes (docs/api.md §5). */
 public final class Directory {
 
     private final HttpClient http = HttpClient.newHttpClient();

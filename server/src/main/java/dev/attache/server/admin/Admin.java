@@ -9,6 +9,7 @@ import dev.attache.server.auth.Scope;
 import dev.attache.server.auth.TokenKind;
 import dev.attache.server.auth.TokenStore;
 import dev.attache.server.directory.DirectoryStore;
+import dev.attache.server.directory.Membership;
 import dev.attache.server.directory.Parent;
 import dev.attache.server.directory.ParentType;
 import dev.attache.server.directory.User;
@@ -17,7 +18,7 @@ import dev.attache.server.directory.Workspace;
 /**
  * Operator actions on a server's storage: workspaces, users, memberships, tokens and parents. Works
  * on the same database a running server uses, so changes (a revoked token, say) apply at once.
- * Methods that name a workspace, user, project or token throw {@link NotFoundException} when it does
+ * Methods that name a workspace, user, project or token throw {@link AdminTargetNotFoundException} when it does
  * not exist. Thread-safe.
  */
 public final class Admin {
@@ -50,7 +51,7 @@ public final class Admin {
     /**
      * Creates a user as a member of a workspace.
      *
-     * @throws NotFoundException        when the workspace does not exist; no user is created then
+     * @throws AdminTargetNotFoundException when the workspace does not exist; no user is created then
      * @throws IllegalArgumentException when another user has the email already
      */
     public User createUser(String name, String email, long workspaceGid) {
@@ -73,7 +74,7 @@ public final class Admin {
 
     /** Every membership, ordered by workspace, then user. */
     public List<Membership> memberships() {
-        return directory.memberships().stream().map(pair -> new Membership(pair[0], pair[1])).toList();
+        return directory.memberships();
     }
 
     /** Issues a token; the returned value is the only time its secret is shown. */
@@ -90,14 +91,14 @@ public final class Admin {
      * Revokes a token: the next request that presents it is refused.
      *
      * @return false when the token was revoked already
-     * @throws NotFoundException when no token has the gid
+     * @throws AdminTargetNotFoundException when no token has the gid
      */
     public boolean revokeToken(long tokenGid) {
         if (tokens.revoke(tokenGid)) {
             return true;
         }
         if (tokens.list().stream().noneMatch(t -> t.gid() == tokenGid)) {
-            throw new NotFoundException("token " + tokenGid + " does not exist");
+            throw new AdminTargetNotFoundException("token " + tokenGid + " does not exist");
         }
         return false;
     }
@@ -123,7 +124,7 @@ public final class Admin {
     public Parent createBrief(long projectGid, String title, @Nullable String text, @Nullable Long createdBy) {
         Parent project = directory.parent(projectGid)
                 .filter(p -> p.type() == ParentType.PROJECT)
-                .orElseThrow(() -> new NotFoundException("project " + projectGid + " does not exist"));
+                .orElseThrow(() -> new AdminTargetNotFoundException("project " + projectGid + " does not exist"));
         long creator = creator(project.workspaceGid(), createdBy);
         return directory.createParent(ParentType.PROJECT_BRIEF, project.workspaceGid(), title, text, projectGid, creator);
     }
@@ -141,13 +142,13 @@ public final class Admin {
 
     private void requireWorkspace(long gid) {
         if (directory.workspace(gid).isEmpty()) {
-            throw new NotFoundException("workspace " + gid + " does not exist");
+            throw new AdminTargetNotFoundException("workspace " + gid + " does not exist");
         }
     }
 
     private void requireUser(long gid) {
         if (directory.user(gid).isEmpty()) {
-            throw new NotFoundException("user " + gid + " does not exist");
+            throw new AdminTargetNotFoundException("user " + gid + " does not exist");
         }
     }
 }

@@ -52,12 +52,12 @@ public final class AdminStorage implements AutoCloseable {
     /**
      * Opens the storage of a data directory and brings its schema up to date.
      *
-     * @throws NotFoundException when the directory does not exist
+     * @throws AdminTargetNotFoundException when the directory does not exist
      * @throws IOException       when the blob folders cannot be created
      */
     public static AdminStorage open(Path dataDir) throws IOException {
         if (!Files.isDirectory(dataDir)) {
-            throw new NotFoundException("no data directory at " + dataDir.toAbsolutePath());
+            throw new AdminTargetNotFoundException("no data directory at " + dataDir.toAbsolutePath());
         }
         Database database = Database.sqlite(dataDir);
         try {

@@ -3,10 +3,10 @@ package dev.attache.server.admin;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import dev.attache.server.DataDirLock;
 import dev.attache.server.attachments.AttachmentStore;
 import dev.attache.server.attachments.BlobSweeper;
 import dev.attache.server.blob.BlobStore;
+import dev.attache.server.blob.DataDirLock;
 
 /**
  * Garbage collection of a stopped server's blobs: partial writes, and committed bytes no attachment

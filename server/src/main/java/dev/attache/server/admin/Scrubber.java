@@ -2,10 +2,7 @@ package dev.attache.server.admin;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +11,7 @@ import dev.attache.server.admin.ScrubReport.Problem;
 import dev.attache.server.admin.UploadRows.UploadRow;
 import dev.attache.server.attachments.AttachmentStore;
 import dev.attache.server.blob.BlobStore;
+import dev.attache.server.signing.Sha256;
 
 /**
  * Re-reads every uploaded attachment's bytes and compares their size and SHA-256 with the row. Only
@@ -22,7 +20,6 @@ import dev.attache.server.blob.BlobStore;
 public final class Scrubber {
 
     private static final int PAGE = 500;
-    private static final int BUFFER_BYTES = 128 * 1024;
 
     private final UploadRows rows;
     private final AttachmentStore attachments;
@@ -76,21 +73,8 @@ public final class Scrubber {
     }
 
     private static String sha256(BlobStore.Blob blob) throws IOException {
-        MessageDigest digest = newSha256();
-        byte[] buffer = new byte[BUFFER_BYTES];
         try (InputStream in = blob.openRange(0, blob.size())) {
-            for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
+            return Sha256.of(in);
         }
     }
 }

@@ -6,22 +6,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.attache.server.PublicBase;
+import dev.attache.server.auth.ApiRoutes;
 import dev.attache.server.auth.Principal;
 import dev.attache.server.auth.Scope;
 import dev.attache.server.directory.Access;
 import dev.attache.server.directory.Parent;
 import dev.attache.server.directory.ParentType;
 import dev.attache.server.http.ApiException;
-import dev.attache.server.http.ApiRoutes;
 import dev.attache.server.http.Json;
 import dev.attache.server.http.OptFields;
+import dev.attache.server.http.PublicBase;
 import dev.attache.server.http.RequestParams;
 import dev.attache.server.ids.Gid;
 import dev.attache.server.ops.ServerMetrics;
 import io.javalin.http.Context;
 
-/** The attachment routes of contract §4, including the two legacy task routes. */
+/** The attachment routes of docs/api.md §4, including the two legacy task routes. */
 public final class AttachmentRoutes {
 
     private final AttachmentService service;
@@ -33,7 +33,7 @@ public final class AttachmentRoutes {
     private final PublicBase base;
     private final ServerMetrics metrics;
 
-    AttachmentRoutes(AttachmentService service, MultipartUploadReader reader, AttachmentView view, PageTokens pageTokens,
+    public AttachmentRoutes(AttachmentService service, MultipartUploadReader reader, AttachmentView view, PageTokens pageTokens,
                      Access access, Json json, PublicBase base, ServerMetrics metrics) {
         this.service = service;
         this.reader = reader;
@@ -60,7 +60,7 @@ public final class AttachmentRoutes {
         metrics.uploadStarted();
         try (UploadForm form = reader.read(ctx.req().getInputStream(), ctx.header("Content-Type"),
                 fields -> service.checkBeforeFile(principal, fields, fixedParent))) {
-            AttachmentService.Created created = service.create(principal, form, fixedParent);
+            AttachmentService.AttachmentOnParent created = service.create(principal, form, fixedParent);
             if (form.file() != null) {
                 metrics.uploadedBytes(form.file().size());
             }
@@ -74,7 +74,7 @@ public final class AttachmentRoutes {
 
     private void get(Context ctx, Principal principal) {
         Gid gid = RequestParams.pathGid(ctx, "attachment_gid", "attachment");
-        AttachmentService.Created found = service.get(principal, gid);
+        AttachmentService.AttachmentOnParent found = service.get(principal, gid);
         json.data(ctx, 200, view.full(found.attachment(), found.parent(), OptFields.parse(RequestParams.optFields(ctx))));
     }
 
@@ -108,9 +108,9 @@ public final class AttachmentRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", items);
         if (limit != null) {
-            body.put("next_page", page.lastGid()
-                    .map(last -> nextPage(pathStart, limit, optFieldsParam, pageTokens.issue(parent.gid(), principal.userGid(), last)))
-                    .orElse(null));
+            Long last = page.lastGid();
+            body.put("next_page", last == null ? null
+                    : nextPage(pathStart, limit, optFieldsParam, pageTokens.issue(parent.gid(), principal.userGid(), last)));
         }
         json.write(ctx, 200, body);
     }

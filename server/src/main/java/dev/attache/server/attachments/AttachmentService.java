@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,7 @@ import dev.attache.server.ids.Gid;
 import dev.attache.server.ids.GidGenerator;
 
 /**
- * The attachment rules of contract §4, independent of HTTP. Durability order: an upload's bytes are
+ * The attachment rules of docs/api.md §4, independent of HTTP. Durability order: an upload's bytes are
  * durable before its row commits, and a delete removes the row before the bytes, so a crash at any
  * point leaves no row without bytes; bytes without a row are swept at the next start. Thread-safe.
  */
@@ -49,12 +50,16 @@ public final class AttachmentService {
         this.clock = clock;
     }
 
-    /** A created attachment with the parent it hangs from, for rendering. */
-    record Created(Attachment attachment, Parent parent) {
+    /** An attachment with the parent it hangs from, for rendering. */
+    record AttachmentOnParent(Attachment attachment, Parent parent) {
     }
 
-    /** One page of a parent's attachments; {@code lastGid} is set when more may follow. */
-    record Listing(List<Attachment> items, Parent parent, Optional<Long> lastGid) {
+    /**
+     * One page of a parent's attachments.
+     *
+     * @param lastGid the last item's gid when more may follow, else null
+     */
+    record Listing(List<Attachment> items, Parent parent, @Nullable Long lastGid) {
     }
 
     /**
@@ -75,7 +80,7 @@ public final class AttachmentService {
     }
 
     /** Creates the attachment a form describes; the form's blob is committed only if everything checks out. */
-    Created create(Principal principal, UploadForm form, Gid fixedParent) {
+    AttachmentOnParent create(Principal principal, UploadForm form, Gid fixedParent) {
         Gid parentGid = fixedParent != null ? fixedParent : RequestParams.gid("parent",
                 form.field("parent").filter(p -> !p.isBlank()).orElseThrow(() -> ApiException.missing("parent")));
         String subtype = form.field("resource_subtype").orElse(Attachment.ASANA);
@@ -87,7 +92,7 @@ public final class AttachmentService {
                 : createLink(principal, form, parentGid);
     }
 
-    private Created createUpload(Principal principal, UploadForm form, Gid parentGid, boolean legacy) {
+    private AttachmentOnParent createUpload(Principal principal, UploadForm form, Gid parentGid, boolean legacy) {
         UploadForm.ReceivedFile file = form.file();
         if (file == null) {
             throw ApiException.missing("file");
@@ -117,10 +122,10 @@ public final class AttachmentService {
             deleteBlobQuietly(attachment.blobKey());
             throw parentGone(parentGid);
         }
-        return new Created(attachment, parent);
+        return new AttachmentOnParent(attachment, parent);
     }
 
-    private Created createLink(Principal principal, UploadForm form, Gid parentGid) {
+    private AttachmentOnParent createLink(Principal principal, UploadForm form, Gid parentGid) {
         if (form.file() != null) {
             throw ApiException.invalid("file", "Not allowed for external attachments");
         }
@@ -138,7 +143,7 @@ public final class AttachmentService {
         if (!store.insert(attachment)) {
             throw parentGone(parentGid);
         }
-        return new Created(attachment, parent);
+        return new AttachmentOnParent(attachment, parent);
     }
 
     /** The parent was deleted (by another request, perhaps on another node) after it was checked. */
@@ -154,18 +159,18 @@ public final class AttachmentService {
     }
 
     /** An attachment the caller may see: 404 when unknown, 403 when in another workspace. */
-    Created get(Principal principal, Gid gid) {
+    AttachmentOnParent get(Principal principal, Gid gid) {
         AttachmentStore.Located found = store.locate(gid.value(), principal.userGid())
                 .orElseThrow(() -> ApiException.unknownId("attachment", gid.text()));
         if (!found.visible()) {
             throw ApiException.forbidden("attachment: Forbidden");
         }
-        return new Created(found.attachment(), found.parent());
+        return new AttachmentOnParent(found.attachment(), found.parent());
     }
 
     /** Deletes an attachment: the row first, then its bytes. */
     void delete(Principal principal, Gid gid) {
-        Created found = get(principal, gid);
+        AttachmentOnParent found = get(principal, gid);
         store.delete(found.attachment().gid())
                 .map(Attachment::blobKey)
                 .ifPresent(this::deleteBlobQuietly);
@@ -186,7 +191,7 @@ public final class AttachmentService {
         }
         boolean more = rows.size() > want;
         List<Attachment> items = more ? rows.subList(0, want) : rows;
-        Optional<Long> last = more ? Optional.of(items.get(items.size() - 1).gid()) : Optional.empty();
+        Long last = more ? items.get(items.size() - 1).gid() : null;
         return new Listing(List.copyOf(items), parent, last);
     }
 

@@ -5,22 +5,30 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
-import dev.attache.server.PublicBase;
 import dev.attache.server.directory.Parent;
-import dev.attache.server.download.DownloadUrls;
 import dev.attache.server.http.OptFields;
+import dev.attache.server.http.PublicBase;
 
-/** Renders attachments as Asana does (contract §3): compact, full default, or projected by {@code opt_fields}. */
-final class AttachmentView {
+/**
+ * Renders attachments as Asana does (docs/api.md §3). There is one model, the complete record; the full
+ * default, the compact form and {@code opt_fields} projections are all selections from it.
+ */
+public final class AttachmentView {
 
+    /** The default full record (docs/api.md §3): every field but the opt-in {@code connected_to_app} and {@code size}. */
+    private static final Set<String> FULL_FIELDS = Set.of("gid", "resource_type", "created_at", "download_url", "host",
+            "name", "parent", "permanent_url", "resource_subtype", "view_url");
+    private static final Set<String> COMPACT_FIELDS = Set.of("gid", "resource_type", "name", "resource_subtype");
+    private static final Set<String> COMPACT_PARENT_FIELDS = COMPACT_FIELDS;
     private static final DateTimeFormatter ISO_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private final DownloadUrls downloads;
+    private final DownloadLinks downloads;
     private final PublicBase base;
 
-    AttachmentView(DownloadUrls downloads, PublicBase base) {
+    public AttachmentView(DownloadLinks downloads, PublicBase base) {
         this.downloads = downloads;
         this.base = base;
     }
@@ -28,34 +36,23 @@ final class AttachmentView {
     /** What GET one and POST return: the full default record, or the projection. */
     Map<String, Object> full(Attachment a, Parent parent, OptFields fields) {
         if (fields != null) {
-            return fields.project(complete(a, parent, fields.names("download_url") || fields.names("view_url")));
+            return fields.project(complete(a, parent, wantsUrls(fields)));
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("gid", Long.toString(a.gid()));
-        out.put("resource_type", "attachment");
-        out.put("created_at", timestamp(a.createdAt()));
-        String download = downloadUrl(a);
-        out.put("download_url", download);
-        out.put("host", a.subtype());
-        out.put("name", a.name());
-        out.put("parent", parent(parent, false));
-        out.put("permanent_url", permanentUrl(a));
-        out.put("resource_subtype", a.subtype());
-        out.put("view_url", download);
+        Map<String, Object> out = only(complete(a, parent, true), FULL_FIELDS);
+        out.put("parent", only(parent(parent), COMPACT_PARENT_FIELDS));
         return out;
     }
 
     /** What lists return: the compact record, or the projection. */
     Map<String, Object> compact(Attachment a, Parent parent, OptFields fields) {
         if (fields != null) {
-            return fields.project(complete(a, parent, fields.names("download_url") || fields.names("view_url")));
+            return fields.project(complete(a, parent, wantsUrls(fields)));
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("gid", Long.toString(a.gid()));
-        out.put("resource_type", "attachment");
-        out.put("name", a.name());
-        out.put("resource_subtype", a.subtype());
-        return out;
+        return only(complete(a, parent, false), COMPACT_FIELDS);
+    }
+
+    private static boolean wantsUrls(OptFields fields) {
+        return fields.names("download_url") || fields.names("view_url");
     }
 
     /** Every field, opt-in ones included; URLs are signed only when asked for. */
@@ -69,7 +66,7 @@ final class AttachmentView {
         out.put("download_url", download);
         out.put("host", a.subtype());
         out.put("name", a.name());
-        out.put("parent", parent(parent, true));
+        out.put("parent", parent(parent));
         out.put("permanent_url", permanentUrl(a));
         out.put("resource_subtype", a.subtype());
         out.put("size", a.size());
@@ -77,18 +74,27 @@ final class AttachmentView {
         return out;
     }
 
-    private static Map<String, Object> parent(Parent p, boolean withCreator) {
+    /** The listed keys of a record, in the record's order. */
+    private static Map<String, Object> only(Map<String, Object> record, Set<String> keys) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        record.forEach((key, value) -> {
+            if (keys.contains(key)) {
+                out.put(key, value);
+            }
+        });
+        return out;
+    }
+
+    private static Map<String, Object> parent(Parent p) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("gid", Long.toString(p.gid()));
         out.put("resource_type", p.type().resourceType());
         out.put("name", p.name());
         out.put("resource_subtype", p.type().resourceSubtype());
-        if (withCreator) {
-            Map<String, Object> creator = new LinkedHashMap<>();
-            creator.put("gid", Long.toString(p.createdBy()));
-            creator.put("resource_type", "user");
-            out.put("created_by", creator);
-        }
+        Map<String, Object> creator = new LinkedHashMap<>();
+        creator.put("gid", Long.toString(p.createdBy()));
+        creator.put("resource_type", "user");
+        out.put("created_by", creator);
         return out;
     }
 

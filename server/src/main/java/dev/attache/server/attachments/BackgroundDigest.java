@@ -2,13 +2,13 @@ package dev.attache.server.attachments;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+
+import dev.attache.server.signing.Sha256;
 
 /**
  * SHA-256 of an upload computed on another thread while the request thread goes on reading, parsing
@@ -28,7 +28,7 @@ final class BackgroundDigest implements AutoCloseable {
 
     private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(BUFFERS);
     private final BlockingQueue<Slice> ready = new ArrayBlockingQueue<>(BUFFERS + 1);
-    private final MessageDigest digest = sha256();
+    private final MessageDigest digest = Sha256.newDigest();
     private final CompletableFuture<String> result;
     private boolean ended;
 
@@ -80,7 +80,7 @@ final class BackgroundDigest implements AutoCloseable {
         while (true) {
             Slice slice = take(ready);
             if (slice == END) {
-                return HexFormat.of().formatHex(digest.digest());
+                return Sha256.hex(digest);
             }
             digest.update(slice.bytes(), 0, slice.length());
             free.add(slice.bytes());
@@ -102,14 +102,6 @@ final class BackgroundDigest implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while hashing", e);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Turns what a client sent as a file name into the name we store (contract §4): percent-decoded when
+ * Turns what a client sent as a file name into the name we store (docs/api.md §4): percent-decoded when
  * it is valid percent-encoded UTF-8, directory parts dropped, control characters removed, at most 255
  * characters.
  */

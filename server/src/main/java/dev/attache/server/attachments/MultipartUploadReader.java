@@ -25,7 +25,7 @@ import dev.attache.server.http.ApiException;
  * held in memory or copied to a second temporary file. The size limit is enforced on the bytes as they
  * arrive: the first byte over it stops the read with a 413.
  */
-final class MultipartUploadReader {
+public final class MultipartUploadReader {
 
     /** Asana's limit: 100 MB. */
     static final long MAX_FILE_BYTES = 104_857_600L;
@@ -44,7 +44,7 @@ final class MultipartUploadReader {
     private final BlobStore blobs;
     private final Executor hashing;
 
-    MultipartUploadReader(BlobStore blobs, Executor hashing) {
+    public MultipartUploadReader(BlobStore blobs, Executor hashing) {
         this.blobs = blobs;
         this.hashing = hashing;
     }

@@ -12,7 +12,7 @@ import dev.attache.server.signing.Signer;
  * Opaque {@code offset} tokens for keyset paging: the last gid of a page, bound to the parent and the
  * user, with an expiry, signed. Anything tampered, foreign or expired is Asana's 400. Thread-safe.
  */
-final class PageTokens {
+public final class PageTokens {
 
     private static final String PURPOSE = "offset";
     private static final String INVALID = "Your pagination token is invalid or has expired";
@@ -21,7 +21,7 @@ final class PageTokens {
     private final Duration ttl;
     private final Clock clock;
 
-    PageTokens(Signer signer, Duration ttl, Clock clock) {
+    public PageTokens(Signer signer, Duration ttl, Clock clock) {
         this.signer = signer;
         this.ttl = ttl;
         this.clock = clock;

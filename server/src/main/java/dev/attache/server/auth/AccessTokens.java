@@ -2,12 +2,13 @@ package dev.attache.server.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import dev.attache.server.signing.Sha256;
 
 /**
  * The shape of bearer tokens, {@code 2/<user gid>/<token gid>:<32 lowercase hex>} like Asana's
@@ -49,12 +50,7 @@ public final class AccessTokens {
 
     /** The stored form of a token. */
     public static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Sha256.of(token);
     }
 
     /** Compares two hashes in time independent of where they differ. */

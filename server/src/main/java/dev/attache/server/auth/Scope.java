@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
-/** OAuth scopes the Attachments API checks (contract §2). {@code default} grants all of them. */
+/** OAuth scopes the Attachments API checks (docs/api.md §2). {@code default} grants all of them. */
 public enum Scope {
     READ("attachments:read"),
     WRITE("attachments:write"),

@@ -5,7 +5,7 @@ import dev.attache.server.http.ApiException;
 import dev.attache.server.ids.Gid;
 
 /**
- * Who may see what: a user sees an object when they are a member of its workspace (contract §2).
+ * Who may see what: a user sees an object when they are a member of its workspace (docs/api.md §2).
  * Unknown ids are 404; known ids in another workspace are 403.
  */
 public final class Access {

@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 
-import dev.attache.server.Secrets;
 import dev.attache.server.auth.Scope;
 import dev.attache.server.auth.TokenKind;
 import dev.attache.server.auth.TokenStore;
 import dev.attache.server.db.Jdbc;
 import dev.attache.server.db.Settings;
+import dev.attache.server.signing.Secrets;
 
 /**
  * First start on an empty database: a workspace, a user in it, and a personal access token written to

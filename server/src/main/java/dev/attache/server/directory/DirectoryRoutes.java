@@ -6,17 +6,17 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.attache.server.auth.ApiRoutes;
 import dev.attache.server.auth.Principal;
 import dev.attache.server.auth.Scope;
 import dev.attache.server.http.ApiException;
-import dev.attache.server.http.ApiRoutes;
 import dev.attache.server.http.Json;
 import dev.attache.server.http.OptFields;
 import dev.attache.server.http.RequestParams;
 import dev.attache.server.ids.Gid;
 import io.javalin.http.Context;
 
-/** Just enough of Asana's directory (contract §5) for clients to find workspaces and create parents. */
+/** Just enough of Asana's directory (docs/api.md §5) for clients to find workspaces and create parents. */
 public final class DirectoryRoutes {
 
     /** Removes a parent together with its attachments and their bytes. */

@@ -85,10 +85,10 @@ public final class DirectoryStore {
                 + "WHERE m.user_gid = ? ORDER BY w.gid", DirectoryStore::workspace, userGid);
     }
 
-    /** Members of each workspace, as (workspace gid, user gid) pairs. */
-    public List<long[]> memberships() {
+    /** Members of each workspace, ordered by workspace, then user. */
+    public List<Membership> memberships() {
         return jdbc.query("SELECT workspace_gid, user_gid FROM memberships ORDER BY workspace_gid, user_gid",
-                rs -> new long[] {rs.getLong(1), rs.getLong(2)});
+                rs -> new Membership(rs.getLong(1), rs.getLong(2)));
     }
 
     public Parent createParent(ParentType type, long workspaceGid, String name, String text, Long projectGid, long createdBy) {

@@ -24,9 +24,10 @@ import dev.attache.server.ops.ServerMetrics;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
 
 /**
- * The byte routes of contract §6: the signed {@code download_url} (GET and HEAD, with Range, ETag and
+ * The byte routes of docs/api.md §6: the signed {@code download_url} (GET and HEAD, with Range, ETag and
  * Last-Modified) and the bearer-authenticated {@code permanent_url}, which redirects to a fresh signed URL.
  */
 public final class DownloadRoutes {
@@ -141,7 +142,7 @@ public final class DownloadRoutes {
             throw ApiException.forbidden("attachment: Forbidden");
         }
         ctx.header("Cache-Control", "no-store");
-        ctx.redirect(urls.urlFor(found.attachment().gid()), io.javalin.http.HttpStatus.FOUND);
+        ctx.redirect(urls.urlFor(found.attachment().gid()), HttpStatus.FOUND);
     }
 
     static String httpDate(Instant instant) {

@@ -3,14 +3,15 @@ package dev.attache.server.download;
 import java.time.Clock;
 import java.time.Duration;
 
-import dev.attache.server.PublicBase;
+import dev.attache.server.attachments.DownloadLinks;
+import dev.attache.server.http.PublicBase;
 import dev.attache.server.signing.Signer;
 
 /**
- * Signed, expiring download URLs (contract §6): {@code /download/<gid>?expires=<epoch seconds>&signature=<hmac>}.
+ * Signed, expiring download URLs (docs/api.md §6): {@code /download/<gid>?expires=<epoch seconds>&signature=<hmac>}.
  * They need no bearer token, so they can be handed to a browser or another host. Thread-safe.
  */
-public final class DownloadUrls {
+public final class DownloadUrls implements DownloadLinks {
 
     static final String PURPOSE = "download";
     static final String PATH = "/download/{attachment_gid}";
@@ -28,6 +29,7 @@ public final class DownloadUrls {
     }
 
     /** A fresh URL for an attachment's bytes, valid for the configured time. */
+    @Override
     public String urlFor(long gid) {
         long expires = clock.instant().plus(ttl).getEpochSecond();
         return base.get() + "/download/" + gid + "?expires=" + expires + "&signature=" + signer.sign(PURPOSE, gid + ":" + expires);

@@ -3,9 +3,11 @@ package dev.attache.server.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -57,7 +59,7 @@ public final class Json {
 
     /** The error envelope as a map, for writers outside Javalin. */
     public static Map<String, Object> errorBody(String message, String phrase) {
-        Map<String, Object> error = new java.util.LinkedHashMap<>();
+        Map<String, Object> error = new LinkedHashMap<>();
         error.put("message", message);
         error.put("help", ErrorMapping.HELP);
         if (phrase != null) {
@@ -103,7 +105,7 @@ public final class Json {
                 throw ApiException.tooLarge("Request body is larger than " + MAX_BODY_BYTES + " bytes");
             }
             root = body.length == 0 ? null : mapper.readTree(body);
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
+        } catch (JacksonException e) {
             throw ApiException.badRequest("Could not parse request data, invalid JSON");
         } catch (IOException e) {
             throw ApiException.badRequest("Could not read the request body");

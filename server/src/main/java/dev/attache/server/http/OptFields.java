@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Asana's {@code opt_fields} projection (contract §1): exactly the named fields plus {@code gid};
+ * Asana's {@code opt_fields} projection (docs/api.md §1): exactly the named fields plus {@code gid};
  * dotted paths name sub-fields; an object field named alone comes back as {@code {gid, resource_type}};
  * a leading {@code this.} is ignored, and so are unknown names. Immutable.
  */
@@ -56,22 +56,22 @@ public final class OptFields {
     }
 
     @SuppressWarnings("unchecked")
-    private static void apply(Map<String, Object> source, Map<String, Object> out, String[] path, int depth) {
+    private static void apply(Map<?, ?> source, Map<String, Object> out, String[] path, int depth) {
         String key = path[depth];
         if (!source.containsKey(key)) {
             return;
         }
         Object value = source.get(key);
         boolean last = depth == path.length - 1;
-        if (!(value instanceof Map)) {
+        if (!(value instanceof Map<?, ?> child)) {
             if (last) {
                 out.put(key, value);
             }
             return;
         }
-        Map<String, Object> child = (Map<String, Object>) value;
-        Object existing = out.get(key);
-        Map<String, Object> target = existing instanceof Map ? (Map<String, Object>) existing : new LinkedHashMap<>();
+        // Only this method fills nested maps in the output, always with String keys.
+        Map<String, Object> target = out.get(key) instanceof Map<?, ?> existing
+                ? (Map<String, Object>) existing : new LinkedHashMap<>();
         target.putIfAbsent("gid", child.get("gid"));
         if (last) {
             if (child.containsKey("resource_type")) {

@@ -1,6 +1,7 @@
 package dev.attache.server.ids;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An Asana global id as a client sent it: a string of decimal digits. Ids this server generates fit
@@ -43,9 +44,9 @@ public record Gid(long value, String text) {
      *
      * @return the gid, or empty when the text is not all digits
      */
-    public static java.util.Optional<Gid> parse(String text) {
+    public static Optional<Gid> parse(String text) {
         if (!isWellFormed(text)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         long value;
         try {
@@ -53,7 +54,7 @@ public record Gid(long value, String text) {
         } catch (NumberFormatException tooLong) {
             value = NONE;
         }
-        return java.util.Optional.of(new Gid(value, text));
+        return Optional.of(new Gid(value, text));
     }
 
     @Override

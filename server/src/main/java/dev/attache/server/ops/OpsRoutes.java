@@ -6,7 +6,7 @@ import java.util.function.BooleanSupplier;
 import dev.attache.server.http.Json;
 import io.javalin.config.JavalinConfig;
 
-/** {@code /health} and {@code /metrics} (contract §8), outside {@code /api/1.0} and without a token. */
+/** {@code /health} and {@code /metrics} (docs/api.md §8), outside {@code /api/1.0} and without a token. */
 public final class OpsRoutes {
 
     private final ServerMetrics metrics;

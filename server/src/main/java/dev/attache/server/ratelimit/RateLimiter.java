@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentMap;
 import dev.attache.server.http.ApiException;
 
 /**
- * Asana's two limits per token (contract §7): requests per minute, counted in a fixed window that
+ * Asana's two limits per token (docs/api.md §7): requests per minute, counted in a fixed window that
  * opens with the token's first request, and requests in flight at once, reads and writes apart.
  * Rejected requests count against the minute's quota, as Asana's do. The minute's counts live in
  * {@link MinuteWindows}: this node's memory, or the database a cluster shares so the quota holds

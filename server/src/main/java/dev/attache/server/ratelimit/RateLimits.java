@@ -1,7 +1,7 @@
 package dev.attache.server.ratelimit;
 
 /**
- * Per-token limits (contract §7).
+ * Per-token limits (docs/api.md §7).
  *
  * @param enabled          whether any limit applies
  * @param requestsPerMinute requests a token may start in any minute; rejected requests count too

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
-import dev.attache.server.Secrets;
 import dev.attache.server.db.Settings;
 
 /**

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +22,7 @@ import dev.attache.server.testing.Multipart;
 import dev.attache.server.testing.Reply;
 import dev.attache.server.testing.TestServer;
 
-/** Keyset paging with signed offset tokens (contract §4, GET /attachments). */
+/** Keyset paging with signed offset tokens (docs/api.md §4, GET /attachments). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PaginationTest {
 
@@ -209,6 +210,6 @@ class PaginationTest {
                 .get("next_page").get("path").asText();
         JsonNode second = server.get(path).data().get(0);
 
-        assertThat(second.properties().stream().map(java.util.Map.Entry::getKey).toList()).containsExactly("gid", "host");
+        assertThat(second.properties().stream().map(Map.Entry::getKey).toList()).containsExactly("gid", "host");
     }
 }

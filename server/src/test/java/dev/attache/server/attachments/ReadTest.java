@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +23,7 @@ import dev.attache.server.testing.Multipart;
 import dev.attache.server.testing.Reply;
 import dev.attache.server.testing.TestServer;
 
-/** GET one, list, opt_fields, opt_pretty and DELETE (contract §1, §3, §4). */
+/** GET one, list, opt_fields, opt_pretty and DELETE (docs/api.md §1, §3, §4). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReadTest {
 
@@ -65,7 +66,7 @@ class ReadTest {
         String gid = uploaded(server.createTask("ctype"));
 
         // Jetty writes the parameter as charset=utf-8; media type parameters compare case-insensitively.
-        String contentType = server.get("/attachments/" + gid).header("Content-Type").replace(" ", "").toLowerCase(java.util.Locale.ROOT);
+        String contentType = server.get("/attachments/" + gid).header("Content-Type").replace(" ", "").toLowerCase(Locale.ROOT);
 
         assertThat(contentType).isEqualTo("application/json;charset=utf-8");
     }

@@ -8,6 +8,8 @@ import java.io.SequenceInputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -51,7 +53,7 @@ class SizeLimitTest {
         HttpRequest request = server.authorized(server.api("/attachments"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(
-                        java.util.Collections.enumeration(List.<InputStream>of(new ByteArrayInputStream(head), new ZeroStream(size),
+                        Collections.enumeration(List.<InputStream>of(new ByteArrayInputStream(head), new ZeroStream(size),
                                 new ByteArrayInputStream(tail))))), length))
                 .build();
         return server.send(request);
@@ -103,7 +105,7 @@ class SizeLimitTest {
                 return -1;
             }
             int n = (int) Math.min(len, remaining);
-            java.util.Arrays.fill(b, off, off + n, (byte) 0);
+            Arrays.fill(b, off, off + n, (byte) 0);
             remaining -= n;
             return n;
         }

@@ -24,7 +24,7 @@ class StalledUploadTest {
 
     @Test
     void uploadThatStopsSendingIsAnsweredAndLeavesNothing() throws IOException {
-        try (TestServer server = TestServer.start(dir, c -> c.withIdleTimeout(Duration.ofSeconds(1)))) {
+        try (TestServer server = TestServer.start(dir, c -> c.idleTimeout(Duration.ofSeconds(1)))) {
             String task = server.createTask("stalled");
             String boundary = "stall";
             String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"parent\"\r\n\r\n" + task + "\r\n--" + boundary

@@ -2,9 +2,12 @@ package dev.attache.server.attachments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
@@ -69,10 +72,10 @@ class UploadTest {
     void uploadedBytesDownloadIdenticallyWithTheirContentType() {
         String task = server.createTask("bytes");
         byte[] content = new byte[300_000];
-        new java.util.Random(7).nextBytes(content);
+        new Random(7).nextBytes(content);
         Reply created = server.upload("/attachments", Multipart.form().field("parent", task).file("r.bin", "image/png", content));
 
-        Reply download = server.send(HttpRequest.newBuilder(java.net.URI.create(created.data().get("download_url").asText())).build());
+        Reply download = server.send(HttpRequest.newBuilder(URI.create(created.data().get("download_url").asText())).build());
 
         assertThat(download.status()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(content);
@@ -83,12 +86,12 @@ class UploadTest {
     void uploadSentWithExpectContinueArrivesIntact() {
         String task = server.createTask("expect");
         byte[] content = new byte[2_000_000];
-        new java.util.Random(11).nextBytes(content);
+        new Random(11).nextBytes(content);
         Multipart form = Multipart.form().field("parent", task).file("e.bin", "application/octet-stream", content);
 
         Reply created = server.send(server.authorized(server.api("/attachments")).expectContinue(true)
                 .header("Content-Type", form.contentType()).POST(HttpRequest.BodyPublishers.ofByteArray(form.build())).build());
-        Reply download = server.send(HttpRequest.newBuilder(java.net.URI.create(created.data().get("download_url").asText())).build());
+        Reply download = server.send(HttpRequest.newBuilder(URI.create(created.data().get("download_url").asText())).build());
 
         assertThat(created.status()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(content);
@@ -191,7 +194,7 @@ class UploadTest {
         Reply r = server.upload("/attachments", Multipart.form().field("parent", task).field("opt_fields", "name,size")
                 .file("f.txt", "text/plain", utf8("12345")));
 
-        assertThat(r.data().properties()).extracting(java.util.Map.Entry::getKey).containsExactly("gid", "name", "size");
+        assertThat(r.data().properties()).extracting(Map.Entry::getKey).containsExactly("gid", "name", "size");
         assertThat(r.data().get("size").asLong()).isEqualTo(5);
     }
 
@@ -201,7 +204,7 @@ class UploadTest {
         Reply r = server.upload("/attachments?opt_fields=name", Multipart.form().field("parent", task)
                 .file("f.txt", "text/plain", utf8("x")));
 
-        assertThat(r.data().properties()).extracting(java.util.Map.Entry::getKey).containsExactly("gid", "name");
+        assertThat(r.data().properties()).extracting(Map.Entry::getKey).containsExactly("gid", "name");
     }
 
     @Test

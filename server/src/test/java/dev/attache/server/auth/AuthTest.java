@@ -19,7 +19,7 @@ import dev.attache.server.testing.Multipart;
 import dev.attache.server.testing.Reply;
 import dev.attache.server.testing.TestServer;
 
-/** Tokens, scopes and workspace membership (contract §2). */
+/** Tokens, scopes and workspace membership (docs/api.md §2). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthTest {
 

@@ -7,13 +7,19 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,7 +99,7 @@ class CrashSafetyTest {
 
         try (TestServer server = TestServer.start(dir)) {
             Reply r = server.get("/attachments/" + gid);
-            Reply bytes = server.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(r.data().get("download_url").asText())).build());
+            Reply bytes = server.send(HttpRequest.newBuilder(URI.create(r.data().get("download_url").asText())).build());
 
             assertThat(bytes.text()).isEqualTo("kept");
         }
@@ -152,27 +158,36 @@ class CrashSafetyTest {
         out.flush();
     }
 
-    /** Waits, within a bound, until the server has written part of the upload to its temporary file. */
-    private void awaitPartialWrite() throws IOException {
+    /**
+     * Waits, within a bound, until the server has written part of the upload to its temporary file. The
+     * store creates {@code tmp/} when it opens, before the child prints its port, so the watch sees every
+     * write that follows; the thread sleeps in the watch service between file-system events.
+     */
+    private void awaitPartialWrite() throws IOException, InterruptedException {
         Path tmp = dir.resolve("blobs").resolve("tmp");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            if (Files.isDirectory(tmp)) {
-                try (var parts = Files.list(tmp)) {
-                    boolean written = parts.anyMatch(p -> {
-                        try {
-                            return Files.size(p) > 0;
-                        } catch (IOException e) {
-                            return false;
-                        }
-                    });
-                    if (written) {
-                        return;
-                    }
+        try (WatchService watcher = tmp.getFileSystem().newWatchService()) {
+            tmp.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!somePartHasBytes(tmp)) {
+                WatchKey key = watcher.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (key == null) {
+                    throw new AssertionError("the server never started writing the upload");
                 }
+                key.pollEvents();
+                key.reset();
             }
-            Thread.onSpinWait();
         }
-        throw new AssertionError("the server never started writing the upload");
+    }
+
+    private static boolean somePartHasBytes(Path tmp) throws IOException {
+        try (Stream<Path> parts = Files.list(tmp)) {
+            return parts.anyMatch(p -> {
+                try {
+                    return Files.size(p) > 0;
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+        }
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.attache.server.testing.Reply;
 import dev.attache.server.testing.TestServer;
 
-/** opt_fields shapes directory responses as it does attachments (contract §1). */
+/** opt_fields shapes directory responses as it does attachments (docs/api.md §1). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DirectoryOptFieldsTest {
 

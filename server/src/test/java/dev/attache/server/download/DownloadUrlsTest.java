@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-import dev.attache.server.PublicBases;
+import dev.attache.server.http.PublicBases;
 import dev.attache.server.signing.Signer;
 
 class DownloadUrlsTest {

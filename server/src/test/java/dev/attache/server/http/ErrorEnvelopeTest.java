@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.attache.server.testing.Reply;
 import dev.attache.server.testing.TestServer;
 
-/** Bad input of every kind gets a 4xx in Asana's envelope (contract §1). */
+/** Bad input of every kind gets a 4xx in Asana's envelope (docs/api.md §1). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ErrorEnvelopeTest {
 
@@ -65,7 +65,9 @@ class ErrorEnvelopeTest {
         Reply r = server.send(server.authorized(server.api("/users/me")).header("X-Huge", "a".repeat(64 * 1024)).GET().build());
 
         assertThat(r.status()).isEqualTo(431);
-        assertThat(r.errorMessage()).isNotBlank();
+        assertThat(r.header("Content-Type")).startsWith("application/json");
+        assertThat(r.errorMessages()).containsExactly("Request header fields too large");
+        assertThat(r.json().get("errors").get(0).get("help").asText()).isEqualTo(ErrorMapping.HELP);
     }
 
     @Test

@@ -39,7 +39,7 @@ class InFlightLimitTest {
 
     @BeforeAll
     void start() {
-        server = TestServer.start(dir, c -> c.withRateLimits(new RateLimits(true, 1000, 50, 1)));
+        server = TestServer.start(dir, c -> c.rateLimits(new RateLimits(true, 1000, 50, 1)));
     }
 
     @AfterAll

@@ -3,6 +3,7 @@ package dev.attache.server.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -33,7 +34,7 @@ class RateLimitTest {
 
     @BeforeAll
     void start() {
-        server = TestServer.start(dir, c -> c.withRateLimits(new RateLimits(true, 3, 50, 15)));
+        server = TestServer.start(dir, c -> c.rateLimits(new RateLimits(true, 3, 50, 15)));
     }
 
     @AfterAll
@@ -97,7 +98,7 @@ class RateLimitTest {
     }
 
     private Reply getMe(String token) {
-        return server.send(java.net.http.HttpRequest.newBuilder(server.api("/users/me"))
+        return server.send(HttpRequest.newBuilder(server.api("/users/me"))
                 .header("Authorization", "Bearer " + token).GET().build());
     }
 

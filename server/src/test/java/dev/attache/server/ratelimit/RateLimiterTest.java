@@ -1,6 +1,7 @@
 package dev.attache.server.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -59,8 +60,12 @@ class RateLimiterTest {
     void quotaIsCountedPerToken() {
         RateLimiter limiter = new RateLimiter(new RateLimits(true, 1, 10, 10), clock);
         limiter.acquire(TOKEN, false).close();
+        assertThatThrownBy(() -> limiter.acquire(TOKEN, false)).isInstanceOf(ApiException.class);
 
-        limiter.acquire(TOKEN + 1, false).close();
+        assertThatCode(() -> limiter.acquire(TOKEN + 1, false).close()).doesNotThrowAnyException();
+        ApiException other = catchThrowableOfType(() -> limiter.acquire(TOKEN + 1, false), ApiException.class);
+        assertThat(other.status()).isEqualTo(429);
+        assertThat(other.retryAfterSeconds()).isEqualTo(60);
     }
 
     @Test

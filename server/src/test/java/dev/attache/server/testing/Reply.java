@@ -1,5 +1,6 @@
 package dev.attache.server.testing;
 
+import java.io.IOException;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ public record Reply(int status, HttpHeaders headers, byte[] body) {
     public JsonNode json() {
         try {
             return MAPPER.readTree(body);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError("not JSON (status " + status + "): " + text(), e);
         }
     }

@@ -16,7 +16,7 @@ public final class ServerProcess {
     }
 
     public static void main(String[] args) throws Exception {
-        App app = App.start(ServerConfig.forTests(Path.of(args[0])).withRateLimits(RateLimits.NONE));
+        App app = App.start(ServerConfig.builder(Path.of(args[0])).forTests().rateLimits(RateLimits.NONE).build());
         System.out.println("PORT " + app.port());
         System.out.flush();
         Thread.currentThread().join();

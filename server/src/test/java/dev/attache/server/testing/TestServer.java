@@ -40,8 +40,8 @@ public final class TestServer implements AutoCloseable {
         return start(dataDir, c -> c);
     }
 
-    public static TestServer start(Path dataDir, UnaryOperator<ServerConfig> customize) {
-        ServerConfig config = customize.apply(ServerConfig.forTests(dataDir).withRateLimits(RateLimits.NONE));
+    public static TestServer start(Path dataDir, UnaryOperator<ServerConfig.Builder> customize) {
+        ServerConfig config = customize.apply(ServerConfig.builder(dataDir).forTests().rateLimits(RateLimits.NONE)).build();
         try {
             return new TestServer(App.start(config), dataDir);
         } catch (IOException e) {
@@ -51,7 +51,7 @@ public final class TestServer implements AutoCloseable {
 
     public static TestServer start(Path dataDir, BlobStore blobs) {
         try {
-            return new TestServer(App.start(ServerConfig.forTests(dataDir).withRateLimits(RateLimits.NONE), blobs), dataDir);
+            return new TestServer(App.start(ServerConfig.builder(dataDir).forTests().rateLimits(RateLimits.NONE).build(), blobs), dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

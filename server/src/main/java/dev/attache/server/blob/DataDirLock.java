@@ -1,4 +1,4 @@
-package dev.attache.server;
+package dev.attache.server.blob;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;

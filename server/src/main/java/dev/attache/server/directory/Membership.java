@@ -1,4 +1,4 @@
-package dev.attache.server.admin;
+package dev.attache.server.directory;
 
 /**
  * A user's membership of a workspace.

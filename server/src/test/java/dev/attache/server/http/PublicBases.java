@@ -1,4 +1,4 @@
-package dev.attache.server;
+package dev.attache.server.http;
 
 import java.net.URI;
 

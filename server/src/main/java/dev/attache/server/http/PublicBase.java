@@ -1,4 +1,4 @@
-package dev.attache.server;
+package dev.attache.server.http;
 
 import java.net.URI;
 import java.util.Objects;
@@ -12,8 +12,8 @@ public final class PublicBase {
 
     private volatile URI base;
 
-    /** Sets the base once the server knows it. */
-    void set(URI value) {
+    /** Sets the base once the server knows it; the composition root calls this once, at start. */
+    public void set(URI value) {
         this.base = Objects.requireNonNull(value, "value");
     }
 

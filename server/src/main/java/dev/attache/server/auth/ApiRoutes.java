@@ -1,8 +1,5 @@
-package dev.attache.server.http;
+package dev.attache.server.auth;
 
-import dev.attache.server.auth.Authenticator;
-import dev.attache.server.auth.Principal;
-import dev.attache.server.auth.Scope;
 import dev.attache.server.ratelimit.RateLimiter;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;

@@ -1,11 +1,11 @@
 package dev.attache.server.admin;
 
 /** An admin action named a workspace, user, project, token or data directory that does not exist. */
-public final class NotFoundException extends RuntimeException {
+public final class AdminTargetNotFoundException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    public NotFoundException(String message) {
+    public AdminTargetNotFoundException(String message) {
         super(message);
     }
 }

@@ -1,0 +1,59 @@
+package dev.attache.server.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/**
+ * Keeps the server's packages a directed acyclic graph: the composition root over the features, the
+ * features over the infrastructure, and no package cycle anywhere.
+ */
+class PackageDependenciesTest {
+
+    private static final String ROOT = "dev.attache.server";
+
+    private static JavaClasses server;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        server = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(ROOT);
+    }
+
+    @Test
+    void serverPackagesHaveNoCycles() {
+        slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(server);
+    }
+
+    @Test
+    void featuresSitAboveInfrastructureAndOnlyTheRootSeesThem() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Composition root").definedBy(ROOT)
+                .layer("Features").definedBy(
+                        ROOT + ".attachments..", ROOT + ".download..", ROOT + ".directory..", ROOT + ".admin..")
+                .layer("Infrastructure").definedBy(
+                        ROOT + ".http..", ROOT + ".auth..", ROOT + ".db..", ROOT + ".blob..", ROOT + ".ratelimit..",
+                        ROOT + ".ids..", ROOT + ".signing..", ROOT + ".ops..")
+                .whereLayer("Composition root").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Features").mayOnlyBeAccessedByLayers("Composition root")
+                .whereLayer("Infrastructure").mayOnlyBeAccessedByLayers("Composition root", "Features")
+                .check(server);
+    }
+
+    @Test
+    void everyServerPackageBelongsToALayer() {
+        classes()
+                .should().resideInAnyPackage(ROOT, ROOT + ".attachments..", ROOT + ".download..",
+                        ROOT + ".directory..", ROOT + ".admin..", ROOT + ".http..", ROOT + ".auth..", ROOT + ".db..",
+                        ROOT + ".blob..", ROOT + ".ratelimit..", ROOT + ".ids..", ROOT + ".signing..", ROOT + ".ops..")
+                .check(server);
+    }
+}
