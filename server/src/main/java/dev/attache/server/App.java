@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -22,25 +20,15 @@ import org.slf4j.LoggerFactory;
 import dev.attache.server.admin.Admin;
 import dev.attache.server.attachments.AttachmentRoutes;
 import dev.attache.server.attachments.AttachmentService;
-import dev.attache.server.attachments.AttachmentStore;
 import dev.attache.server.attachments.AttachmentView;
-import dev.attache.server.attachments.BlobSweeper;
-import dev.attache.server.attachments.JdbcAttachmentStore;
 import dev.attache.server.attachments.MultipartUploadReader;
 import dev.attache.server.attachments.PageTokens;
-import dev.attache.server.auth.AccessTokens;
 import dev.attache.server.auth.ApiRoutes;
 import dev.attache.server.auth.Authenticator;
-import dev.attache.server.auth.TokenStore;
 import dev.attache.server.blob.BlobStore;
-import dev.attache.server.blob.DataDirLock;
-import dev.attache.server.blob.FileBlobStore;
-import dev.attache.server.db.Database;
-import dev.attache.server.db.Jdbc;
 import dev.attache.server.directory.Access;
 import dev.attache.server.directory.Bootstrap;
 import dev.attache.server.directory.DirectoryRoutes;
-import dev.attache.server.directory.DirectoryStore;
 import dev.attache.server.download.DownloadRoutes;
 import dev.attache.server.download.DownloadUrls;
 import dev.attache.server.http.AccessLog;
@@ -49,16 +37,17 @@ import dev.attache.server.http.IncidentPhrases;
 import dev.attache.server.http.Json;
 import dev.attache.server.http.JsonErrorHandler;
 import dev.attache.server.http.PublicBase;
-import dev.attache.server.ids.GidGenerator;
 import dev.attache.server.ops.OpsRoutes;
 import dev.attache.server.ops.ServerMetrics;
 import dev.attache.server.ratelimit.RateLimiter;
 import dev.attache.server.signing.Signer;
-import dev.attache.server.signing.SigningSecret;
+import dev.attache.server.storage.Storage;
+import dev.attache.server.storage.StorageContext;
 import io.javalin.Javalin;
 
 /**
- * The composition root: builds every part of the server with {@code new}, in order, and starts it.
+ * The composition root: opens the storage for the configured profile, builds every part of the server
+ * over it with {@code new}, in order, and starts it.
  *
  * <pre>{@code
  * try (App app = App.start(ServerConfig.forTests(dir))) {
@@ -73,98 +62,67 @@ public final class App implements AutoCloseable {
     private static final int INPUT_BUFFER_BYTES = 128 * 1024;
 
     private final Javalin javalin;
-    private final Database database;
-    private final DataDirLock lock;
+    private final Storage storage;
     private final ServerConfig config;
     private final PublicBase base;
-    private final Admin admin;
     private final int port;
     private final ExecutorService background;
 
-    private App(Javalin javalin, Database database, DataDirLock lock, ServerConfig config, PublicBase base, Admin admin, int port,
-                ExecutorService background) {
-        this.background = background;
+    private App(Javalin javalin, Storage storage, ServerConfig config, PublicBase base, int port, ExecutorService background) {
         this.javalin = javalin;
-        this.database = database;
-        this.lock = lock;
+        this.storage = storage;
         this.config = config;
         this.base = base;
-        this.admin = admin;
         this.port = port;
+        this.background = background;
     }
 
-    /** Starts a server on the embedded default: SQLite and files in the data directory. */
+    /** Starts a server on the configured storage, with no external blob stores (see {@link StorageContext}). */
     public static App start(ServerConfig config) throws IOException {
-        Files.createDirectories(config.dataDir());
-        ExecutorService background = backgroundPool();
-        return start(config, FileBlobStore.open(config.dataDir().resolve("blobs"), background), background);
+        return start(config, StorageContext.defaults());
     }
 
-    /** Starts a server over a given blob store (a different backend, or a faulty one in tests). */
+    /** Starts a server whose bytes go through a given store instead (a faulty one, in tests). */
     public static App start(ServerConfig config, BlobStore blobs) throws IOException {
-        return start(config, blobs, backgroundPool());
+        return start(config, StorageContext.defaults().withBlobWrapper(opened -> blobs));
     }
 
-    /** Daemon threads for work beside requests: hashing uploads and early write-back of their bytes. */
-    private static ExecutorService backgroundPool() {
-        return Executors.newCachedThreadPool(daemonThreads("attache-background"));
-    }
-
-    private static App start(ServerConfig config, BlobStore blobs, ExecutorService background) throws IOException {
-        Files.createDirectories(config.dataDir());
-        DataDirLock lock = DataDirLock.tryAcquire(config.dataDir()).orElseThrow(() -> new IOException(
-                "another Attaché server is using " + config.dataDir().toAbsolutePath()));
-        Database database = Database.sqlite(config.dataDir());
+    /** Starts a server: storage first, then the routes over it, then maintenance, then the banner. */
+    public static App start(ServerConfig config, StorageContext context) throws IOException {
+        ExecutorService background = Executors.newCachedThreadPool(daemonThreads("attache-background"));
+        Storage storage = null;
         try {
-            return start(config, blobs, lock, database, background);
-        } catch (RuntimeException | IOException e) {
+            storage = Storage.openForServer(config.storage(), context, background);
+            App app = serve(config, storage, context.clock(), background);
+            storage.startMaintenance(app::stopAfterLosingNodeId);
+            app.announce(System.out);
+            return app;
+        } catch (IOException | RuntimeException e) {
+            if (storage != null) {
+                storage.close();
+            }
             background.shutdownNow();
-            database.close();
-            closeQuietly(lock);
             throw e;
         }
     }
 
-    private static App start(ServerConfig config, BlobStore blobs, DataDirLock lock, Database database,
-                             ExecutorService background) throws IOException {
-        database.migrate();
-        Clock clock = Clock.systemUTC();
-        GidGenerator gids = new GidGenerator(clock, config.nodeId());
-        Jdbc jdbc = database.jdbc();
-        TokenStore tokens = new TokenStore(jdbc, gids, new AccessTokens(), clock);
-        DirectoryStore directory = new DirectoryStore(jdbc, gids, clock);
-        Access access = new Access(directory);
-        AttachmentStore attachmentStore = new JdbcAttachmentStore(jdbc);
-        AttachmentService attachments = new AttachmentService(attachmentStore, blobs, access, gids, clock);
-
-        new BlobSweeper(blobs, attachmentStore).sweep();
-        Optional<Bootstrap.FirstStart> firstStart = new Bootstrap(jdbc, directory, tokens, clock).seedIfEmpty(config.dataDir());
-
-        Signer signer = new Signer(SigningSecret.load(config.signingSecret(), config.dataDir()));
+    private static App serve(ServerConfig config, Storage storage, Clock clock, ExecutorService background) {
+        Access access = new Access(storage.directory());
+        AttachmentService attachments = new AttachmentService(storage.attachments(), storage.blobs(), access, storage.gids(), clock);
+        Signer signer = new Signer(storage.signingSecret());
         PublicBase base = new PublicBase();
         DownloadUrls downloadUrls = new DownloadUrls(signer, base, config.downloadUrlTtl(), clock);
         ServerMetrics metrics = new ServerMetrics();
         Json json = new Json();
-        Authenticator authenticator = new Authenticator(tokens);
-        RateLimiter limiter = new RateLimiter(config.rateLimits(), clock);
+        Authenticator authenticator = new Authenticator(storage.tokens());
+        RateLimiter limiter = new RateLimiter(config.rateLimits(), clock, storage.minuteWindows());
 
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(json)));
             cfg.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
-            cfg.jetty.addConnector((server, http) -> {
-                HttpConnectionFactory factory = new HttpConnectionFactory(http);
-                // Uploads arrive in large bodies; bigger reads mean fewer trips through the parser. The
-                // pool must keep buffers that large, or every read allocates a fresh direct buffer.
-                factory.setInputBufferSize(INPUT_BUFFER_BYTES);
-                ArrayByteBufferPool pool = new ArrayByteBufferPool(0, 4096, 2 * INPUT_BUFFER_BYTES);
-                ServerConnector connector = new ServerConnector(server, null, null, pool, -1, -1, factory);
-                connector.setHost(config.bindAddress());
-                connector.setPort(config.port());
-                connector.setIdleTimeout(config.idleTimeout().toMillis());
-                return connector;
-            });
+            cfg.jetty.addConnector((server, http) -> connector(server, http, config));
             cfg.requestLogger.http((ctx, millis) -> {
                 AccessLog.log(ctx, millis);
                 metrics.request(ctx.method().name(), AccessLog.route(ctx), ctx.statusCode(),
@@ -173,33 +131,61 @@ public final class App implements AutoCloseable {
             new ErrorMapping(json, new IncidentPhrases()).register(cfg);
 
             ApiRoutes api = new ApiRoutes(cfg, authenticator, limiter);
-            new AttachmentRoutes(attachments, new MultipartUploadReader(blobs, background), new AttachmentView(downloadUrls, base),
-                    new PageTokens(signer, config.offsetTokenTtl(), clock), access, json, base, metrics).register(api);
-            new DirectoryRoutes(directory, access, attachments::deleteParent, json).register(api);
+            new AttachmentRoutes(attachments, new MultipartUploadReader(storage.blobs(), background),
+                    new AttachmentView(downloadUrls, base), new PageTokens(signer, config.offsetTokenTtl(), clock), access, json,
+                    base, metrics).register(api);
+            new DirectoryRoutes(storage.directory(), access, attachments::deleteParent, json).register(api);
             new DownloadRoutes(attachments, downloadUrls, authenticator, metrics).register(cfg);
-            new OpsRoutes(metrics, database::isHealthy, blobs::isHealthy, json).register(cfg);
+            new OpsRoutes(metrics, storage.database()::isHealthy, storage.blobs()::isHealthy, json).register(cfg);
         });
         javalin.start();
         int port = ((ServerConnector) javalin.jettyServer().server().getConnectors()[0]).getLocalPort();
         base.set(config.publicBase().orElseGet(() -> URI.create("http://" + reachableHost(config.bindAddress()) + ":" + port)));
-
-        App app = new App(javalin, database, lock, config, base, new Admin(directory, tokens), port, background);
-        firstStart.filter(f -> config.printDevToken()).ifPresent(f -> app.announce(f, System.out));
-        LOG.info("Attaché listening on {}:{} (data in {})", config.bindAddress(), port, config.dataDir().toAbsolutePath());
-        return app;
+        LOG.info("Attaché listening on {}:{} ({})", config.bindAddress(), port, config.storage().describe());
+        return new App(javalin, storage, config, base, port, background);
     }
 
-    private void announce(Bootstrap.FirstStart first, PrintStream out) {
-        out.println();
-        out.println("First start: created workspace \"" + first.workspace().name() + "\" (" + first.workspace().gid()
-                + ") and user " + first.user().email() + ".");
-        out.println("Personal access token (also in " + Bootstrap.devTokenFile(config.dataDir()) + ", shown only now):");
-        out.println("  " + first.token());
-        out.println("Try it:");
-        out.println("  curl -H \"Authorization: Bearer $(cat " + Bootstrap.devTokenFile(config.dataDir()) + ")\" "
-                + apiBaseUri() + "/users/me");
-        out.println();
+    private static ServerConnector connector(org.eclipse.jetty.server.Server server,
+                                             org.eclipse.jetty.server.HttpConfiguration http, ServerConfig config) {
+        HttpConnectionFactory factory = new HttpConnectionFactory(http);
+        // Uploads arrive in large bodies; bigger reads mean fewer trips through the parser. The pool
+        // must keep buffers that large, or every read allocates a fresh direct buffer.
+        factory.setInputBufferSize(INPUT_BUFFER_BYTES);
+        ArrayByteBufferPool pool = new ArrayByteBufferPool(0, 4096, 2 * INPUT_BUFFER_BYTES);
+        ServerConnector connector = new ServerConnector(server, null, null, pool, -1, -1, factory);
+        connector.setHost(config.bindAddress());
+        connector.setPort(config.port());
+        connector.setIdleTimeout(config.idleTimeout().toMillis());
+        return connector;
+    }
+
+    /** The first-start banner on the node that seeded the database; a one-line greeting on the others of a cluster. */
+    private void announce(PrintStream out) {
+        if (!config.printDevToken()) {
+            return;
+        }
+        storage.firstStart().ifPresentOrElse(first -> {
+            out.println();
+            out.println("First start: created workspace \"" + first.workspace().name() + "\" (" + first.workspace().gid()
+                    + ") and user " + first.user().email() + ".");
+            out.println("Personal access token (also in " + Bootstrap.devTokenFile(config.dataDir()) + ", shown only now):");
+            out.println("  " + first.token());
+            out.println("Try it:");
+            out.println("  curl -H \"Authorization: Bearer $(cat " + Bootstrap.devTokenFile(config.dataDir()) + ")\" "
+                    + apiBaseUri() + "/users/me");
+            out.println();
+        }, () -> {
+            if (config.storage().isCluster()) {
+                out.println("The cluster is ready: joined as node " + storage.nodeId() + " on " + config.storage().describe()
+                        + ". The dev token is in the data dir of the node that started first.");
+            }
+        });
         out.flush();
+    }
+
+    /** Another node holds this node's id now: stop taking requests rather than risk duplicate gids. */
+    private void stopAfterLosingNodeId() {
+        new Thread(javalin::stop, "attache-stop").start();
     }
 
     private static ThreadFactory daemonThreads(String name) {
@@ -231,7 +217,7 @@ public final class App implements AutoCloseable {
         return URI.create(base.get());
     }
 
-    /** The token written to {@code <data dir>/dev-token} on first start. */
+    /** The token written to {@code <data dir>/dev-token} on first start (in a cluster, by the node that seeded). */
     public String devToken() {
         try {
             return Bootstrap.readDevToken(config.dataDir())
@@ -243,23 +229,19 @@ public final class App implements AutoCloseable {
 
     /** Operator actions on this server's storage. */
     public Admin admin() {
-        return admin;
+        return new Admin(storage.directory(), storage.tokens());
     }
 
-    /** Stops taking requests, then releases the database and the data directory. */
+    /** Whether this start seeded an empty database (the one node of a cluster that did prints the banner). */
+    public boolean seeded() {
+        return storage.firstStart().isPresent();
+    }
+
+    /** Stops taking requests, then releases the storage: node id, database, data directory. */
     @Override
     public void close() {
         javalin.stop();
         background.shutdownNow();
-        database.close();
-        closeQuietly(lock);
-    }
-
-    private static void closeQuietly(DataDirLock lock) {
-        try {
-            lock.close();
-        } catch (IOException ignored) {
-            // The operating system drops the lock with the process anyway.
-        }
+        storage.close();
     }
 }

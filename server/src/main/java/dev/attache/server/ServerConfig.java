@@ -8,7 +8,9 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.attache.server.db.PostgresUrl;
 import dev.attache.server.ratelimit.RateLimits;
+import dev.attache.server.storage.StorageConfig;
 
 /**
  * Everything the server needs to start. Immutable; build one with {@link #builder(Path)}, or take
@@ -16,7 +18,8 @@ import dev.attache.server.ratelimit.RateLimits;
  *
  * @param bindAddress      address to listen on; {@code 127.0.0.1} unless told otherwise
  * @param port             TCP port, {@code 0} for an ephemeral one
- * @param dataDir          directory holding the database, the blobs, the signing secret and the dev token
+ * @param dataDir          directory holding the database, the blobs, the signing secret and the dev token;
+ *                         with a {@code database}, only local scratch and the dev token
  * @param publicBaseUrl    scheme, host and port clients reach the server at; derived from the bound
  *                         address and port when {@code null}
  * @param signingSecret    HMAC key for download URLs and offset tokens; generated and kept in the
@@ -25,8 +28,15 @@ import dev.attache.server.ratelimit.RateLimits;
  * @param downloadUrlTtl   how long a signed {@code download_url} stays valid
  * @param offsetTokenTtl   how long a pagination {@code offset} token stays valid
  * @param idleTimeout      how long a connection may send nothing before the server gives up on it
- * @param nodeId           0..1023, distinct per node of a deployment, so generated gids never collide
+ * @param nodeId           0..1023, distinct per node of a deployment, so generated gids never collide; when
+ *                         {@code null}, 0 on the embedded default and leased through the database in a cluster
  * @param printDevToken    whether the first start prints the generated token to standard output
+ * @param database         a PostgreSQL database that the nodes of a cluster share, or {@code null} for
+ *                         SQLite in the data directory
+ * @param blobStore        where bytes live, such as {@code s3://bucket/prefix}, or {@code null} for files
+ *                         in the data directory
+ * @param orphanGrace      how long a cluster's upload may go silent before the orphan sweep counts it dead
+ * @param sweepEvery       how often a cluster's orphan sweep runs (on one node at a time)
  */
 public record ServerConfig(
         String bindAddress,
@@ -38,8 +48,12 @@ public record ServerConfig(
         Duration downloadUrlTtl,
         Duration offsetTokenTtl,
         Duration idleTimeout,
-        int nodeId,
-        boolean printDevToken) {
+        @Nullable Integer nodeId,
+        boolean printDevToken,
+        @Nullable PostgresUrl database,
+        @Nullable URI blobStore,
+        Duration orphanGrace,
+        Duration sweepEvery) {
 
     /** The defaults: 127.0.0.1:8080, Asana's paid-plan rate limits, 30-minute download URLs. */
     public static final int DEFAULT_PORT = 8080;
@@ -54,7 +68,9 @@ public record ServerConfig(
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535 but was " + port);
         }
-        if (nodeId < 0 || nodeId > 1023) {
+        Objects.requireNonNull(orphanGrace, "orphanGrace");
+        Objects.requireNonNull(sweepEvery, "sweepEvery");
+        if (nodeId != null && (nodeId < 0 || nodeId > 1023)) {
             throw new IllegalArgumentException("nodeId must be 0..1023 but was " + nodeId);
         }
         if (downloadUrlTtl.compareTo(Duration.ofMinutes(2)) < 0) {
@@ -94,6 +110,11 @@ public record ServerConfig(
         return Optional.ofNullable(publicBaseUrl);
     }
 
+    /** The storage part of the configuration. */
+    public StorageConfig storage() {
+        return new StorageConfig(dataDir, database, blobStore, nodeId, signingSecret, orphanGrace, sweepEvery);
+    }
+
     /**
      * Collects settings, each starting at its default, and checks them all at {@link #build()}. A new
      * setting is a record component, a field with its default and a one-line setter here, and its place
@@ -109,8 +130,12 @@ public record ServerConfig(
         private Duration downloadUrlTtl = Duration.ofMinutes(30);
         private Duration offsetTokenTtl = Duration.ofMinutes(15);
         private Duration idleTimeout = Duration.ofSeconds(30);
-        private int nodeId;
+        private @Nullable Integer nodeId;
         private boolean printDevToken = true;
+        private @Nullable PostgresUrl database;
+        private @Nullable URI blobStore;
+        private Duration orphanGrace = StorageConfig.DEFAULT_ORPHAN_GRACE;
+        private Duration sweepEvery = StorageConfig.DEFAULT_SWEEP_EVERY;
 
         private Builder(Path dataDir) {
             this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -129,8 +154,12 @@ public record ServerConfig(
         public Builder downloadUrlTtl(Duration value) { downloadUrlTtl = value; return this; }
         public Builder offsetTokenTtl(Duration value) { offsetTokenTtl = value; return this; }
         public Builder idleTimeout(Duration value) { idleTimeout = value; return this; }
-        public Builder nodeId(int value) { nodeId = value; return this; }
+        public Builder nodeId(@Nullable Integer value) { nodeId = value; return this; }
         public Builder printDevToken(boolean value) { printDevToken = value; return this; }
+        public Builder database(@Nullable PostgresUrl value) { database = value; return this; }
+        public Builder blobStore(@Nullable URI value) { blobStore = value; return this; }
+        public Builder orphanGrace(Duration value) { orphanGrace = value; return this; }
+        public Builder sweepEvery(Duration value) { sweepEvery = value; return this; }
 
         /**
          * The config.
@@ -139,7 +168,8 @@ public record ServerConfig(
          */
         public ServerConfig build() {
             return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, signingSecret, rateLimits,
-                    downloadUrlTtl, offsetTokenTtl, idleTimeout, nodeId, printDevToken);
+                    downloadUrlTtl, offsetTokenTtl, idleTimeout, nodeId, printDevToken, database, blobStore, orphanGrace,
+                    sweepEvery);
         }
     }
 }

@@ -19,6 +19,12 @@ public final class NodeIdLease implements AutoCloseable {
     public static final Duration RENEW_EVERY = Duration.ofSeconds(10);
 
     private static final int IDS = 1024;
+    /**
+     * Leased ids come from 1..1022: 0 is the embedded server's and 1023 its admin commands', so the
+     * gids of data migrated from a single server never meet a leased node's.
+     */
+    private static final int FIRST_LEASED = 1;
+    private static final int LEASED = IDS - 2;
 
     private final Leases leases;
     private final int nodeId;
@@ -47,14 +53,14 @@ public final class NodeIdLease implements AutoCloseable {
             return new NodeIdLease(leases, id, holder);
         }
         // Start at a random id so nodes starting together do not all contend for the same rows.
-        int start = ThreadLocalRandom.current().nextInt(IDS);
-        for (int i = 0; i < IDS; i++) {
-            int id = (start + i) % IDS;
+        int start = ThreadLocalRandom.current().nextInt(LEASED);
+        for (int i = 0; i < LEASED; i++) {
+            int id = FIRST_LEASED + (start + i) % LEASED;
             if (leases.tryAcquire(name(id), holder, TTL)) {
                 return new NodeIdLease(leases, id, holder);
             }
         }
-        throw new IllegalStateException("all " + IDS + " node ids are in use by running nodes of this cluster");
+        throw new IllegalStateException("all " + LEASED + " node ids are in use by running nodes of this cluster");
     }
 
     /** The leased id. */
