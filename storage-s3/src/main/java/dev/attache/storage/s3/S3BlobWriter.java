@@ -1,0 +1,235 @@
+package dev.attache.storage.s3;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.attache.server.blob.BlobWriter;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.UploadPartResponse;
+
+/**
+ * One blob on its way into S3. Bytes collect in a part buffer; a blob that never outgrows one part
+ * is sent at commit as a single {@code PutObject}. Once a part is full and more bytes arrive, the
+ * writer starts a multipart upload and sends the full part on an upload thread while the next one
+ * fills, so at most two parts are in memory and the caller waits only when S3 falls a part behind.
+ * Every part carries its SHA-256, which S3 checks before it accepts the part. Any failure aborts the
+ * multipart upload. Not thread-safe: one upload owns it.
+ */
+final class S3BlobWriter implements BlobWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(S3BlobWriter.class);
+    /** Small uploads are the common case; the buffer grows from here only as bytes arrive. */
+    private static final int FIRST_BUFFER_BYTES = 64 * 1024;
+    private static final String CONTENT_TYPE = "application/octet-stream";
+
+    private enum State { OPEN, COMMITTED, ABORTED }
+
+    private final S3Client s3;
+    private final S3Location location;
+    private final String key;
+    private final int partSize;
+    private final Executor uploads;
+
+    private State state = State.OPEN;
+    private byte[] buffer = new byte[0];
+    private int filled;
+    private byte @Nullable [] spare;
+    private @Nullable String uploadId;
+    private final List<CompletedPart> parts = new ArrayList<>();
+    private @Nullable CompletableFuture<CompletedPart> inFlight;
+    private byte @Nullable [] inFlightBuffer;
+
+    S3BlobWriter(S3Client s3, S3Location location, String key, int partSize, Executor uploads) {
+        this.s3 = s3;
+        this.location = location;
+        this.key = key;
+        this.partSize = partSize;
+        this.uploads = uploads;
+    }
+
+    @Override
+    public String key() {
+        return key;
+    }
+
+    @Override
+    public void write(ByteBuffer bytes) throws IOException {
+        requireOpen();
+        try {
+            if (inFlight != null && inFlight.isCompletedExceptionally()) {
+                awaitInFlight();
+            }
+            while (bytes.hasRemaining()) {
+                if (filled == buffer.length) {
+                    makeRoom();
+                }
+                int n = Math.min(bytes.remaining(), buffer.length - filled);
+                bytes.get(buffer, filled, n);
+                filled += n;
+            }
+        } catch (IOException | RuntimeException e) {
+            abort();
+            throw asIoException(e);
+        }
+    }
+
+    @Override
+    public void commit() throws IOException {
+        requireOpen();
+        try {
+            if (uploadId == null) {
+                putObject();
+            } else {
+                if (filled > 0) {
+                    sendPart();
+                }
+                awaitInFlight();
+                completeUpload();
+            }
+            state = State.COMMITTED;
+            releaseBuffers();
+        } catch (IOException | RuntimeException e) {
+            abort();
+            throw asIoException(e);
+        }
+    }
+
+    @Override
+    public void abort() {
+        if (state != State.OPEN) {
+            return;
+        }
+        state = State.ABORTED;
+        if (inFlight != null) {
+            // S3 may still accept a part that is in flight when the upload is aborted; wait it out so
+            // the abort is the last word.
+            inFlight.handle((part, failure) -> null).join();
+        }
+        if (uploadId != null) {
+            String id = uploadId;
+            try {
+                s3.abortMultipartUpload(b -> b.bucket(location.bucket()).key(objectKey()).uploadId(id));
+            } catch (SdkException e) {
+                LOG.warn("could not abort multipart upload of {}; deleteTemporaries will once it is stale: {}",
+                        objectKey(), e.getMessage());
+            }
+        }
+        releaseBuffers();
+    }
+
+    /** The buffer is full: grow it while the blob still fits one part, else send it as a part. */
+    private void makeRoom() throws IOException {
+        if (buffer.length < partSize) {
+            buffer = Arrays.copyOf(buffer, Math.min(partSize, Math.max(FIRST_BUFFER_BYTES, buffer.length * 2)));
+        } else {
+            sendPart();
+        }
+    }
+
+    private void sendPart() throws IOException {
+        if (uploadId == null) {
+            uploadId = s3.createMultipartUpload(b -> b.bucket(location.bucket()).key(objectKey())
+                    .contentType(CONTENT_TYPE).checksumAlgorithm(ChecksumAlgorithm.SHA256)).uploadId();
+        }
+        awaitInFlight();
+        String id = uploadId;
+        int number = parts.size() + 1;
+        byte[] sending = buffer;
+        int length = filled;
+        inFlightBuffer = sending;
+        inFlight = CompletableFuture.supplyAsync(() -> uploadPart(id, number, sending, length), uploads);
+        buffer = spare != null ? spare : new byte[partSize];
+        spare = null;
+        filled = 0;
+    }
+
+    private CompletedPart uploadPart(String id, int number, byte[] bytes, int length) {
+        String sha256 = sha256(bytes, length);
+        UploadPartResponse response = s3.uploadPart(b -> b.bucket(location.bucket()).key(objectKey()).uploadId(id)
+                .partNumber(number).contentLength((long) length).checksumSHA256(sha256), body(bytes, length));
+        return CompletedPart.builder().partNumber(number).eTag(response.eTag()).checksumSHA256(sha256).build();
+    }
+
+    private void awaitInFlight() throws IOException {
+        if (inFlight == null) {
+            return;
+        }
+        try {
+            parts.add(inFlight.join());
+        } catch (CompletionException e) {
+            throw asIoException(e.getCause() == null ? e : e.getCause());
+        } finally {
+            spare = inFlightBuffer;
+            inFlightBuffer = null;
+            inFlight = null;
+        }
+    }
+
+    private void putObject() {
+        String sha256 = sha256(buffer, filled);
+        s3.putObject(b -> b.bucket(location.bucket()).key(objectKey()).contentType(CONTENT_TYPE)
+                .contentLength((long) filled).checksumSHA256(sha256), body(buffer, filled));
+    }
+
+    private void completeUpload() {
+        String id = uploadId;
+        s3.completeMultipartUpload(b -> b.bucket(location.bucket()).key(objectKey()).uploadId(id)
+                .multipartUpload(m -> m.parts(parts)));
+    }
+
+    private void requireOpen() {
+        if (state != State.OPEN) {
+            throw new IllegalStateException("blob " + key + " was already " + (state == State.COMMITTED ? "committed" : "aborted"));
+        }
+    }
+
+    private void releaseBuffers() {
+        buffer = new byte[0];
+        spare = null;
+        filled = 0;
+    }
+
+    private String objectKey() {
+        return location.objectKey(key);
+    }
+
+    /** A body S3 can re-read on a retry without the SDK copying the part. */
+    private static RequestBody body(byte[] bytes, int length) {
+        return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(bytes, 0, length), length, CONTENT_TYPE);
+    }
+
+    private static String sha256(byte[] bytes, int length) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(bytes, 0, length);
+            return Base64.getEncoder().encodeToString(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static IOException asIoException(Throwable e) {
+        if (e instanceof IOException io) {
+            return io;
+        }
+        return new IOException("S3 write failed: " + e.getMessage(), e);
+    }
+}
