@@ -3,7 +3,6 @@ package dev.attache.cli;
 import dev.attache.cli.attachments.ClientCommands;
 import dev.attache.cli.attachments.Connector;
 import dev.attache.cli.attachments.Terminal;
-import dev.attache.server.admin.AdminStorage;
 import picocli.CommandLine;
 
 /** The {@code attache} executable: builds the command tree and runs it. */
@@ -42,7 +41,7 @@ public final class Main {
         ExitCodes exitCodes = new ExitCodes();
         CommandLine root = new CommandLine(new AttacheCommand())
                 .addSubcommand("serve", new ServeCommand())
-                .addSubcommand("admin", admin(AdminStorage::open));
+                .addSubcommand("admin", admin(new AdminCommand()));
         ClientCommands.addTo(root, connector, terminal);
         root.addSubcommand("completion", new CompletionCommand());
         for (String client : new String[] {"upload", "link", "ls", "get", "rm", "download", "export"}) {
@@ -54,8 +53,9 @@ public final class Main {
                 .setExitCodeExceptionMapper(exitCodes);
     }
 
-    private static CommandLine admin(StorageOpener storage) {
-        CommandLine admin = new CommandLine(new AdminCommand())
+    private static CommandLine admin(AdminCommand command) {
+        StorageOpener storage = command;
+        CommandLine admin = new CommandLine(command)
                 .addSubcommand(new WorkspaceCommands(storage))
                 .addSubcommand(new UserCommands(storage))
                 .addSubcommand(new MemberCommands(storage))
@@ -64,7 +64,8 @@ public final class Main {
                 .addSubcommand(new ProjectCommands(storage))
                 .addSubcommand(new BriefCommands(storage))
                 .addSubcommand(new GcCommand(storage))
-                .addSubcommand(new ScrubCommand(storage));
+                .addSubcommand(new ScrubCommand(storage))
+                .addSubcommand(new MigrateCommand(command));
         ExitCodes.document(admin);
         return admin;
     }

@@ -10,14 +10,21 @@ import dev.attache.server.App;
 import dev.attache.server.ServerConfig;
 import dev.attache.server.ratelimit.RateLimits;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code attache serve}: runs the server on the embedded default (SQLite and files) until stopped. */
+/**
+ * {@code attache serve}: runs the server until stopped, on the embedded default (SQLite and files) or
+ * as one node of a cluster (PostgreSQL and S3).
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Runs the Attachments API server on the embedded default: SQLite and local files in --data-dir.",
+                "With --database (and --blob-store), runs one node of a cluster: nodes started with the same database and "
+                        + "blob store agree on everything else by themselves.",
                 "Every option can also be set with the environment variable named after it."},
         footer = {"", "Example:", "  attache serve --port 8080 --data-dir ./attache-data",
-                "  ATTACHE_PORT=9000 attache serve"})
+                "  ATTACHE_PORT=9000 attache serve",
+                "  attache serve --port 8081 --database postgresql://attache@db/attache --blob-store s3://attachments"})
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "${env:ATTACHE_PORT:-8080}",
@@ -29,8 +36,13 @@ final class ServeCommand implements Callable<Integer> {
     String bind;
 
     @Option(names = "--data-dir", defaultValue = "${env:ATTACHE_DATA_DIR:-attache-data}",
-            description = "Directory for the database, blobs, signing secret and dev-token (env ATTACHE_DATA_DIR, default ${DEFAULT-VALUE}).")
+            description = "Directory for the database, blobs, signing secret and dev-token; with --database only scratch, "
+                    + "the dev-token and (without --blob-store) the blobs every node shares "
+                    + "(env ATTACHE_DATA_DIR, default ${DEFAULT-VALUE}).")
     Path dataDir;
+
+    @Mixin
+    StorageOptions storage;
 
     @Option(names = "--public-url", defaultValue = "${env:ATTACHE_PUBLIC_URL}",
             description = "Scheme, host and port clients reach the server at, for download_url and next_page.uri "
@@ -70,20 +82,21 @@ final class ServeCommand implements Callable<Integer> {
             description = "How long a connection may send nothing before it is dropped (env ATTACHE_IDLE_TIMEOUT, default ${DEFAULT-VALUE}).")
     Duration idleTimeout;
 
-    @Option(names = "--node-id", defaultValue = "${env:ATTACHE_NODE_ID:-0}",
-            description = "0..1023, distinct for each node sharing one database (env ATTACHE_NODE_ID, default ${DEFAULT-VALUE}).")
-    int nodeId;
+    @Option(names = "--node-id", defaultValue = "${env:ATTACHE_NODE_ID}",
+            description = "0..1023, the node id in the gids this node makes (env ATTACHE_NODE_ID; default 0, or with "
+                    + "--database one leased from the database; a clash with a running node is refused).")
+    Integer nodeId;
 
     @Override
     public Integer call() throws Exception {
         ServerConfig config = config();
-        App app = App.start(config);
+        App app = App.start(config, storage.context());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
             stopped.countDown();
         }, "attache-shutdown"));
-        System.out.println("Attaché is serving " + app.apiBaseUri() + " (data in " + config.dataDir().toAbsolutePath()
+        System.out.println("Attaché is serving " + app.apiBaseUri() + " (" + config.storage().describe()
                 + "). Stop with Ctrl-C.");
         stopped.await();
         return 0;
@@ -103,6 +116,8 @@ final class ServeCommand implements Callable<Integer> {
                 .offsetTokenTtl(offsetTtl)
                 .idleTimeout(idleTimeout)
                 .nodeId(nodeId)
+                .database(storage.database())
+                .blobStore(storage.blobStore())
                 .build();
     }
 }

@@ -5,7 +5,10 @@ import java.nio.file.Path;
 
 import dev.attache.server.admin.AdminStorage;
 
-/** Opens a data directory's storage for one admin command; {@code AdminStorage::open} in production. */
+/**
+ * Opens the storage one admin command works on: a data directory's, or the cluster's the inherited
+ * storage options name. {@link AdminCommand} in production.
+ */
 @FunctionalInterface
 interface StorageOpener {
 

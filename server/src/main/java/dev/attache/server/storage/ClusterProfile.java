@@ -1,7 +1,6 @@
 package dev.attache.server.storage;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -91,7 +90,6 @@ final class ClusterProfile {
 
     private static Shared open(StorageConfig config, StorageContext context, Executor background, Resources resources)
             throws IOException {
-        Files.createDirectories(config.dataDir());
         Database database = resources.hold(Database.postgresql(config.database()));
         database.migrate();
         Clock clock = context.clock();
