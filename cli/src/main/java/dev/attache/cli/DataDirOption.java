@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 final class DataDirOption {
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:ATTACHE_DATA_DIR:-attache-data}",
-            description = "The server's data directory; the server may be running or stopped "
+            description = "The server's data directory; the server may be running or stopped. With --database, "
+                    + "used only where a cluster without --blob-store keeps its bytes "
                     + "(env ATTACHE_DATA_DIR, default ${DEFAULT-VALUE}).")
     Path dataDir;
 }

@@ -177,7 +177,7 @@ public final class App implements AutoCloseable {
         }, () -> {
             if (config.storage().isCluster()) {
                 out.println("The cluster is ready: joined as node " + storage.nodeId() + " on " + config.storage().describe()
-                        + ". The dev token is in the data dir of the node that started first.");
+                        + ". The dev token is in the data dir of the node that seeded the database (its first-start banner says so).");
             }
         });
         out.flush();
