@@ -1,20 +1,17 @@
 package dev.attache.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 import dev.attache.server.admin.AdminStorage;
 import dev.attache.server.storage.Storage;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code attache admin}: groups the commands that work on a server's storage directly, and opens that
- * storage for them: a data directory's, or with {@code --database} (inherited by every subcommand) a
- * cluster's.
+ * storage for them: a data directory's, or with {@code --database} a cluster's.
  */
 @Command(name = "admin", mixinStandardHelpOptions = true,
         description = {"Manages a server's storage directly: workspaces, users, memberships, tokens, tasks, projects, "
@@ -29,17 +26,15 @@ final class AdminCommand implements Runnable, StorageOpener {
 
     @Spec
     private CommandSpec spec;
-    @Mixin
-    private StorageOptions storage;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing a subcommand; try 'attache admin --help'.");
+        throw new ParameterException(spec.commandLine(), "Missing a subcommand.");
     }
 
     @Override
-    public AdminStorage open(Path dataDir) throws IOException {
-        return Storage.openForAdmin(storage.config(dataDir), storage.context());
+    public AdminStorage open(StorageOptions options) throws IOException {
+        return Storage.openForAdmin(options.config(), options.context());
     }
 
     /**
@@ -47,11 +42,11 @@ final class AdminCommand implements Runnable, StorageOpener {
      *
      * @throws IllegalArgumentException when either is missing
      */
-    AdminStorage openCluster(Path dataDir) throws IOException {
-        if (storage.database() == null || storage.blobStore() == null) {
+    AdminStorage openCluster(StorageOptions options) throws IOException {
+        if (options.database() == null || options.blobStore() == null) {
             throw new IllegalArgumentException("name the cluster to copy into with --database postgresql://... "
                     + "and --blob-store s3://... (or ATTACHE_DATABASE and ATTACHE_BLOB_STORE)");
         }
-        return open(dataDir);
+        return open(options);
     }
 }

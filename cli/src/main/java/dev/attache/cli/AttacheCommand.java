@@ -17,6 +17,6 @@ final class AttacheCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing a subcommand; try 'attache --help'.");
+        throw new ParameterException(spec.commandLine(), "Missing a subcommand.");
     }
 }

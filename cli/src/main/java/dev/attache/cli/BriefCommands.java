@@ -25,20 +25,20 @@ final class BriefCommands implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing a subcommand; try 'attache admin brief --help'.");
+        throw new ParameterException(spec.commandLine(), "Missing a subcommand.");
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Creates a brief in a project's workspace and prints its gid.",
             footer = {"", "Example:", "  BRIEF=$(attache admin brief create --project $PROJECT --title Goals \\", "      --text 'Ship in May')"})
-    int create(@Mixin DataDirOption data,
+    int create(@Mixin StorageOptions data,
                @Option(names = "--project", required = true, paramLabel = "GID", description = "The project.") long project,
                @Option(names = "--title", required = true, paramLabel = "TITLE", description = "The brief's title.") String title,
                @Option(names = "--text", paramLabel = "TEXT", description = "The brief's text.") String text,
                @Option(names = "--created-by", paramLabel = "GID",
                        description = "The user shown as creator (default: the workspace's first member).") Long createdBy)
             throws IOException {
-        try (AdminStorage s = storage.open(data.dataDir)) {
+        try (AdminStorage s = storage.open(data)) {
             spec.commandLine().getOut().println(s.admin().createBrief(project, title, text, createdBy).gid());
         }
         spec.commandLine().getOut().flush();

@@ -3,17 +3,12 @@ package dev.attache.cli;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.stream.Collectors;
+import java.util.Set;
 
-import dev.attache.cli.attachments.UsageException;
-import dev.attache.client.AsanaApiException;
-import dev.attache.client.AsanaTransportException;
-import dev.attache.client.AuthenticationException;
-import dev.attache.client.ForbiddenException;
-import dev.attache.client.NotFoundException;
-import dev.attache.client.RateLimitedException;
+import dev.attache.cli.attachments.CommandFailedException;
+import dev.attache.cli.attachments.Failure;
+import dev.attache.cli.attachments.Failures;
+import dev.attache.cli.output.ExitCode;
 import dev.attache.server.admin.AdminTargetNotFoundException;
 import dev.attache.server.admin.DataDirBusyException;
 import picocli.CommandLine;
@@ -29,25 +24,36 @@ import picocli.CommandLine.ParseResult;
  */
 final class ExitCodes implements IExecutionExceptionHandler, IExitCodeExceptionMapper {
 
-    static final int OK = 0;
-    static final int ERROR = 1;
-    static final int USAGE = 2;
-    static final int NOT_FOUND = 3;
-    static final int NOT_AUTHORIZED = 4;
-    static final int DAMAGE_FOUND = 5;
-    static final int SERVER_RUNNING = 6;
-    static final int RATE_LIMITED = 7;
-    static final int NETWORK = 8;
+    static final int OK = ExitCode.OK;
+    static final int ERROR = ExitCode.ERROR;
+    static final int USAGE = ExitCode.USAGE;
+    static final int NOT_FOUND = ExitCode.NOT_FOUND;
+    static final int NOT_AUTHORIZED = ExitCode.NOT_AUTHORIZED;
+    static final int DAMAGE_FOUND = ExitCode.DAMAGE_FOUND;
+    static final int SERVER_RUNNING = ExitCode.SERVER_RUNNING;
+    static final int RATE_LIMITED = ExitCode.RATE_LIMITED;
+    static final int NETWORK = ExitCode.NETWORK;
+    static final int SOME_FAILED = ExitCode.SOME_FAILED;
 
     /** The codes a client command can exit with, as its help lists them. */
     static Map<String, String> clientDescriptions() {
         Map<String, String> codes = descriptions();
-        codes.keySet().removeAll(java.util.Set.of(Integer.toString(DAMAGE_FOUND), Integer.toString(SERVER_RUNNING)));
+        codes.keySet().removeAll(Set.of(Integer.toString(DAMAGE_FOUND), Integer.toString(SERVER_RUNNING)));
+        codes.put(Integer.toString(USAGE), "Invalid options or arguments, no token, or a file upload refused before "
+                + "sending it (missing, a directory, unreadable, over 100 MB).");
         codes.put(Integer.toString(NOT_FOUND), "Not found (404): the attachment or the parent.");
         return codes;
     }
 
-    /** Each code with its meaning, as the help of the admin commands lists them. */
+    /** The codes an admin command can exit with, as its help lists them. */
+    static Map<String, String> adminDescriptions() {
+        Map<String, String> codes = descriptions();
+        codes.keySet().removeAll(Set.of(Integer.toString(NOT_AUTHORIZED), Integer.toString(RATE_LIMITED),
+                Integer.toString(NETWORK), Integer.toString(SOME_FAILED)));
+        return codes;
+    }
+
+    /** Each code with its meaning. */
     static Map<String, String> descriptions() {
         Map<String, String> codes = new LinkedHashMap<>();
         codes.put(Integer.toString(OK), "Success.");
@@ -59,12 +65,13 @@ final class ExitCodes implements IExecutionExceptionHandler, IExitCodeExceptionM
         codes.put(Integer.toString(SERVER_RUNNING), "gc refused: a server is running on the data directory.");
         codes.put(Integer.toString(RATE_LIMITED), "Rate limited (429) after the client's retries.");
         codes.put(Integer.toString(NETWORK), "The server could not be reached or the connection failed.");
+        codes.put(Integer.toString(SOME_FAILED), "Of several files or gids, some failed (each has its own line).");
         return codes;
     }
 
     /** Lists the exit codes in the help of a command and all its subcommands. */
     static void document(CommandLine command) {
-        document(command, descriptions());
+        document(command, adminDescriptions());
     }
 
     /** Lists {@code codes} in the help of a command and all its subcommands. */
@@ -75,59 +82,42 @@ final class ExitCodes implements IExecutionExceptionHandler, IExitCodeExceptionM
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
-        Throwable failure = unwrap(ex);
+        Failure failure = explain(ex);
         PrintWriter err = commandLine.getErr();
         if (verbose(parseResult)) {
-            err.println("attache: " + messageOf(failure));
-            failure.printStackTrace(err);
+            Throwable cause = failure.cause();
+            if (cause.getMessage() != null && !cause.getMessage().equals(failure.message())) {
+                err.println("attache: " + cause.getMessage());
+            }
+            err.println("attache: " + failure.message());
+            cause.printStackTrace(err);
         } else {
-            err.println("attache: " + briefMessageOf(failure));
+            err.println("attache: " + failure.message());
         }
         err.flush();
-        return getExitCode(failure);
+        return failure.exitCode();
     }
 
     @Override
     public int getExitCode(Throwable failure) {
-        Throwable t = unwrap(failure);
-        if (t instanceof ParameterException || t instanceof UsageException) {
-            return USAGE;
+        return explain(failure).exitCode();
+    }
+
+    private static Failure explain(Throwable thrown) {
+        Throwable t = Failures.unwrapped(thrown);
+        if (t instanceof CommandFailedException failed) {
+            return failed.failure();
         }
-        if (t instanceof AdminTargetNotFoundException || t instanceof NotFoundException) {
-            return NOT_FOUND;
+        if (t instanceof ParameterException) {
+            return new Failure(USAGE, t.getMessage(), t);
         }
-        if (t instanceof AuthenticationException || t instanceof ForbiddenException) {
-            return NOT_AUTHORIZED;
-        }
-        if (t instanceof RateLimitedException) {
-            return RATE_LIMITED;
-        }
-        if (t instanceof AsanaTransportException) {
-            return NETWORK;
+        if (t instanceof AdminTargetNotFoundException) {
+            return new Failure(NOT_FOUND, t.getMessage(), t);
         }
         if (t instanceof DataDirBusyException) {
-            return SERVER_RUNNING;
+            return new Failure(SERVER_RUNNING, t.getMessage(), t);
         }
-        return ERROR;
-    }
-
-    /** The server's own words, without the request line that {@code --verbose} adds. */
-    private static String briefMessageOf(Throwable failure) {
-        if (failure instanceof AsanaApiException api && !api.errors().isEmpty()) {
-            String text = api.errors().stream().map(e -> e.message()).collect(Collectors.joining("; "));
-            String retry = api.retryAfterHeader().map(d -> ", retry after " + d.toSeconds() + "s").orElse("");
-            return text + " (HTTP " + api.status() + retry + ")";
-        }
-        if (failure instanceof AsanaTransportException && failure.getCause() != null) {
-            Throwable cause = failure.getCause();
-            String text = cause.getMessage() == null || cause.getMessage().isBlank() ? "" : ": " + cause.getMessage();
-            return "network error, " + cause.getClass().getSimpleName() + text;
-        }
-        return messageOf(failure);
-    }
-
-    private static String messageOf(Throwable failure) {
-        return failure.getMessage() == null ? failure.toString() : failure.getMessage();
+        return Failures.explain(t, null);
     }
 
     private static boolean verbose(ParseResult result) {
@@ -137,13 +127,5 @@ final class ExitCodes implements IExecutionExceptionHandler, IExitCodeExceptionM
             }
         }
         return false;
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable t = failure;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 }

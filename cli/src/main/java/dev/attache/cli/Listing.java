@@ -1,26 +1,25 @@
 package dev.attache.cli;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.attache.cli.output.JsonLines;
+import dev.attache.cli.output.OutputFormat;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 /**
- * Rows to print, as an aligned table for people or as a JSON array of objects for scripts. A cell is
- * a string, a list of strings, or {@code null} for "none".
+ * Rows to print: an aligned table for people, one JSON object per line, or the gids alone. A cell
+ * is a string, a list of strings, or {@code null} for "none".
  *
  * @param columns the column names, also the JSON keys
  * @param rows    one list of cells per row, each as long as {@code columns}
  */
 record Listing(List<String> columns, List<List<Object>> rows) {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     Listing {
         columns = List.copyOf(columns);
@@ -32,14 +31,25 @@ record Listing(List<String> columns, List<List<Object>> rows) {
         }
     }
 
-    /** Prints the rows as JSON when asked, else as a table. */
-    void print(PrintWriter out, boolean json) {
-        out.println(json ? toJson() : toTable());
+    /**
+     * Prints the rows in the chosen mode.
+     *
+     * @throws ParameterException for {@code --ids} when the rows have no {@code gid} column
+     */
+    void print(CommandLine command, OutputFormat.Mode mode) {
+        PrintWriter out = command.getOut();
+        switch (mode) {
+            case TEXT -> out.println(toTable());
+            case JSON -> objects().forEach(o -> out.println(JsonLines.line(o)));
+            case IDS -> {
+                int gid = columns.indexOf("gid");
+                if (gid < 0) {
+                    throw new ParameterException(command, "these rows have no gid of their own; use --json");
+                }
+                rows.forEach(row -> out.println(row.get(gid)));
+            }
+        }
         out.flush();
-    }
-
-    String toJson() {
-        return json(objects());
     }
 
     /** The rows as objects keyed by column name, for embedding in a larger JSON document. */
@@ -74,15 +84,6 @@ record Listing(List<String> columns, List<List<Object>> rows) {
             table.append(System.lineSeparator());
         }
         return table.toString().stripTrailing();
-    }
-
-    /** Any value as pretty-printed JSON. */
-    static String json(Object value) {
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String text(Object cell) {

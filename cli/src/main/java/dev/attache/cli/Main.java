@@ -2,6 +2,7 @@ package dev.attache.cli;
 
 import dev.attache.cli.attachments.ClientCommands;
 import dev.attache.cli.attachments.Connector;
+import dev.attache.cli.attachments.Environment;
 import dev.attache.cli.attachments.Terminal;
 import picocli.CommandLine;
 
@@ -38,17 +39,32 @@ public final class Main {
      * @return the tree, ready to execute
      */
     public static CommandLine commandLine(Terminal terminal, Connector connector) {
+        return commandLine(terminal, connector, Environment.system());
+    }
+
+    /**
+     * The full command tree.
+     *
+     * @param terminal    what the client commands ask questions on and draw progress bars to
+     * @param connector   builds the client commands' {@code AttachmentsApi}
+     * @param environment the variables the client commands read ({@code ASANA_ACCESS_TOKEN}, …)
+     * @return the tree, ready to execute
+     */
+    public static CommandLine commandLine(Terminal terminal, Connector connector, Environment environment) {
         ExitCodes exitCodes = new ExitCodes();
         CommandLine root = new CommandLine(new AttacheCommand())
                 .addSubcommand("serve", new ServeCommand())
                 .addSubcommand("admin", admin(new AdminCommand()));
-        ClientCommands.addTo(root, connector, terminal);
-        root.addSubcommand("completion", new CompletionCommand());
+        ClientCommands.addTo(root, connector, terminal, environment);
+        root.addSubcommand("completion", new CompletionCommand())
+                .addSubcommand("version", new VersionCommand())
+                .addSubcommand("help", new CommandLine.HelpCommand());
         for (String client : new String[] {"upload", "link", "ls", "get", "rm", "download", "export"}) {
             ExitCodes.document(root.getSubcommands().get(client), ExitCodes.clientDescriptions());
         }
         return root
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(new UsageErrors())
                 .setExecutionExceptionHandler(exitCodes)
                 .setExitCodeExceptionMapper(exitCodes);
     }

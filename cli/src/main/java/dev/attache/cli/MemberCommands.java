@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.attache.cli.output.OutputFormat;
 import dev.attache.server.admin.Admin;
 import dev.attache.server.admin.AdminStorage;
 import dev.attache.server.directory.Membership;
@@ -34,17 +35,17 @@ final class MemberCommands implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing a subcommand; try 'attache admin member --help'.");
+        throw new ParameterException(spec.commandLine(), "Missing a subcommand.");
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Makes a user a member of a workspace; adding an existing member changes nothing.",
             footer = {"", "Example:", "  attache admin member add --workspace $WS --user $ME"})
-    int add(@Mixin DataDirOption data,
+    int add(@Mixin StorageOptions data,
             @Option(names = "--workspace", required = true, paramLabel = "GID", description = "The workspace.") long workspace,
             @Option(names = "--user", required = true, paramLabel = "GID", description = "The user.") long user)
             throws IOException {
-        try (AdminStorage s = storage.open(data.dataDir)) {
+        try (AdminStorage s = storage.open(data)) {
             s.admin().addMember(workspace, user);
         }
         return ExitCodes.OK;
@@ -52,12 +53,12 @@ final class MemberCommands implements Runnable {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists every membership.",
             footer = {"", "Example:", "  attache admin member list --json"})
-    int list(@Mixin DataDirOption data, @Option(names = "--json", description = "Print a JSON array.") boolean json)
+    int list(@Mixin StorageOptions data, @Mixin OutputFormat format)
             throws IOException {
         List<Membership> memberships;
         Map<Long, Workspace> workspaces;
         Map<Long, User> users;
-        try (AdminStorage s = storage.open(data.dataDir)) {
+        try (AdminStorage s = storage.open(data)) {
             Admin admin = s.admin();
             memberships = admin.memberships();
             workspaces = admin.workspaces().stream().collect(Collectors.toMap(Workspace::gid, Function.identity()));
@@ -67,7 +68,7 @@ final class MemberCommands implements Runnable {
                 memberships.stream().map(m -> Arrays.<Object>asList(Long.toString(m.workspaceGid()),
                         workspaces.get(m.workspaceGid()).name(), Long.toString(m.userGid()), users.get(m.userGid()).email()))
                         .toList())
-                .print(spec.commandLine().getOut(), json);
+                .print(spec.commandLine().getSubcommands().get("list"), format.mode());
         return ExitCodes.OK;
     }
 }

@@ -28,7 +28,7 @@ final class MigrateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
     @Mixin
-    private DataDirOption data;
+    private StorageOptions data;
     private final AdminCommand admin;
 
     MigrateCommand(AdminCommand admin) {
@@ -42,7 +42,7 @@ final class MigrateCommand implements Callable<Integer> {
         try (AdminStorage source = AdminStorage.open(data.dataDir)) {
             DataDirLock lock = DataDirLock.tryAcquire(data.dataDir).orElseThrow(() -> new DataDirBusyException(data.dataDir,
                     "stop it before migrating, so that nothing is written after its rows are copied"));
-            try (lock; AdminStorage cluster = admin.openCluster(data.dataDir)) {
+            try (lock; AdminStorage cluster = admin.openCluster(data)) {
                 out.println("Copying " + data.dataDir.toAbsolutePath() + " into the cluster...");
                 out.flush();
                 report = new DataMigration(source.jdbc(), source.blobs(), data.dataDir, cluster.jdbc(), cluster.blobs(),

@@ -26,18 +26,18 @@ final class ProjectCommands implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing a subcommand; try 'attache admin project --help'.");
+        throw new ParameterException(spec.commandLine(), "Missing a subcommand.");
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Creates a project and prints its gid.",
             footer = {"", "Example:", "  PROJECT=$(attache admin project create --workspace $WS --name 'Website')"})
-    int create(@Mixin DataDirOption data,
+    int create(@Mixin StorageOptions data,
                @Option(names = "--workspace", required = true, paramLabel = "GID", description = "The workspace.") long workspace,
                @Option(names = "--name", required = true, paramLabel = "NAME", description = "The project's name.") String name,
                @Option(names = "--created-by", paramLabel = "GID",
                        description = "The user shown as creator (default: the workspace's first member).") Long createdBy)
             throws IOException {
-        try (AdminStorage s = storage.open(data.dataDir)) {
+        try (AdminStorage s = storage.open(data)) {
             spec.commandLine().getOut().println(s.admin().createParent(ParentType.PROJECT, workspace, name, createdBy).gid());
         }
         spec.commandLine().getOut().flush();

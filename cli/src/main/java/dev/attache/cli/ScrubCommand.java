@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import dev.attache.cli.output.JsonLines;
 import dev.attache.server.admin.AdminStorage;
 import dev.attache.server.admin.ScrubReport;
 import dev.attache.server.admin.ScrubReport.Damage;
@@ -28,8 +29,8 @@ final class ScrubCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
     @Mixin
-    private DataDirOption data;
-    @Option(names = "--json", description = "Print a JSON object with the counts and the damaged attachments.")
+    private StorageOptions data;
+    @Option(names = "--json", description = "Print one JSON object, on one line, with the counts and the damaged attachments.")
     private boolean json;
     private final StorageOpener storage;
 
@@ -40,7 +41,7 @@ final class ScrubCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ScrubReport report;
-        try (AdminStorage s = storage.open(data.dataDir)) {
+        try (AdminStorage s = storage.open(data)) {
             report = s.scrubber().scrub();
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -52,7 +53,7 @@ final class ScrubCommand implements Callable<Integer> {
             object.put("bytes", report.bytes());
             object.put("damaged", report.damage().size());
             object.put("damage", damaged.objects());
-            out.println(Listing.json(object));
+            out.println(JsonLines.line(object));
         } else {
             if (!report.clean()) {
                 out.println(damaged.toTable());

@@ -1,7 +1,6 @@
 package dev.attache.cli;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -35,11 +34,6 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (env ATTACHE_BIND, default ${DEFAULT-VALUE}).")
     String bind;
 
-    @Option(names = "--data-dir", defaultValue = "${env:ATTACHE_DATA_DIR:-attache-data}",
-            description = "Directory for the database, blobs, signing secret and dev-token; with --database only scratch, "
-                    + "the dev-token and (without --blob-store) the blobs every node shares "
-                    + "(env ATTACHE_DATA_DIR, default ${DEFAULT-VALUE}).")
-    Path dataDir;
 
     @Mixin
     StorageOptions storage;
@@ -106,7 +100,7 @@ final class ServeCommand implements Callable<Integer> {
         RateLimits limits = rateLimits
                 ? new RateLimits(true, requestsPerMinute, concurrentReads, concurrentWrites)
                 : RateLimits.NONE;
-        return ServerConfig.builder(dataDir)
+        return ServerConfig.builder(storage.dataDir)
                 .port(port)
                 .bindAddress(bind)
                 .publicBaseUrl(publicUrl)

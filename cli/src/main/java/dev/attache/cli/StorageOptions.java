@@ -13,33 +13,37 @@ import dev.attache.server.storage.StorageContext;
 import dev.attache.storage.s3.S3BlobStore;
 import dev.attache.storage.s3.S3Settings;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
 
 /**
- * Where {@code attache serve} and every {@code attache admin} command find a cluster's storage: the
- * PostgreSQL database and the S3 bucket. Without them, the embedded SQLite and files of the data
- * directory. Inherited by subcommands, so {@code attache admin --database ... token list} and
- * {@code attache admin token list --database ...} mean the same. Values are parsed here rather than by
- * picocli so that an error never echoes a password.
+ * Where a server keeps its data: the options {@code attache serve} and every admin command share,
+ * so that both always open the same storage. Without {@code --database}, the embedded SQLite and files
+ * of {@code --data-dir}; with it (and {@code --blob-store}), a cluster's PostgreSQL database and S3
+ * bucket. Values are parsed here rather than by picocli so that an error never echoes a password.
  */
 final class StorageOptions {
 
-    @Option(names = "--database", paramLabel = "URL", scope = ScopeType.INHERIT, defaultValue = "${env:ATTACHE_DATABASE}",
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:ATTACHE_DATA_DIR:-attache-data}",
+            description = "The server's data directory: database, blobs, signing secret and dev-token; the server "
+                    + "may be running or stopped. With --database only scratch, the dev-token and (without --blob-store) "
+                    + "the blobs every node shares (env ATTACHE_DATA_DIR, default ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--database", paramLabel = "URL", defaultValue = "${env:ATTACHE_DATABASE}",
             description = "A PostgreSQL database shared by the nodes of a cluster: postgresql://USER[:PASSWORD]@HOST[:PORT]/DB "
                     + "or jdbc:postgresql://... (env ATTACHE_DATABASE; default: SQLite in the data dir).")
     @Nullable String database;
 
-    @Option(names = "--blob-store", paramLabel = "URI", scope = ScopeType.INHERIT, defaultValue = "${env:ATTACHE_BLOB_STORE}",
+    @Option(names = "--blob-store", paramLabel = "URI", defaultValue = "${env:ATTACHE_BLOB_STORE}",
             description = "Where attachment bytes live: s3://BUCKET[/PREFIX]; needs --database (env ATTACHE_BLOB_STORE; "
                     + "default: files in the data dir).")
     @Nullable String blobStore;
 
-    @Option(names = "--s3-endpoint", paramLabel = "URL", scope = ScopeType.INHERIT, defaultValue = "${env:ATTACHE_S3_ENDPOINT}",
+    @Option(names = "--s3-endpoint", paramLabel = "URL", defaultValue = "${env:ATTACHE_S3_ENDPOINT}",
             description = "An S3-compatible server (MinIO, Ceph, R2, ...), addressed path-style (env ATTACHE_S3_ENDPOINT; "
                     + "default: AWS). Credentials come from the AWS SDK's default chain, such as AWS_ACCESS_KEY_ID.")
     @Nullable String s3Endpoint;
 
-    @Option(names = "--s3-region", paramLabel = "REGION", scope = ScopeType.INHERIT, defaultValue = "${env:ATTACHE_S3_REGION}",
+    @Option(names = "--s3-region", paramLabel = "REGION", defaultValue = "${env:ATTACHE_S3_REGION}",
             description = "The S3 region (env ATTACHE_S3_REGION, else AWS_REGION, else us-east-1).")
     @Nullable String s3Region;
 
@@ -60,8 +64,8 @@ final class StorageOptions {
         }
     }
 
-    /** Storage for admin commands over a data directory, with these options. */
-    StorageConfig config(Path dataDir) {
+    /** Storage for admin commands, with these options. */
+    StorageConfig config() {
         return new StorageConfig(dataDir, database(), blobStore(), null, null, StorageConfig.DEFAULT_ORPHAN_GRACE,
                 StorageConfig.DEFAULT_SWEEP_EVERY);
     }

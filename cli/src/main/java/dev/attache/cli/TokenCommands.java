@@ -3,11 +3,18 @@ package dev.attache.cli;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
+import dev.attache.cli.output.JsonLines;
+import dev.attache.cli.output.OutputFormat;
 import dev.attache.server.admin.AdminStorage;
+import dev.attache.server.admin.AdminTargetNotFoundException;
+import dev.attache.server.auth.AccessTokens;
+import dev.attache.server.auth.AccessTokens.Claim;
 import dev.attache.server.auth.Scope;
 import dev.attache.server.auth.TokenKind;
 import dev.attache.server.auth.TokenStore.IssuedToken;
@@ -36,7 +43,7 @@ final class TokenCommands implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing a subcommand; try 'attache admin token --help'.");
+        throw new ParameterException(spec.commandLine(), "Missing a subcommand.");
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
@@ -45,24 +52,34 @@ final class TokenCommands implements Runnable {
                     "A personal access token has every scope; an OAuth token has only the scopes given."},
             footer = {"", "Examples:",
                     "  TOKEN=$(attache admin token create --user $ME --name laptop)",
+                    "  attache admin token create --user $ME --json",
                     "  attache admin token create --user $ME --oauth \\", "      --scope attachments:read --scope attachments:write"})
-    int create(@Mixin DataDirOption data,
+    int create(@Mixin StorageOptions data,
                @Option(names = "--user", required = true, paramLabel = "GID", description = "The user the token acts as.") long user,
                @Option(names = "--name", paramLabel = "NAME", defaultValue = "cli", description = "A label for token list (default ${DEFAULT-VALUE}).")
                String name,
                @Option(names = "--oauth", description = "Issue an OAuth token limited to the --scope values.") boolean oauth,
+               @Option(names = "--json", description = "Print {\"gid\", \"user\", \"token\"} as one JSON object.") boolean json,
                @Option(names = "--scope", paramLabel = "SCOPE",
                        description = "attachments:read, attachments:write, attachments:delete or default (all); repeatable; "
                                + "only with --oauth.") List<String> scopes)
             throws IOException {
         Set<Scope> granted = scopes(oauth, scopes == null ? List.of() : scopes);
         IssuedToken issued;
-        try (AdminStorage s = storage.open(data.dataDir)) {
+        try (AdminStorage s = storage.open(data)) {
             issued = s.admin().issueToken(user, oauth ? TokenKind.OAUTH : TokenKind.PERSONAL, granted, name);
         }
-        spec.commandLine().getOut().println(issued.token());
+        spec.commandLine().getOut().println(json ? JsonLines.line(created(issued)) : issued.token());
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
+    }
+
+    private static Map<String, Object> created(IssuedToken issued) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        object.put("gid", Long.toString(issued.info().gid()));
+        object.put("user", Long.toString(issued.info().userGid()));
+        object.put("token", issued.token());
+        return object;
     }
 
     private Set<Scope> scopes(boolean oauth, List<String> names) {
@@ -89,15 +106,15 @@ final class TokenCommands implements Runnable {
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "Lists every token, newest first, without secrets.",
             footer = {"", "Example:", "  attache admin token list --json"})
-    int list(@Mixin DataDirOption data, @Option(names = "--json", description = "Print a JSON array.") boolean json)
+    int list(@Mixin StorageOptions data, @Mixin OutputFormat format)
             throws IOException {
         List<TokenInfo> tokens;
-        try (AdminStorage s = storage.open(data.dataDir)) {
+        try (AdminStorage s = storage.open(data)) {
             tokens = s.admin().tokens();
         }
         new Listing(List.of("gid", "user", "kind", "scopes", "name", "created", "revoked"),
                 tokens.stream().map(TokenCommands::row).toList())
-                .print(spec.commandLine().getOut(), json);
+                .print(spec.commandLine().getSubcommands().get("list"), format.mode());
         return ExitCodes.OK;
     }
 
@@ -108,18 +125,42 @@ final class TokenCommands implements Runnable {
     }
 
     @Command(name = "revoke", mixinStandardHelpOptions = true,
-            description = "Revokes a token; a running server refuses it from the next request on.",
-            footer = {"", "Example:", "  attache admin token revoke 1209876543210"})
-    int revoke(@Mixin DataDirOption data, @Parameters(paramLabel = "GID", description = "The token's gid, from token list.")
-               long token) throws IOException {
+            description = {"Revokes a token; a running server refuses it from the next request on.",
+                    "Takes the token's gid (from token list) or the token itself, as token create printed it."},
+            footer = {"", "Examples:", "  attache admin token revoke 1209876543210", "  attache admin token revoke \"$TOKEN\""})
+    int revoke(@Mixin StorageOptions data,
+               @Parameters(paramLabel = "GID|TOKEN", description = "The token's gid, or the token itself.") String which)
+            throws IOException {
+        CommandLine command = spec.commandLine().getSubcommands().get("revoke");
         boolean revoked;
-        try (AdminStorage s = storage.open(data.dataDir)) {
-            revoked = s.admin().revokeToken(token);
+        long gid;
+        try (AdminStorage s = storage.open(data)) {
+            gid = tokenGid(command, s, which);
+            revoked = s.admin().revokeToken(gid);
         }
         if (!revoked) {
-            spec.commandLine().getErr().println("attache: token " + token + " was revoked already");
+            spec.commandLine().getErr().println("attache: token " + gid + " was revoked already");
             spec.commandLine().getErr().flush();
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * A gid as given, or the gid inside a token. A token names its own gid and user; it must name
+     * a user the stored token belongs to, so a token from another server is not mistaken for one here.
+     */
+    private static long tokenGid(CommandLine command, AdminStorage s, String which) {
+        if (which.chars().allMatch(c -> c >= '0' && c <= '9') && !which.isEmpty() && which.length() <= 18) {
+            return Long.parseLong(which);
+        }
+        Claim claim = AccessTokens.parse(which.strip()).orElseThrow(() -> new ParameterException(command,
+                "not a token gid or a token: expected digits or 2/<user>/<gid>:<secret>"));
+        boolean issuedHere = s.admin().tokens().stream()
+                .anyMatch(t -> t.gid() == claim.tokenGid() && t.userGid() == claim.userGid());
+        if (!issuedHere) {
+            throw new AdminTargetNotFoundException("no token " + claim.tokenGid() + " of user " + claim.userGid()
+                    + " exists in this data directory");
+        }
+        return claim.tokenGid();
     }
 }

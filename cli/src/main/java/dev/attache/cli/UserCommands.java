@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.attache.cli.output.OutputFormat;
 import dev.attache.server.admin.Admin;
 import dev.attache.server.admin.AdminStorage;
 import dev.attache.server.directory.User;
@@ -29,19 +30,19 @@ final class UserCommands implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing a subcommand; try 'attache admin user --help'.");
+        throw new ParameterException(spec.commandLine(), "Missing a subcommand.");
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Creates a user, optionally as a member of a workspace, and prints the user's gid.",
             footer = {"", "Example:",
                     "  ME=$(attache admin user create --name Ada --email ada@example.com \\", "      --workspace $WS)"})
-    int create(@Mixin DataDirOption data,
+    int create(@Mixin StorageOptions data,
                @Option(names = "--name", required = true, paramLabel = "NAME", description = "The user's name.") String name,
                @Option(names = "--email", required = true, paramLabel = "EMAIL", description = "The user's email; unique.") String email,
                @Option(names = "--workspace", paramLabel = "GID", description = "A workspace to add the user to.") Long workspace)
             throws IOException {
-        try (AdminStorage s = storage.open(data.dataDir)) {
+        try (AdminStorage s = storage.open(data)) {
             Admin admin = s.admin();
             User user = workspace == null ? admin.createUser(name, email) : admin.createUser(name, email, workspace);
             spec.commandLine().getOut().println(user.gid());
@@ -52,15 +53,15 @@ final class UserCommands implements Runnable {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists every user.",
             footer = {"", "Example:", "  attache admin user list --json"})
-    int list(@Mixin DataDirOption data, @Option(names = "--json", description = "Print a JSON array.") boolean json)
+    int list(@Mixin StorageOptions data, @Mixin OutputFormat format)
             throws IOException {
         List<User> users;
-        try (AdminStorage s = storage.open(data.dataDir)) {
+        try (AdminStorage s = storage.open(data)) {
             users = s.admin().users();
         }
         new Listing(List.of("gid", "name", "email"),
                 users.stream().map(u -> Arrays.<Object>asList(Long.toString(u.gid()), u.name(), u.email())).toList())
-                .print(spec.commandLine().getOut(), json);
+                .print(spec.commandLine().getSubcommands().get("list"), format.mode());
         return ExitCodes.OK;
     }
 }

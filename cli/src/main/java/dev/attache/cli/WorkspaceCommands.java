@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.attache.cli.output.OutputFormat;
 import dev.attache.server.admin.AdminStorage;
 import dev.attache.server.directory.Workspace;
 import picocli.CommandLine.Command;
@@ -29,15 +30,15 @@ final class WorkspaceCommands implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing a subcommand; try 'attache admin workspace --help'.");
+        throw new ParameterException(spec.commandLine(), "Missing a subcommand.");
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Creates a workspace and prints its gid.",
             footer = {"", "Example:", "  WS=$(attache admin workspace create Design --data-dir ./attache-data)"})
-    int create(@Mixin DataDirOption data, @Parameters(paramLabel = "NAME", description = "The workspace's name.") String name)
+    int create(@Mixin StorageOptions data, @Parameters(paramLabel = "NAME", description = "The workspace's name.") String name)
             throws IOException {
-        try (AdminStorage s = storage.open(data.dataDir)) {
+        try (AdminStorage s = storage.open(data)) {
             Workspace workspace = s.admin().createWorkspace(name);
             spec.commandLine().getOut().println(workspace.gid());
         }
@@ -47,15 +48,15 @@ final class WorkspaceCommands implements Runnable {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists every workspace.",
             footer = {"", "Example:", "  attache admin workspace list --json"})
-    int list(@Mixin DataDirOption data, @Option(names = "--json", description = "Print a JSON array.") boolean json)
+    int list(@Mixin StorageOptions data, @Mixin OutputFormat format)
             throws IOException {
         List<Workspace> workspaces;
-        try (AdminStorage s = storage.open(data.dataDir)) {
+        try (AdminStorage s = storage.open(data)) {
             workspaces = s.admin().workspaces();
         }
         new Listing(List.of("gid", "name"),
                 workspaces.stream().map(w -> Arrays.<Object>asList(Long.toString(w.gid()), w.name())).toList())
-                .print(spec.commandLine().getOut(), json);
+                .print(spec.commandLine().getSubcommands().get("list"), format.mode());
         return ExitCodes.OK;
     }
 }

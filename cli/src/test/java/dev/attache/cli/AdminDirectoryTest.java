@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 
 class AdminDirectoryTest {
 
@@ -22,8 +23,14 @@ class AdminDirectoryTest {
         cli = new AdminCli(dir);
     }
 
-    private static JsonNode json(String text) throws Exception {
-        return new ObjectMapper().readTree(text);
+    /** JSON Lines: one object per line, each parsed on its own. */
+    private static ArrayNode json(String text) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ArrayNode objects = mapper.createArrayNode();
+        for (String line : text.lines().toList()) {
+            objects.add(mapper.readTree(line));
+        }
+        return objects;
     }
 
     @Test
@@ -46,13 +53,14 @@ class AdminDirectoryTest {
     }
 
     @Test
-    void workspaceListJsonIsAnArrayOfGidAndName() throws Exception {
+    void workspaceListJsonIsOneObjectPerLineWithGidAndName() throws Exception {
         String gid = cli.ok("workspace", "create", "Design");
+        cli.ok("workspace", "create", "Ops");
 
         JsonNode list = json(cli.ok("workspace", "list", "--json"));
 
-        assertThat(list.isArray()).isTrue();
-        assertThat(list).hasSize(1);
+        assertThat(list).hasSize(2);
+        assertThat(list.get(0).isObject()).isTrue();
         assertThat(list.get(0).get("gid").asText()).isEqualTo(gid);
         assertThat(list.get(0).get("name").asText()).isEqualTo("Design");
     }
@@ -169,6 +177,58 @@ class AdminDirectoryTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(json(cli.ok("token", "list", "--json")).get(0).get("revoked").isNull()).isFalse();
+    }
+
+    @Test
+    void listIdsPrintsOnlyTheGidsOnePerLine() {
+        String design = cli.ok("workspace", "create", "Design");
+        String ops = cli.ok("workspace", "create", "Ops");
+
+        AdminCli.Run run = cli.run("workspace", "list", "--ids");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().lines()).containsExactly(design, ops);
+    }
+
+    @Test
+    void listWithJsonAndIdsTogetherIsAUsageError() {
+        assertThat(cli.run("user", "list", "--json", "--ids").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void tokenCreateJsonPrintsTheTokenWithItsGidAndUser() throws Exception {
+        String user = cli.ok("user", "create", "--name", "Ada", "--email", "ada@example.com");
+
+        JsonNode created = json(cli.ok("token", "create", "--user", user, "--json")).get(0);
+
+        String token = created.get("token").asText();
+        assertThat(token).matches("2/" + user + "/" + created.get("gid").asText() + ":[0-9a-f]{32}");
+        assertThat(created.get("user").asText()).isEqualTo(user);
+        assertThat(json(cli.ok("token", "list", "--json")).get(0).get("gid").asText()).isEqualTo(created.get("gid").asText());
+    }
+
+    @Test
+    void tokenRevokeAcceptsTheTokenItself() throws Exception {
+        String user = cli.ok("user", "create", "--name", "Ada", "--email", "ada@example.com");
+        String token = cli.ok("token", "create", "--user", user);
+
+        AdminCli.Run run = cli.run("token", "revoke", token);
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(json(cli.ok("token", "list", "--json")).get(0).get("revoked").isNull()).isFalse();
+    }
+
+    @Test
+    void tokenRevokeRefusesATokenNamingAnotherUser() throws Exception {
+        String ada = cli.ok("user", "create", "--name", "Ada", "--email", "ada@example.com");
+        cli.ok("user", "create", "--name", "Bob", "--email", "bob@example.com");
+        String token = cli.ok("token", "create", "--user", ada);
+        String forged = token.replaceFirst("^2/\\d+/", "2/1/");
+
+        AdminCli.Run run = cli.run("token", "revoke", forged);
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(json(cli.ok("token", "list", "--json")).get(0).get("revoked").isNull()).isTrue();
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.attache.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -9,8 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.attache.server.App;
 import dev.attache.server.ServerConfig;
+import picocli.CommandLine;
 
-/** The cluster storage options on admin commands: inherited by every subcommand, checked, never echoing a password. */
+/** The cluster storage options of serve and the admin commands: checked before anything opens, never echoing a password. */
 class AdminStorageOptionsTest {
 
     @TempDir
@@ -25,11 +28,14 @@ class AdminStorageOptionsTest {
     }
 
     @Test
-    void aDatabaseOptionBeforeTheSubcommandIsReadToo() {
-        AdminCli.Run run = new AdminCli(dir).run("--database", "mysql://ada:s3cret@db/attache", "workspace", "list");
+    void serveRefusesADatabaseUrlOfAnotherKindWithoutShowingItsPassword() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err, true));
 
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("is not a PostgreSQL URL").doesNotContain("s3cret");
+        int exitCode = cli.execute("serve", "--port", "0", "--data-dir", dir.toString(), "--database", "mysql://ada:s3cret@db/attache");
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(err.toString()).contains("is not a PostgreSQL URL").doesNotContain("s3cret");
     }
 
     @Test

@@ -26,6 +26,8 @@ import dev.attache.server.attachments.PageTokens;
 import dev.attache.server.auth.ApiRoutes;
 import dev.attache.server.auth.Authenticator;
 import dev.attache.server.blob.BlobStore;
+import dev.attache.server.console.Console;
+import dev.attache.server.console.ConsoleSessions;
 import dev.attache.server.directory.Access;
 import dev.attache.server.directory.Bootstrap;
 import dev.attache.server.directory.DirectoryRoutes;
@@ -114,7 +116,8 @@ public final class App implements AutoCloseable {
         DownloadUrls downloadUrls = new DownloadUrls(signer, base, config.downloadUrlTtl(), clock);
         ServerMetrics metrics = new ServerMetrics();
         Json json = new Json();
-        Authenticator authenticator = new Authenticator(storage.tokens());
+        ConsoleSessions sessions = new ConsoleSessions(storage.database().jdbc(), storage.tokens(), clock);
+        Authenticator authenticator = new Authenticator(storage.tokens(), sessions);
         RateLimiter limiter = new RateLimiter(config.rateLimits(), clock, storage.minuteWindows());
 
         Javalin javalin = Javalin.create(cfg -> {
@@ -137,6 +140,8 @@ public final class App implements AutoCloseable {
             new DirectoryRoutes(storage.directory(), access, attachments::deleteParent, json).register(api);
             new DownloadRoutes(attachments, downloadUrls, authenticator, metrics).register(cfg);
             new OpsRoutes(metrics, storage.database()::isHealthy, storage.blobs()::isHealthy, json).register(cfg);
+            new Console(sessions, storage.tokens(), storage.directory(), access, authenticator, limiter, json, base::get)
+                    .register(cfg);
         });
         javalin.start();
         int port = ((ServerConnector) javalin.jettyServer().server().getConnectors()[0]).getLocalPort();
@@ -173,6 +178,7 @@ public final class App implements AutoCloseable {
             out.println("Try it:");
             out.println("  curl -H \"Authorization: Bearer $(cat " + Bootstrap.devTokenFile(config.dataDir()) + ")\" "
                     + apiBaseUri() + "/users/me");
+            out.println("  or open " + baseUri() + "/ in a browser and sign in with the token.");
             out.println();
         }, () -> {
             if (config.storage().isCluster()) {

@@ -4,21 +4,24 @@ import java.net.URI;
 import java.util.Objects;
 
 /**
- * Where the client commands send requests and the token they send.
+ * Where the client commands send requests, the token they send, and where that token came from.
  *
- * @param baseUri the API root, such as {@code http://127.0.0.1:8080/api/1.0}
- * @param token   the bearer token; never printed, so {@link #toString()} leaves it out
+ * @param baseUri     the API root, such as {@code http://127.0.0.1:8080/api/1.0}
+ * @param token       the bearer token; never printed, so {@link #toString()} leaves it out
+ * @param tokenSource where the token was found, in words a person can act on, such as
+ *                    {@code ASANA_ACCESS_TOKEN}; named when the server refuses the token
  */
-public record Connection(URI baseUri, String token) {
+public record Connection(URI baseUri, String token, String tokenSource) {
 
-    /** Checks both components. */
+    /** Checks the components. */
     public Connection {
         Objects.requireNonNull(baseUri, "baseUri");
         Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(tokenSource, "tokenSource");
     }
 
     @Override
     public String toString() {
-        return "Connection[baseUri=" + baseUri + ", token=<redacted>]";
+        return "Connection[baseUri=" + baseUri + ", token=<redacted>, tokenSource=" + tokenSource + "]";
     }
 }

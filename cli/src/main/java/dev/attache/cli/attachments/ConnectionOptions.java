@@ -16,17 +16,20 @@ import picocli.CommandLine.Option;
 
 /**
  * The options every client command shares: the server, the token and {@code --verbose}. The
- * token's value never appears in help, output or logs.
+ * token's value never appears in help, output or logs. Options win over environment variables,
+ * which win over a local server's dev token.
  */
 final class ConnectionOptions {
 
     static final String DEFAULT_HOST = "http://127.0.0.1:8080/api/1.0";
+    static final String DEFAULT_DATA_DIR = "attache-data";
 
-    @Option(names = "--host", paramLabel = "URL", defaultValue = "${env:ASANA_BASE_URL:-" + DEFAULT_HOST + "}",
-            description = "API root (env ASANA_BASE_URL, default ${DEFAULT-VALUE}).")
-    @Nullable URI host;
+    @Option(names = "--host", paramLabel = "URL",
+            description = "API root, server root (/api/1.0 is added) or host:port (env ASANA_BASE_URL, default "
+                    + DEFAULT_HOST + ").")
+    @Nullable String host;
 
-    @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:ASANA_ACCESS_TOKEN}",
+    @Option(names = "--token", paramLabel = "TOKEN",
             description = "Personal access token (env ASANA_ACCESS_TOKEN). Prefer --token-file: "
                     + "a token on the command line shows in the process list.")
     @Nullable String token;
@@ -35,9 +38,9 @@ final class ConnectionOptions {
             description = "Read the token from the first line of FILE.")
     @Nullable Path tokenFile;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:ATTACHE_DATA_DIR:-attache-data}",
+    @Option(names = "--data-dir", paramLabel = "DIR",
             description = "With no token given and a loopback --host, use DIR/dev-token, the token a local "
-                    + "Attaché server writes on first start (env ATTACHE_DATA_DIR, default ${DEFAULT-VALUE}).")
+                    + "Attaché server writes on first start (env ATTACHE_DATA_DIR, default " + DEFAULT_DATA_DIR + ").")
     @Nullable Path dataDir;
 
     @Option(names = {"-v", "--verbose"},
@@ -47,31 +50,37 @@ final class ConnectionOptions {
     /**
      * Resolves the options into a connection.
      *
-     * @return the API root and token
-     * @throws UsageException if no token can be found (exit code 2)
+     * @param env the environment variables
+     * @return the API root, the token and where it came from
+     * @throws UsageException if {@code --host} is malformed or no token can be found (exit code 2)
      */
-    Connection connection() {
-        URI base = host == null ? URI.create(DEFAULT_HOST) : host;
-        return new Connection(base, token(base));
-    }
-
-    private String token(URI base) {
+    Connection connection(Environment env) {
+        URI base = ApiRoot.parse(host != null ? host : env.get("ASANA_BASE_URL").orElse(DEFAULT_HOST));
         if (token != null && !token.isBlank()) {
-            return token.strip();
+            return new Connection(base, token.strip(), "--token");
         }
         if (tokenFile != null) {
-            return firstLine(tokenFile).orElseThrow(() -> usage("--token-file " + tokenFile + " is empty."));
+            String fromFile = firstLine(tokenFile).orElseThrow(() -> usage("--token-file " + tokenFile + " is empty."));
+            return new Connection(base, fromFile, "--token-file " + tokenFile);
         }
-        Path devToken = (dataDir == null ? Path.of("attache-data") : dataDir).resolve("dev-token");
+        Optional<String> fromEnv = env.get("ASANA_ACCESS_TOKEN");
+        Path devToken = devToken(env);
+        if (fromEnv.isPresent()) {
+            String note = isLoopback(base) && Files.isRegularFile(devToken)
+                    ? " (it is used before " + devToken + "; unset ASANA_ACCESS_TOKEN to use that)" : "";
+            return new Connection(base, fromEnv.get().strip(), "ASANA_ACCESS_TOKEN" + note);
+        }
         if (isLoopback(base) && Files.isRegularFile(devToken)) {
-            return firstLine(devToken).orElseThrow(() -> usage(devToken + " is empty."));
+            String dev = firstLine(devToken).orElseThrow(() -> usage(devToken + " is empty."));
+            return new Connection(base, dev, devToken + " (the local server's dev token)");
         }
-        return throwNoToken(base);
+        throw usage("No token: pass --token-file FILE, --token TOKEN or set ASANA_ACCESS_TOKEN"
+                + (isLoopback(base) ? " (no dev-token in " + devToken.getParent() + ")." : "."));
     }
 
-    private String throwNoToken(URI base) {
-        throw usage("No token: pass --token-file FILE, --token TOKEN or set ASANA_ACCESS_TOKEN"
-                + (isLoopback(base) ? " (no dev-token in " + dataDir + ")." : "."));
+    private Path devToken(Environment env) {
+        Path dir = dataDir != null ? dataDir : Path.of(env.get("ATTACHE_DATA_DIR").orElse(DEFAULT_DATA_DIR));
+        return dir.resolve("dev-token");
     }
 
     private static UsageException usage(String message) {
@@ -83,7 +92,7 @@ final class ConnectionOptions {
             return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
                     .map(String::strip).filter(l -> !l.isEmpty()).findFirst();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e);
         }
     }
 

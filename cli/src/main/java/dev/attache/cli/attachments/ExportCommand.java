@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.attache.cli.output.OutputFormat;
 import dev.attache.client.Attachment;
 import dev.attache.client.AttachmentGid;
 import dev.attache.client.AttachmentsApi;
@@ -35,62 +36,77 @@ import picocli.CommandLine.Spec;
                 + "created_at of each. Run it again after an "
                 + "interruption: finished files are kept, partial ones continued, only the rest is fetched. "
                 + "Same names get the gid added: 'report (1205000000000043).pdf'. Links have no bytes and are skipped."},
-        footer = {"", "Example:", "  attache export --parent 1204000000000001 --to ./task-files"})
+        footer = {"", "Example:", "  attache export --parent 1204000000000001 --dir ./task-files"})
 final class ExportCommand implements Callable<Integer> {
 
-    private final Connector connector;
-    private final Terminal terminal;
+    private final ClientContext context;
 
     @Spec
     private @Nullable CommandSpec spec;
 
     @Mixin
-    private @Nullable ConnectionOptions connection;
+    private @Nullable ConnectionOptions connectionOptions;
+
+    @Mixin
+    private @Nullable QuietOption quiet;
 
     @Option(names = "--parent", required = true, paramLabel = "GID", converter = GidConverters.Parents.class,
             description = "The task, project or project brief.")
     private @Nullable ParentGid parent;
 
-    @Option(names = "--to", required = true, paramLabel = "DIR", description = "Directory to export into; created if missing.")
+    @Option(names = {"--dir", "--to"}, required = true, paramLabel = "DIR",
+            description = "Directory to export into; created if missing (--to is the older name).")
     private @Nullable Path dir;
 
-    @Option(names = {"-q", "--quiet"}, description = "Draw no progress bars.")
-    private boolean quiet;
-
-    ExportCommand(Connector connector, Terminal terminal) {
-        this.connector = connector;
-        this.terminal = terminal;
+    ExportCommand(ClientContext context) {
+        this.context = context;
     }
 
     @Override
     public Integer call() {
-        AttachmentsApi api = connector.open(connection.connection());
+        Connection connection = context.connection(connectionOptions);
+        AttachmentsApi api = context.api(connection);
         List<Attachment> files = new ArrayList<>();
         PrintWriter err = spec.commandLine().getErr();
-        Outcomes.await(api.forEach(parent, PageRequest.limit(100).withFields(FileFetcher.FIELDS), a -> {
-            if (a.resourceSubtype() == null || ResourceSubtype.ASANA.equals(a.resourceSubtype())) {
-                files.add(a);
-            } else {
-                err.println("attache: skipping " + a.gid() + " (" + a.name() + "): a link has no bytes to export");
-            }
-        }));
-        DownloadCommand.createDirectories(dir);
+        ClientContext.explained(connection, () -> Outcomes.await(api.forEach(parent,
+                PageRequest.limit(100).withFields(FileFetcher.FIELDS), a -> {
+                    if (a.resourceSubtype() == null || ResourceSubtype.ASANA.equals(a.resourceSubtype())) {
+                        files.add(a);
+                    } else {
+                        err.println("attache: skipping " + a.gid() + " (" + a.name() + "): a link has no bytes to export");
+                    }
+                })));
+        ClientContext.explained(connection, () -> {
+            DownloadCommand.createDirectories(dir);
+            return dir;
+        });
         Map<AttachmentGid, String> names = LocalNames.distinct(files);
         List<CompletableFuture<Fetched>> fetches = new ArrayList<>();
         long total = files.stream().mapToLong(a -> a.size() == null ? 0 : a.size()).sum();
-        try (Progress progress = Progress.of(terminal, quiet, total)) {
+        ItemReport report;
+        try (Progress progress = Progress.of(context.terminal(), quiet.quiet, files.size(), total)) {
+            report = new ItemReport(spec.commandLine().getOut(), err, OutputFormat.Mode.TEXT, progress, connection,
+                    connectionOptions.verbose, "gid");
             FileFetcher fetcher = new FileFetcher(api, progress);
             for (Attachment a : files) {
                 fetches.add(fetcher.fetch(a, dir.resolve(names.get(a.gid())),
-                        FileFetcher.Existing.KEEP_SAME_SIZE_REPLACE_OTHERS));
+                        FileFetcher.Existing.KEEP_SAME_SIZE_REPLACE_OTHERS).whenComplete((f, t) -> {
+                            if (t != null) {
+                                report.failed(a.gid().value(), t);
+                            } else {
+                                report.succeeded(f.describe(), ItemReport.object(), a.gid().value());
+                            }
+                        }));
             }
             CompletableFuture.allOf(fetches.toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
         }
         List<Fetched> done = fetches.stream().filter(f -> !f.isCompletedExceptionally()).map(CompletableFuture::join).toList();
-        new Manifest(parent, done.stream().map(ExportCommand::entry).toList()).writeTo(dir);
+        ClientContext.explained(connection, () -> {
+            new Manifest(parent, done.stream().map(ExportCommand::entry).toList()).writeTo(dir);
+            return dir;
+        });
         report(done);
-        Outcomes.awaitAll(fetches, files.stream().map(a -> a.gid().value()).toList(), err);
-        return 0;
+        return report.finish();
     }
 
     private static Manifest.Entry entry(Fetched f) {

@@ -96,13 +96,15 @@ final class FileFetcher {
         return api.download(a.gid(), sink, ProgressListener.none()).thenApply(n -> Sha256.hex(sink));
     }
 
-    private CompletableFuture<Path> transfer(Attachment a, Path target, boolean resume) {
+    private CompletableFuture<Path> transfer(Attachment a, Path target, boolean resume) throws IOException {
         long size = a.size() == null ? -1 : a.size();
-        Progress.FileProgress bar = progress.file(target.getFileName().toString(), size);
+        long partial = resume && Files.isRegularFile(part(target)) ? Files.size(part(target)) : 0;
+        Progress.FileProgress line = progress.file(target.getFileName().toString(), size,
+                size >= 0 && partial > size ? 0 : partial);
         CompletableFuture<Path> done = resume
-                ? api.resumeDownload(a.gid(), target, bar)
-                : api.download(a.gid(), target, bar);
-        return done.whenComplete((p, t) -> bar.close());
+                ? api.resumeDownload(a.gid(), target, line)
+                : api.download(a.gid(), target, line);
+        return done.whenComplete((p, t) -> line.finish(t == null));
     }
 
     static Path part(Path target) {

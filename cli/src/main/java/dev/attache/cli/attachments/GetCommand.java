@@ -1,6 +1,8 @@
 package dev.attache.cli.attachments;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -9,8 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.attache.client.Attachment;
+import dev.attache.cli.output.OutputFormat;
 import dev.attache.client.AttachmentGid;
 import dev.attache.client.AttachmentsApi;
 import dev.attache.client.Fields;
@@ -28,16 +31,16 @@ import picocli.CommandLine.Spec;
                 "  attache get 1205000000000042 1205000000000043 --json --fields name,size"})
 final class GetCommand implements Callable<Integer> {
 
-    private final Connector connector;
+    private final ClientContext context;
 
     @Spec
     private @Nullable CommandSpec spec;
 
     @Mixin
-    private @Nullable ConnectionOptions connection;
+    private @Nullable ConnectionOptions connectionOptions;
 
-    @Option(names = "--json", description = "Print one JSON object per attachment, one per line.")
-    private boolean json;
+    @Mixin
+    private @Nullable OutputFormat format;
 
     @Option(names = "--fields", paramLabel = "F1,F2", converter = FieldList.Converter.class,
             description = "Fields to fetch, comma-separated API names (default: the API's default fields).")
@@ -47,31 +50,35 @@ final class GetCommand implements Callable<Integer> {
             description = "Attachments to show.")
     private List<AttachmentGid> gids = List.of();
 
-    GetCommand(Connector connector) {
-        this.connector = connector;
+    GetCommand(ClientContext context) {
+        this.context = context;
     }
 
     @Override
     public Integer call() {
-        AttachmentsApi api = connector.open(connection.connection());
+        OutputFormat.Mode mode = format.mode();
+        Connection connection = context.connection(connectionOptions);
+        AttachmentsApi api = context.api(connection);
         Fields wanted = fields == null ? Fields.defaults() : fields.toFields();
-        List<CompletableFuture<Attachment>> gets = gids.stream().map(g -> api.getAttachment(g, wanted)).toList();
-        List<Attachment> found = Outcomes.awaitAll(gets, gids.stream().map(AttachmentGid::value).toList(),
-                spec.commandLine().getErr());
-        PrintWriter out = spec.commandLine().getOut();
-        AttachmentJson lines = new AttachmentJson();
-        for (int i = 0; i < found.size(); i++) {
-            if (json) {
-                out.println(lines.line(found.get(i)));
-            } else {
-                if (i > 0) {
-                    out.println();
+        ItemReport report = new ItemReport(spec.commandLine().getOut(), spec.commandLine().getErr(), mode,
+                Progress.none(), connection, connectionOptions.verbose, "gid");
+        AttachmentJson json = new AttachmentJson();
+        List<CompletableFuture<?>> gets = new ArrayList<>();
+        for (AttachmentGid gid : gids) {
+            gets.add(api.getAttachment(gid, wanted).whenComplete((a, t) -> {
+                if (t != null) {
+                    report.failed(gid.value(), t);
+                } else {
+                    ObjectNode node = json.node(a);
+                    StringWriter text = new StringWriter();
+                    printReadable(new PrintWriter(text), node, "");
+                    report.succeeded(text.toString().stripTrailing() + (gids.size() > 1 ? System.lineSeparator() : ""),
+                            node, a.gid().value());
                 }
-                printReadable(out, lines.node(found.get(i)), "");
-            }
+            }));
         }
-        out.flush();
-        return 0;
+        CompletableFuture.allOf(gets.toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
+        return report.finish();
     }
 
     private static void printReadable(PrintWriter out, JsonNode node, String prefix) {

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.attache.cli.output.OutputFormat;
 import dev.attache.client.Attachment;
 import dev.attache.client.ParentGid;
 import dev.attache.client.Upload;
@@ -21,13 +22,16 @@ import picocli.CommandLine.Spec;
                 "  attache link --parent 1204000000000001 --url https://example.com/spec --name \"Spec\""})
 final class LinkCommand implements Callable<Integer> {
 
-    private final Connector connector;
+    private final ClientContext context;
 
     @Spec
     private @Nullable CommandSpec spec;
 
     @Mixin
-    private @Nullable ConnectionOptions connection;
+    private @Nullable ConnectionOptions connectionOptions;
+
+    @Mixin
+    private @Nullable OutputFormat format;
 
     @Option(names = "--parent", required = true, paramLabel = "GID", converter = GidConverters.Parents.class,
             description = "The task, project or project brief to attach to.")
@@ -39,19 +43,21 @@ final class LinkCommand implements Callable<Integer> {
     @Option(names = "--name", required = true, paramLabel = "NAME", description = "The attachment's name.")
     private @Nullable String name;
 
-    @Option(names = "--json", description = "Print the created attachment as one JSON object.")
-    private boolean json;
-
-    LinkCommand(Connector connector) {
-        this.connector = connector;
+    LinkCommand(ClientContext context) {
+        this.context = context;
     }
 
     @Override
     public Integer call() {
-        Attachment a = Outcomes.await(connector.open(connection.connection())
-                .createAttachmentForObject(parent, Upload.link(url, name)));
-        spec.commandLine().getOut().println(json ? new AttachmentJson().line(a)
-                : "Linked " + url + " as " + a.gid() + " (" + a.name() + ")");
+        OutputFormat.Mode mode = format.mode();
+        Connection connection = context.connection(connectionOptions);
+        Attachment a = ClientContext.explained(connection, () -> Outcomes.await(context.api(connection)
+                .createAttachmentForObject(parent, Upload.link(url, name))));
+        spec.commandLine().getOut().println(switch (mode) {
+            case JSON -> new AttachmentJson().line(a);
+            case IDS -> a.gid().value();
+            case TEXT -> "Linked " + url + " as " + a.gid() + " (" + a.name() + ")";
+        });
         spec.commandLine().getOut().flush();
         return 0;
     }

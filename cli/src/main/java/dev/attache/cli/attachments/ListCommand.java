@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.attache.cli.output.OutputFormat;
 import dev.attache.client.Attachment;
 import dev.attache.client.Field;
 import dev.attache.client.PageRequest;
@@ -27,20 +28,20 @@ final class ListCommand implements Callable<Integer> {
 
     private static final int PAGE_SIZE = 100;
 
-    private final Connector connector;
+    private final ClientContext context;
 
     @Spec
     private @Nullable CommandSpec spec;
 
     @Mixin
-    private @Nullable ConnectionOptions connection;
+    private @Nullable ConnectionOptions connectionOptions;
+
+    @Mixin
+    private @Nullable OutputFormat format;
 
     @Option(names = "--parent", required = true, paramLabel = "GID", converter = GidConverters.Parents.class,
             description = "The task, project or project brief.")
     private @Nullable ParentGid parent;
-
-    @Option(names = "--json", description = "Print one JSON object per attachment, one per line.")
-    private boolean json;
 
     @Option(names = "--fields", paramLabel = "F1,F2", converter = FieldList.Converter.class,
             description = "Fields to fetch and show, comma-separated API names (default name,size,created_at).")
@@ -49,8 +50,8 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "Show at most N attachments (default: all).")
     private @Nullable Long limit;
 
-    ListCommand(Connector connector) {
-        this.connector = connector;
+    ListCommand(ClientContext context) {
+        this.context = context;
     }
 
     @Override
@@ -63,17 +64,20 @@ final class ListCommand implements Callable<Integer> {
         if (limit != null) {
             request = request.withMaxItems(limit);
         }
+        OutputFormat.Mode mode = format.mode();
         PrintWriter out = spec.commandLine().getOut();
         AttachmentJson lines = new AttachmentJson();
         List<Attachment> rows = new ArrayList<>();
-        Outcomes.await(connector.open(connection.connection()).forEach(parent, request, a -> {
-            if (json) {
-                out.println(lines.line(a));
-            } else {
-                rows.add(a);
+        Connection connection = context.connection(connectionOptions);
+        PageRequest all = request;
+        ClientContext.explained(connection, () -> Outcomes.await(context.api(connection).forEach(parent, all, a -> {
+            switch (mode) {
+                case JSON -> out.println(lines.line(a));
+                case IDS -> out.println(a.gid().value());
+                case TEXT -> rows.add(a);
             }
-        }));
-        if (!json) {
+        })));
+        if (mode == OutputFormat.Mode.TEXT) {
             out.print(new AttachmentTable(fields.fields()).render(rows));
         }
         out.flush();

@@ -61,7 +61,7 @@ record Manifest(ParentGid parent, List<Entry> entries) {
         }
         Path tmp = dir.resolve(FILE_NAME + ".tmp");
         try {
-            mapper.writeValue(tmp.toFile(), root);
+            Files.writeString(tmp, mapper.writeValueAsString(root) + "\n");
             Files.move(tmp, dir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + dir.resolve(FILE_NAME) + ": " + e.getMessage(), e);

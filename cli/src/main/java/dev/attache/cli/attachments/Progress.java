@@ -3,21 +3,29 @@ package dev.attache.cli.attachments;
 import dev.attache.client.ProgressListener;
 
 /**
- * Progress of several transfers at once: a bar per file and one for the total. Either draws bars
- * on a terminal or does nothing. Thread-safe.
+ * Progress of several transfers at once: a line per file in flight and one for the total. Either
+ * draws on a terminal or does nothing. Thread-safe.
  */
 interface Progress extends AutoCloseable {
 
     /**
-     * Starts a bar for one file.
+     * Starts a line for one file.
      *
-     * @param name the file's name
-     * @param size its size, or -1 when unknown
-     * @return hears the file's progress; {@link FileProgress#close()} ends its bar
+     * @param name        the file's name
+     * @param size        its size, or -1 when unknown
+     * @param alreadyHave bytes a resumed transfer starts with; they count toward done, never toward speed
+     * @return hears the file's progress; {@link FileProgress#finish(boolean)} removes its line
      */
-    FileProgress file(String name, long size);
+    FileProgress file(String name, long size, long alreadyHave);
 
-    /** Ends every bar. */
+    /**
+     * Prints a finished item's one-line result where the bars were, then draws the bars below it.
+     *
+     * @param print writes and flushes the line
+     */
+    void printAbove(Runnable print);
+
+    /** Removes every line. */
     @Override
     void close();
 
@@ -26,11 +34,13 @@ interface Progress extends AutoCloseable {
      *
      * @param terminal the process's terminal
      * @param quiet    whether {@code --quiet} was given
-     * @param total    the sum of the sizes, for the total bar
+     * @param files    how many files the batch will transfer
+     * @param bytes    the sum of their sizes
      * @return bars when standard error is a terminal and not quiet, else nothing
      */
-    static Progress of(Terminal terminal, boolean quiet, long total) {
-        return quiet || !terminal.stderrIsTerminal() ? none() : new ProgressBars(terminal.progressStream(), total);
+    static Progress of(Terminal terminal, boolean quiet, int files, long bytes) {
+        return quiet || !terminal.stderrIsTerminal() ? none()
+                : TerminalProgress.start(terminal.progressStream(), new ProgressModel(files, bytes, System::nanoTime));
     }
 
     /**
@@ -41,8 +51,13 @@ interface Progress extends AutoCloseable {
     static Progress none() {
         return new Progress() {
             @Override
-            public FileProgress file(String name, long size) {
+            public FileProgress file(String name, long size, long alreadyHave) {
                 return FileProgress.NONE;
+            }
+
+            @Override
+            public void printAbove(Runnable print) {
+                print.run();
             }
 
             @Override
@@ -51,21 +66,25 @@ interface Progress extends AutoCloseable {
         };
     }
 
-    /** One file's bar. */
-    interface FileProgress extends ProgressListener, AutoCloseable {
+    /** One file's line. */
+    interface FileProgress extends ProgressListener {
 
-        /** A bar that draws nothing. */
+        /** A line that draws nothing. */
         FileProgress NONE = new FileProgress() {
             @Override
             public void onProgress(long bytes, long total) {
             }
 
             @Override
-            public void close() {
+            public void finish(boolean succeeded) {
             }
         };
 
-        @Override
-        void close();
+        /**
+         * Removes the line.
+         *
+         * @param succeeded whether the file's bytes arrived; a failed file leaves the total
+         */
+        void finish(boolean succeeded);
     }
 }

@@ -1,15 +1,21 @@
 package dev.attache.cli.attachments;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.attache.cli.output.OutputFormat;
+import dev.attache.client.Attachment;
 import dev.attache.client.AttachmentGid;
 import dev.attache.client.AttachmentsApi;
+import dev.attache.client.Field;
+import dev.attache.client.Fields;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,25 +24,30 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code attache rm}: deletes attachments. Deleting more than one asks first, since a shell glob or
- * a pasted list can name more than meant.
+ * {@code attache rm}: deletes attachments. It asks first, naming what it would delete, since a
+ * shell glob or a pasted gid can name something other than meant; {@code --yes} does not ask.
  */
 @Command(name = "rm", mixinStandardHelpOptions = true,
         description = {"Deletes attachments and their bytes.",
-                "With more than one GID it asks for confirmation on standard input, unless --yes; without a "
-                + "terminal and without --yes it refuses (exit code 2)."},
+                "Asks on the terminal first, naming the attachments, unless --yes; without a terminal and without "
+                + "--yes it refuses (exit code 2). Each gid gets one line; one that fails does not stop the others."},
         footer = {"", "Example:", "  attache rm 1205000000000042",
-                "  attache ls --parent 1204000000000001 --json | jq -r .gid | xargs attache rm --yes"})
+                "  attache ls --parent 1204000000000001 --ids | xargs attache rm --yes"})
 final class RemoveCommand implements Callable<Integer> {
 
-    private final Connector connector;
-    private final Terminal terminal;
+    /** How many names a confirmation lists before "and N more". */
+    private static final int NAMES_SHOWN = 5;
+
+    private final ClientContext context;
 
     @Spec
     private @Nullable CommandSpec spec;
 
     @Mixin
-    private @Nullable ConnectionOptions connection;
+    private @Nullable ConnectionOptions connectionOptions;
+
+    @Mixin
+    private @Nullable OutputFormat format;
 
     @Option(names = {"-y", "--yes"}, description = "Delete without asking.")
     private boolean yes;
@@ -45,43 +56,72 @@ final class RemoveCommand implements Callable<Integer> {
             description = "Attachments to delete.")
     private List<AttachmentGid> gids = List.of();
 
-    RemoveCommand(Connector connector, Terminal terminal) {
-        this.connector = connector;
-        this.terminal = terminal;
+    RemoveCommand(ClientContext context) {
+        this.context = context;
     }
 
     @Override
     public Integer call() {
-        if (gids.size() > 1 && !yes && !confirmed()) {
+        OutputFormat.Mode mode = format.mode();
+        if (!yes && !context.terminal().stdinIsTerminal()) {
+            throw new CommandFailedException(Failures.explain(new UsageException("Refusing to delete "
+                    + count(gids.stream().distinct().count()) + " without --yes: standard input is not a terminal "
+                    + "to ask on."), null));
+        }
+        Connection connection = context.connection(connectionOptions);
+        AttachmentsApi api = context.api(connection);
+        ItemReport report = new ItemReport(spec.commandLine().getOut(), spec.commandLine().getErr(), mode,
+                Progress.none(), connection, connectionOptions.verbose, "gid");
+        List<AttachmentGid> unique = gids.stream().distinct().toList();
+        List<CompletableFuture<Attachment>> lookups = unique.stream()
+                .map(g -> api.getAttachment(g, Fields.of(Field.NAME))).toList();
+        CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
+        List<Attachment> found = new ArrayList<>();
+        for (int i = 0; i < unique.size(); i++) {
+            if (lookups.get(i).isCompletedExceptionally()) {
+                report.failed(unique.get(i).value(), lookups.get(i).handle((a, t) -> t).join());
+            } else {
+                found.add(lookups.get(i).join());
+            }
+        }
+        if (!found.isEmpty() && !yes && !confirmed(found)) {
             spec.commandLine().getErr().println("attache: nothing deleted.");
             spec.commandLine().getErr().flush();
             return 1;
         }
-        AttachmentsApi api = connector.open(connection.connection());
-        List<CompletableFuture<Void>> deletes = gids.stream().map(api::deleteAttachment).toList();
-        PrintWriter out = spec.commandLine().getOut();
-        try {
-            Outcomes.awaitAll(deletes, gids.stream().map(AttachmentGid::value).toList(), spec.commandLine().getErr());
-        } finally {
-            for (int i = 0; i < gids.size(); i++) {
-                if (!deletes.get(i).isCompletedExceptionally()) {
-                    out.println("Deleted " + gids.get(i));
+        List<CompletableFuture<?>> deletes = new ArrayList<>();
+        for (Attachment a : found) {
+            deletes.add(api.deleteAttachment(a.gid()).whenComplete((v, t) -> {
+                if (t != null) {
+                    report.failed(a.gid().value(), t);
+                } else {
+                    report.succeeded("Deleted " + a.gid() + " (" + a.name() + ")",
+                            ItemReport.object().put("gid", a.gid().value()).put("name", a.name()).put("deleted", true),
+                            a.gid().value());
                 }
-            }
-            out.flush();
+            }));
         }
-        return 0;
+        CompletableFuture.allOf(deletes.toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
+        return report.finish();
     }
 
-    private boolean confirmed() {
-        if (!terminal.stdinIsTerminal()) {
-            throw new UsageException("Refusing to delete " + gids.size()
-                    + " attachments without --yes: standard input is not a terminal to ask on.");
-        }
+    private boolean confirmed(List<Attachment> found) {
         PrintWriter err = spec.commandLine().getErr();
-        err.print("Delete " + gids.size() + " attachments? [y/N] ");
+        err.print(question(found) + " [y/N] ");
         err.flush();
-        String answer = terminal.readLine().orElse("").strip().toLowerCase(Locale.ROOT);
+        String answer = context.terminal().readLine().orElse("").strip().toLowerCase(Locale.ROOT);
         return answer.equals("y") || answer.equals("yes");
+    }
+
+    /** {@code Delete a.txt (1205…)?}, or the first few names and "and N more". */
+    static String question(List<Attachment> found) {
+        String names = found.stream().limit(NAMES_SHOWN).map(a -> a.name() + " (" + a.gid() + ")")
+                .collect(Collectors.joining(", "));
+        String more = found.size() > NAMES_SHOWN ? " and " + (found.size() - NAMES_SHOWN) + " more" : "";
+        return found.size() == 1 ? "Delete " + names + "?" : "Delete " + found.size() + " attachments: " + names + more + "?";
+    }
+
+    private static String count(long n) {
+        return n == 1 ? "1 attachment" : n + " attachments";
     }
 }

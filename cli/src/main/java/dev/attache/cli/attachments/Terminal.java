@@ -3,6 +3,7 @@ package dev.attache.cli.attachments;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
@@ -36,6 +37,13 @@ public interface Terminal {
      * @return the line, or empty at end of input
      */
     Optional<String> readLine();
+
+    /**
+     * Standard output as bytes, for {@code download -o -}.
+     *
+     * @return standard output
+     */
+    OutputStream standardOutput();
 
     /**
      * Where progress bars are drawn; used only when {@link #stderrIsTerminal()}.
@@ -72,6 +80,11 @@ public interface Terminal {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+            }
+
+            @Override
+            public OutputStream standardOutput() {
+                return System.out;
             }
 
             @Override

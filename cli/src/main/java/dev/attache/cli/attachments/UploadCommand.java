@@ -1,21 +1,30 @@
 package dev.attache.cli.attachments;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.attache.cli.output.OutputFormat;
 import dev.attache.client.Attachment;
 import dev.attache.client.AttachmentsApi;
+import dev.attache.client.Field;
+import dev.attache.client.Fields;
+import dev.attache.client.PageRequest;
 import dev.attache.client.ParentGid;
+import dev.attache.client.ProgressListener;
 import dev.attache.client.Upload;
+import dev.attache.server.signing.Sha256;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,23 +32,39 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code attache upload}: uploads files to a task, project or project brief, several at once. */
+/**
+ * {@code attache upload}: uploads files to a task, project or project brief, several at once. Every
+ * file gets its own outcome; a file that cannot be sent is refused before any byte goes out.
+ */
 @Command(name = "upload", mixinStandardHelpOptions = true,
         description = {"Uploads files to a task, project or project brief.",
-                "Several files go at a time within the API's limits, with a progress bar per file and in total "
-                + "when standard error is a terminal."},
+                "Several files go at a time within the API's limits, with a progress line per file and in total "
+                + "when standard error is a terminal. Each file gets one line as it finishes: 'Uploaded FILE as GID', "
+                + "'Skipped FILE (already GID)' or 'FAILED FILE: reason'. Missing files, directories, unreadable "
+                + "files and files over 100 MB are refused before anything is sent; the others still upload."},
         footer = {"", "Example:", "  attache upload --parent 1204000000000001 plan.pdf photos/*.jpg",
+                "  attache upload --parent 1204000000000001 --skip-existing photos/*.jpg  # again after a failure",
                 "  attache upload --parent 1204000000000001 --json --content-type text/csv data.csv"})
 final class UploadCommand implements Callable<Integer> {
 
-    private final Connector connector;
-    private final Terminal terminal;
+    /** The API's limit: the server refuses the 104,857,601st byte. */
+    static final long MAX_BYTES = 100L * 1024 * 1024;
+    /** Up to this size an existing attachment's bytes are compared, not only its name and size. */
+    private static final long COMPARE_CONTENT_UP_TO = 8L * 1024 * 1024;
+
+    private final ClientContext context;
 
     @Spec
     private @Nullable CommandSpec spec;
 
     @Mixin
-    private @Nullable ConnectionOptions connection;
+    private @Nullable ConnectionOptions connectionOptions;
+
+    @Mixin
+    private @Nullable OutputFormat format;
+
+    @Mixin
+    private @Nullable QuietOption quiet;
 
     @Option(names = "--parent", required = true, paramLabel = "GID", converter = GidConverters.Parents.class,
             description = "The task, project or project brief to attach to.")
@@ -49,69 +74,144 @@ final class UploadCommand implements Callable<Integer> {
             description = "Content type of every file (default: guessed from each name).")
     private @Nullable String contentType;
 
-    @Option(names = "--json", description = "Print each created attachment as one JSON object per line.")
-    private boolean json;
-
-    @Option(names = {"-q", "--quiet"}, description = "Draw no progress bars.")
-    private boolean quiet;
+    @Option(names = "--skip-existing",
+            description = "Skip a file when the parent already has an attachment of the same name and size "
+                    + "(and, up to 8 MiB, the same bytes).")
+    private boolean skipExisting;
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Files to upload.")
     private List<Path> files = List.of();
 
-    UploadCommand(Connector connector, Terminal terminal) {
-        this.connector = connector;
-        this.terminal = terminal;
+    UploadCommand(ClientContext context) {
+        this.context = context;
     }
 
     @Override
     public Integer call() {
-        long total = checkedTotalSize();
-        AttachmentsApi api = connector.open(connection.connection());
-        List<Attachment> created;
-        try (Progress progress = Progress.of(terminal, quiet, total)) {
-            List<CompletableFuture<Attachment>> uploads = new ArrayList<>();
-            for (Path file : files) {
-                uploads.add(upload(api, file, progress));
+        OutputFormat.Mode mode = format.mode();
+        Connection connection = context.connection(connectionOptions);
+        AttachmentsApi api = context.api(connection);
+        List<Attachment> existing = skipExisting
+                ? ClientContext.explained(connection, () -> existing(api)) : List.of();
+        List<Plan> plans = files.stream().map(f -> ClientContext.explained(connection, () -> plan(api, f, existing))).toList();
+        List<Path> toSend = plans.stream().filter(p -> p instanceof Plan.Send).map(Plan::file).toList();
+        long bytes = toSend.stream().mapToLong(UploadCommand::size).sum();
+        ItemReport report;
+        try (Progress progress = Progress.of(context.terminal(), quiet.quiet, toSend.size(), bytes)) {
+            report = new ItemReport(spec.commandLine().getOut(), spec.commandLine().getErr(), mode, progress,
+                    connection, connectionOptions.verbose, "file");
+            List<CompletableFuture<?>> uploads = new ArrayList<>();
+            for (Plan plan : plans) {
+                if (plan instanceof Plan.Refuse refuse) {
+                    report.failed(refuse.file().toString(), new LocalFileException(refuse.reason()));
+                } else if (plan instanceof Plan.Skip skip) {
+                    String gid = skip.existing().gid().value();
+                    ObjectNode json = ItemReport.object().put("file", skip.file().toString()).put("gid", gid)
+                            .put("skipped", true);
+                    report.succeeded("Skipped " + skip.file() + " (already " + gid + ")", json, gid);
+                } else {
+                    uploads.add(upload(api, plan.file(), progress, report));
+                }
             }
-            created = Outcomes.awaitAll(uploads, files.stream().map(Path::toString).toList(),
-                    spec.commandLine().getErr());
+            CompletableFuture.allOf(uploads.toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
         }
-        print(created);
-        return 0;
+        return report.finish();
     }
 
-    private CompletableFuture<Attachment> upload(AttachmentsApi api, Path file, Progress progress) {
-        Progress.FileProgress bar = progress.file(file.getFileName().toString(), size(file));
+    /** What to do with one file, decided before anything is sent. */
+    private sealed interface Plan {
+        Path file();
+
+        record Refuse(Path file, String reason) implements Plan {
+        }
+
+        record Skip(Path file, Attachment existing) implements Plan {
+        }
+
+        record Send(Path file) implements Plan {
+        }
+    }
+
+    private Plan plan(AttachmentsApi api, Path file, List<Attachment> existing) {
+        Optional<String> refused = refusal(file);
+        if (refused.isPresent()) {
+            return new Plan.Refuse(file, refused.get());
+        }
+        Optional<Attachment> same = skipExisting ? sameAs(api, file, existing) : Optional.empty();
+        return same.<Plan>map(a -> new Plan.Skip(file, a)).orElseGet(() -> new Plan.Send(file));
+    }
+
+    private CompletableFuture<Attachment> upload(AttachmentsApi api, Path file, Progress progress, ItemReport report) {
+        Progress.FileProgress line = progress.file(file.getFileName().toString(), size(file), 0);
         Upload upload = contentType == null ? Upload.file(file) : Upload.file(file, contentType);
-        return api.createAttachmentForObject(parent, upload.withProgress(bar)).whenComplete((a, t) -> bar.close());
+        return api.createAttachmentForObject(parent, upload.withProgress(line)).whenComplete((a, t) -> {
+            line.finish(t == null);
+            if (t == null) {
+                report.succeeded("Uploaded " + file + " as " + a.gid(), json(file, a), a.gid().value());
+            } else {
+                report.failed(file.toString(), t);
+            }
+        });
     }
 
-    private long checkedTotalSize() {
-        long total = 0;
-        for (Path file : files) {
-            if (!Files.isRegularFile(file)) {
-                throw new UsageException("Not a file: " + file);
-            }
-            total += size(file);
+    private static ObjectNode json(Path file, Attachment a) {
+        ObjectNode json = ItemReport.object().put("file", file.toString());
+        json.setAll(new AttachmentJson().node(a));
+        return json;
+    }
+
+    /** Why a file cannot be sent, found without sending anything. */
+    static Optional<String> refusal(Path file) {
+        if (!Files.exists(file)) {
+            return Optional.of("no such file");
         }
-        return total;
+        if (Files.isDirectory(file)) {
+            return Optional.of("is a directory; name the files in it (for example " + file + "/*)");
+        }
+        if (!Files.isRegularFile(file)) {
+            return Optional.of("not a regular file");
+        }
+        if (!Files.isReadable(file)) {
+            return Optional.of("cannot be read: permission denied");
+        }
+        long size = size(file);
+        if (size > MAX_BYTES) {
+            return Optional.of("is " + AttachmentTable.readableSize(size) + " (" + size + " bytes), over the API's "
+                    + "100 MB limit of " + MAX_BYTES + " bytes; nothing was sent");
+        }
+        return Optional.empty();
+    }
+
+    private List<Attachment> existing(AttachmentsApi api) {
+        List<Attachment> all = new ArrayList<>();
+        Outcomes.await(api.forEach(parent, PageRequest.limit(100).withFields(Fields.of(Field.NAME, Field.SIZE)), all::add));
+        return all;
+    }
+
+    /** An attachment the file would duplicate: same name and size and, when cheap to compare, same bytes. */
+    private static Optional<Attachment> sameAs(AttachmentsApi api, Path file, List<Attachment> existing) {
+        String name = file.getFileName().toString();
+        long size = size(file);
+        for (Attachment a : existing) {
+            if (name.equals(a.name()) && a.size() != null && a.size() == size
+                    && (size > COMPARE_CONTENT_UP_TO || sameBytes(api, a, file))) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean sameBytes(AttachmentsApi api, Attachment a, Path file) {
+        DigestOutputStream sink = Sha256.sink();
+        Outcomes.await(api.download(a.gid(), sink, ProgressListener.none()));
+        return Sha256.hex(sink).equals(Sha256.of(file));
     }
 
     private static long size(Path file) {
         try {
             return Files.size(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e);
         }
-    }
-
-    private void print(List<Attachment> created) {
-        PrintWriter out = spec.commandLine().getOut();
-        AttachmentJson lines = new AttachmentJson();
-        for (int i = 0; i < created.size(); i++) {
-            Attachment a = created.get(i);
-            out.println(json ? lines.line(a) : "Uploaded " + files.get(i) + " as " + a.gid() + " (" + a.name() + ")");
-        }
-        out.flush();
     }
 }

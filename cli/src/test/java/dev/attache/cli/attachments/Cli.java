@@ -1,12 +1,16 @@
 package dev.attache.cli.attachments;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -24,7 +28,7 @@ final class Cli {
      * @param out      standard output
      * @param err      standard error
      */
-    record Run(int exitCode, String out, String err) {
+    record Run(int exitCode, String out, String err, byte[] bytes) {
 
         List<String> lines() {
             return out.lines().toList();
@@ -34,6 +38,7 @@ final class Cli {
     private final @Nullable TestServer server;
     private final FakeTerminal terminal = new FakeTerminal();
     private Connector connector = Connector.http();
+    private final Map<String, String> environment = new HashMap<>();
 
     Cli(@Nullable TestServer server) {
         this.server = server;
@@ -47,6 +52,12 @@ final class Cli {
     /** Builds the client with {@code connector} instead of the production one. */
     Cli connectingWith(Connector connector) {
         this.connector = connector;
+        return this;
+    }
+
+    /** Sets an environment variable for the next runs. */
+    Cli withEnv(String name, String value) {
+        environment.put(name, value);
         return this;
     }
 
@@ -71,11 +82,12 @@ final class Cli {
     Run runExactly(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine(terminal, connector)
+        terminal.stdout.reset();
+        CommandLine cli = Main.commandLine(terminal, connector, new Environment(environment))
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true));
         int exitCode = cli.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+        return new Run(exitCode, out.toString(), err.toString(), terminal.stdout.toByteArray());
     }
 
     /** Runs a command that must succeed. */
@@ -91,6 +103,12 @@ final class Cli {
     private static final class FakeTerminal implements Terminal {
         boolean interactive;
         final Deque<String> answers = new ArrayDeque<>();
+        final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+
+        @Override
+        public OutputStream standardOutput() {
+            return stdout;
+        }
 
         @Override
         public boolean stdinIsTerminal() {

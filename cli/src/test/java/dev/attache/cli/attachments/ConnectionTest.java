@@ -66,7 +66,7 @@ class ConnectionTest {
         Cli.Run run = cli.runExactly("ls", "--parent", "1", "--host", server.api(), "--token", BAD_TOKEN);
 
         assertThat(run.exitCode()).isEqualTo(4);
-        assertThat(run.err()).startsWith("attache: Not Authorized");
+        assertThat(run.err()).startsWith("attache: the token from --token was refused: Not Authorized");
     }
 
     @Test
@@ -86,7 +86,7 @@ class ConnectionTest {
     void verboseAddsTheRequestAndTheStackTrace() {
         Cli.Run run = cli.run("get", "12345", "--verbose");
 
-        assertThat(run.err()).startsWith("attache: GET /attachments/12345 -> 404");
+        assertThat(run.err()).contains("GET /attachments/12345 -> 404");
         assertThat(run.err()).contains("\tat dev.attache.");
     }
 
@@ -112,6 +112,78 @@ class ConnectionTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out() + run.err()).doesNotContain(tokenSecret());
+    }
+
+    @Test
+    void anUnreachableServerIsNamedWithAHintToStartOne() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+
+        Cli.Run run = cli.connectingWith(withoutRetries())
+                .runExactly("ls", "--parent", "1", "--host", "127.0.0.1:" + port, "--token", BAD_TOKEN);
+
+        assertThat(run.err()).isEqualTo("attache: cannot reach http://127.0.0.1:" + port + "/api/1.0 (connection refused); "
+                + "is the server running? Start one with 'attache serve', or point --host at another\n");
+    }
+
+    @Test
+    void hostAsHostAndPortReachesTheApi() {
+        String task = server.newTask();
+        String hostAndPort = java.net.URI.create(server.api()).getAuthority();
+
+        Cli.Run run = cli.runExactly("ls", "--parent", task, "--host", hostAndPort, "--token", server.token());
+
+        assertThat(run.exitCode()).isZero();
+    }
+
+    @Test
+    void hostAsTheServerRootReachesTheApi() {
+        String task = server.newTask();
+        String root = server.api().replace("/api/1.0", "");
+
+        Cli.Run run = cli.runExactly("ls", "--parent", task, "--host", root, "--token", server.token());
+
+        assertThat(run.exitCode()).isZero();
+    }
+
+    @Test
+    void aMalformedHostIsAUsageErrorInPlainWords() {
+        Cli.Run run = cli.runExactly("ls", "--parent", "1", "--host", "http://[bad", "--token", BAD_TOKEN);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("attache: --host 'http://[bad' is neither a URL").doesNotContain("Exception");
+    }
+
+    @Test
+    void aRefusedTokenFromTheEnvironmentIsNamedTogetherWithTheDevTokenItHid() {
+        Cli.Run run = cli.withEnv("ASANA_ACCESS_TOKEN", BAD_TOKEN)
+                .runExactly("ls", "--parent", "1", "--host", server.api(), "--data-dir", server.dataDir().toString());
+
+        assertThat(run.exitCode()).isEqualTo(4);
+        assertThat(run.err()).startsWith("attache: the token from ASANA_ACCESS_TOKEN (it is used before "
+                + server.dataDir().resolve("dev-token") + "; unset ASANA_ACCESS_TOKEN to use that) was refused");
+    }
+
+    @Test
+    void aRefusedTokenFileIsNamed() throws Exception {
+        Path file = Files.writeString(dir.resolve("token"), BAD_TOKEN + "\n");
+
+        Cli.Run run = cli.runExactly("ls", "--parent", "1", "--host", server.api(), "--token-file", file.toString());
+
+        assertThat(run.err()).startsWith("attache: the token from --token-file " + file + " was refused");
+    }
+
+    @Test
+    void theDevTokenIsNamedWhenItIsRefused() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("other-data"));
+        Files.writeString(data.resolve("dev-token"), BAD_TOKEN + "\n");
+
+        Cli.Run run = cli.runExactly("ls", "--parent", "1", "--host", server.api(), "--data-dir", data.toString());
+
+        assertThat(run.err()).startsWith("attache: the token from " + data.resolve("dev-token")
+                + " (the local server's dev token) was refused");
     }
 
     /** The production client retries a refused connection with real backoff; a test need not wait for it. */

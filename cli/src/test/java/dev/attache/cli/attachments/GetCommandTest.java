@@ -42,14 +42,15 @@ class GetCommandTest {
     }
 
     @Test
-    void getJsonPrintsOneObjectPerGid() throws Exception {
+    void getJsonPrintsOneObjectPerGidOnItsOwnLine() throws Exception {
         String task = server.newTask();
         String first = server.upload(task, "a.txt", new byte[5]);
         String second = server.upload(task, "b.txt", new byte[6]);
 
         Cli.Run run = cli.ok("get", first, second, "--json", "--fields", "name,size");
 
-        JsonNode b = new ObjectMapper().readTree(run.lines().get(1));
+        JsonNode b = run.lines().stream().map(GetCommandTest::read).filter(n -> n.get("gid").asText().equals(second))
+                .findFirst().orElseThrow();
         assertThat(run.lines()).hasSize(2);
         assertThat(b.get("name").asText()).isEqualTo("b.txt");
         assertThat(b.get("size").asLong()).isEqualTo(6);
@@ -60,7 +61,7 @@ class GetCommandTest {
         Cli.Run run = cli.run("get", "12345");
 
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.err()).isEqualTo("attache: attachment: Not a recognized ID: 12345 (HTTP 404)\n");
+        assertThat(run.err()).isEqualTo("FAILED 12345: attachment: Not a recognized ID: 12345 (HTTP 404)\n");
     }
 
     @Test
@@ -69,5 +70,13 @@ class GetCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("'12ab' is not a gid");
+    }
+
+    private static JsonNode read(String line) {
+        try {
+            return new ObjectMapper().readTree(line);
+        } catch (Exception e) {
+            throw new AssertionError(line, e);
+        }
     }
 }

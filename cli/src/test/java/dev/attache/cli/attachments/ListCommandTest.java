@@ -114,4 +114,15 @@ class ListCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void lsIdsPrintsOnlyTheGidsOldestFirst() {
+        String task = server.newTask();
+        String first = server.upload(task, "a.txt", new byte[3]);
+        String second = server.upload(task, "b.txt", new byte[4]);
+
+        Cli.Run run = cli.ok("ls", "--parent", task, "--ids");
+
+        assertThat(run.lines()).containsExactly(first, second);
+    }
 }

@@ -29,12 +29,12 @@ class RemoveCommandTest {
     }
 
     @Test
-    void rmOfOneAttachmentDeletesItWithoutAsking() {
+    void rmOfOneAttachmentWithYesDeletesItWithoutAsking() {
         String gid = server.upload(task, "a.txt", new byte[1]);
 
-        Cli.Run run = new Cli(server).ok("rm", gid);
+        Cli.Run run = new Cli(server).ok("rm", gid, "--yes");
 
-        assertThat(run.out()).isEqualTo("Deleted " + gid + "\n");
+        assertThat(run.out()).isEqualTo("Deleted " + gid + " (a.txt)\n");
         assertThat(server.status(gid)).isEqualTo(404);
     }
 
@@ -80,7 +80,7 @@ class RemoveCommandTest {
 
         Cli.Run run = new Cli(server).answering("y").run("rm", a, b);
 
-        assertThat(run.err()).isEqualTo("Delete 2 attachments? [y/N] ");
+        assertThat(run.err()).isEqualTo("Delete 2 attachments: a.txt (" + a + "), b.txt (" + b + ")? [y/N] ");
         assertThat(server.status(a)).isEqualTo(404);
         assertThat(server.status(b)).isEqualTo(404);
     }
@@ -99,8 +99,56 @@ class RemoveCommandTest {
 
     @Test
     void rmOfAMissingAttachmentExitsWithNotFound() {
-        Cli.Run run = new Cli(server).run("rm", "12345");
+        Cli.Run run = new Cli(server).run("rm", "12345", "--yes");
 
         assertThat(run.exitCode()).isEqualTo(3);
+    }
+
+    @Test
+    void rmOfOneAttachmentAsksNamingIt() {
+        String gid = server.upload(task, "plan.pdf", new byte[1]);
+
+        Cli.Run run = new Cli(server).answering("n").run("rm", gid);
+
+        assertThat(run.err()).startsWith("Delete plan.pdf (" + gid + ")? [y/N] ");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(server.status(gid)).isEqualTo(200);
+    }
+
+    @Test
+    void rmOfOneWithoutATerminalOrYesRefusesAndDeletesNothing() {
+        String gid = server.upload(task, "plan.pdf", new byte[1]);
+
+        Cli.Run run = new Cli(server).run("rm", gid);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(server.status(gid)).isEqualTo(200);
+    }
+
+    @Test
+    void rmOfManyListsTheFirstFiveNamesAndHowManyMore() {
+        java.util.List<String> gids = new java.util.ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            gids.add(server.upload(task, "f" + i + ".txt", new byte[1]));
+        }
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("rm"));
+        args.addAll(gids);
+
+        Cli.Run run = new Cli(server).answering("n").run(args.toArray(String[]::new));
+
+        assertThat(run.err()).startsWith("Delete 7 attachments: f1.txt (" + gids.get(0) + "), f2.txt (" + gids.get(1)
+                + "), f3.txt (" + gids.get(2) + "), f4.txt (" + gids.get(3) + "), f5.txt (" + gids.get(4)
+                + ") and 2 more? [y/N] ");
+    }
+
+    @Test
+    void rmOfABadAndAGoodGidDeletesTheGoodOneAndExitsWithSomeFailed() {
+        String gid = server.upload(task, "a.txt", new byte[1]);
+
+        Cli.Run run = new Cli(server).run("rm", "12345", gid, "--yes");
+
+        assertThat(run.exitCode()).isEqualTo(9);
+        assertThat(run.err()).contains("FAILED 12345: ");
+        assertThat(server.status(gid)).isEqualTo(404);
     }
 }

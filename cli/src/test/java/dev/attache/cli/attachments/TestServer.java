@@ -86,6 +86,23 @@ final class TestServer implements AutoCloseable {
                 .sum();
     }
 
+    /** Requests with {@code method} the server has answered so far, from {@code /metrics}. */
+    long requests(String method) {
+        HttpResponse<String> metrics = send(HttpRequest.newBuilder(URI.create(app.baseUri() + "/metrics")).GET());
+        return metrics.body().lines()
+                .filter(l -> l.startsWith("attache_http_requests_seconds_count") && l.contains("method=\"" + method + "\""))
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    /** The names of a parent's attachments, oldest first. */
+    java.util.List<String> names(String parent) {
+        JsonNode page = read(send(request("/attachments?parent=" + parent + "&opt_fields=name").GET()));
+        java.util.List<String> names = new java.util.ArrayList<>();
+        page.get("data").forEach(a -> names.add(a.get("name").asText()));
+        return names;
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(api() + path)).header("Authorization", "Bearer " + token());
     }

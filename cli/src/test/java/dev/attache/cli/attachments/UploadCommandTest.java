@@ -40,7 +40,7 @@ class UploadCommandTest {
     }
 
     @Test
-    void uploadJsonPrintsEachCreatedAttachmentOnItsOwnLineInArgumentOrder() throws Exception {
+    void uploadJsonPrintsEachCreatedAttachmentOnItsOwnLineWithItsFile() throws Exception {
         Path a = Files.writeString(dir.resolve("a.txt"), "aaa");
         Path b = Files.writeString(dir.resolve("b.txt"), "bb");
         Path c = Files.writeString(dir.resolve("c.txt"), "c");
@@ -49,7 +49,9 @@ class UploadCommandTest {
 
         ObjectMapper json = new ObjectMapper();
         assertThat(lines).hasSize(3);
-        assertThat(lines.stream().map(l -> read(json, l).get("name").asText())).containsExactly("a.txt", "b.txt", "c.txt");
+        assertThat(lines.stream().map(l -> read(json, l).get("name").asText())).containsExactlyInAnyOrder("a.txt", "b.txt", "c.txt");
+        assertThat(lines.stream().map(l -> read(json, l).get("file").asText()))
+                .containsExactlyInAnyOrder(a.toString(), b.toString(), c.toString());
         assertThat(read(json, lines.get(0)).get("parent").get("gid").asText()).isEqualTo(task);
     }
 
@@ -69,7 +71,7 @@ class UploadCommandTest {
 
         Cli.Run run = cli.ok("upload", "--parent", task, a.toString());
 
-        assertThat(run.out()).matches("Uploaded .*a\\.txt as \\d+ \\(a\\.txt\\)\n");
+        assertThat(run.out()).matches("Uploaded .*a\\.txt as \\d+\n");
     }
 
     @Test
@@ -82,12 +84,13 @@ class UploadCommandTest {
     }
 
     @Test
-    void uploadOfAMissingFileIsAUsageErrorAndUploadsNothing() throws Exception {
-        Path a = Files.writeString(dir.resolve("a.txt"), "aaa");
+    void uploadOfAMissingFileNamesItAndExitsWithUsage() throws Exception {
+        Path missing = dir.resolve("missing.txt");
 
-        Cli.Run run = cli.run("upload", "--parent", task, a.toString(), dir.resolve("missing.txt").toString());
+        Cli.Run run = cli.run("upload", "--parent", task, missing.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("FAILED " + missing + ": no such file\n");
         assertThat(cli.ok("ls", "--parent", task).out()).isEqualTo("No attachments.\n");
     }
 
@@ -123,6 +126,98 @@ class UploadCommandTest {
         JsonNode created = new ObjectMapper().readTree(line);
         assertThat(created.get("resource_subtype").asText()).isEqualTo("external");
         assertThat(created.get("view_url").asText()).isEqualTo("https://example.com/spec");
+    }
+
+    @Test
+    void uploadOfAGoodAndAnOversizedFileUploadsTheGoodOneAndNamesBoth() throws Exception {
+        Path one = Files.writeString(dir.resolve("one.txt"), "one");
+        Path big = oversized("big.bin");
+
+        Cli.Run run = cli.run("upload", "--parent", task, one.toString(), big.toString());
+
+        assertThat(run.exitCode()).isEqualTo(9);
+        assertThat(run.out()).matches("Uploaded " + java.util.regex.Pattern.quote(one.toString()) + " as \\d+\n");
+        assertThat(run.err()).contains("FAILED " + big + ": is 100.0 MiB (104857601 bytes), over the API's 100 MB limit")
+                .contains("1 of 2 failed");
+        assertThat(server.names(task)).containsExactly("one.txt");
+    }
+
+    @Test
+    void uploadJsonHasAnObjectForTheRefusedFileToo() throws Exception {
+        Path one = Files.writeString(dir.resolve("one.txt"), "one");
+        Path big = oversized("big.bin");
+
+        Cli.Run run = cli.run("upload", "--parent", task, "--json", one.toString(), big.toString());
+
+        ObjectMapper json = new ObjectMapper();
+        assertThat(run.lines()).hasSize(2);
+        JsonNode failed = run.lines().stream().map(l -> read(json, l)).filter(n -> n.has("error")).findFirst().orElseThrow();
+        assertThat(failed.get("file").asText()).isEqualTo(big.toString());
+        assertThat(failed.get("error").asText()).contains("100 MB");
+    }
+
+    @Test
+    void anOversizedFileIsRefusedWithoutSendingARequest() throws Exception {
+        Path one = Files.writeString(dir.resolve("one.txt"), "one");
+        Path big = oversized("big.bin");
+        long postsBefore = server.requests("POST");
+
+        cli.run("upload", "--parent", task, one.toString(), big.toString());
+
+        assertThat(server.requests("POST") - postsBefore).isEqualTo(1);
+    }
+
+    @Test
+    void aDirectoryIsRefusedByName() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("photos"));
+
+        Cli.Run run = cli.run("upload", "--parent", task, folder.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("FAILED " + folder + ": is a directory");
+    }
+
+    @Test
+    void uploadWithSkipExistingDoesNotDuplicateWhatAnEarlierRunUploaded() throws Exception {
+        Path one = Files.writeString(dir.resolve("one.txt"), "one");
+        Path two = Files.writeString(dir.resolve("two.txt"), "two");
+        String first = new ObjectMapper().readTree(cli.ok("upload", "--parent", task, "--json", one.toString()).out())
+                .get("gid").asText();
+
+        Cli.Run run = cli.ok("upload", "--parent", task, "--skip-existing", one.toString(), two.toString());
+
+        assertThat(run.out()).contains("Skipped " + one + " (already " + first + ")");
+        assertThat(server.names(task)).containsExactly("one.txt", "two.txt");
+    }
+
+    @Test
+    void uploadWithSkipExistingUploadsASameSizedFileWithOtherBytes() throws Exception {
+        Path one = Files.writeString(dir.resolve("one.txt"), "one");
+        cli.ok("upload", "--parent", task, one.toString());
+        Files.writeString(one, "eno");
+
+        Cli.Run run = cli.ok("upload", "--parent", task, "--skip-existing", one.toString());
+
+        assertThat(run.out()).startsWith("Uploaded ");
+        assertThat(server.names(task)).containsExactly("one.txt", "one.txt");
+    }
+
+    @Test
+    void uploadIdsPrintsOnlyTheNewGids() throws Exception {
+        Path one = Files.writeString(dir.resolve("one.txt"), "one");
+
+        Cli.Run run = cli.ok("upload", "--parent", task, "--ids", one.toString());
+
+        assertThat(run.out()).matches("\\d+\n");
+    }
+
+    /** A sparse file one byte over the API's limit: nothing is written to disk. */
+    private Path oversized(String name) throws Exception {
+        Path file = dir.resolve(name);
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(100L * 1024 * 1024 + 1);
+        }
+        return file;
     }
 
     private static JsonNode read(ObjectMapper json, String line) {

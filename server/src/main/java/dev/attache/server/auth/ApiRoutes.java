@@ -49,7 +49,7 @@ public final class ApiRoutes {
     private void add(HandlerType method, String path, Scope scope, ApiHandler handler) {
         boolean write = method != HandlerType.GET;
         config.routes.addHttpHandler(method, PREFIX + path, ctx -> {
-            Principal principal = authenticator.authenticate(ctx.header("Authorization"));
+            Principal principal = authenticator.authenticate(ctx);
             try (RateLimiter.Permit permit = limiter.acquire(principal.tokenGid(), write)) {
                 if (scope != null) {
                     principal.require(scope);

@@ -69,6 +69,14 @@ public final class TokenStore {
                 .map(stored -> new Principal(stored.userGid(), claim.tokenGid(), stored.kind(), stored.scopes())));
     }
 
+    /** The principal of a live token by its gid, for sessions that keep the gid and never the secret. */
+    public Optional<Principal> live(long tokenGid) {
+        return jdbc.queryOne("SELECT user_gid, kind, scopes FROM tokens WHERE gid = ? AND revoked_at IS NULL",
+                rs -> new Principal(rs.getLong("user_gid"), tokenGid, TokenKind.valueOf(rs.getString("kind")),
+                        decode(rs.getString("scopes"))),
+                tokenGid);
+    }
+
     private record StoredToken(long userGid, TokenKind kind, String secretHash, Set<Scope> scopes) {
     }
 

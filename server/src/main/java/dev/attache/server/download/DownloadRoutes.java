@@ -126,7 +126,7 @@ public final class DownloadRoutes {
     }
 
     private void permanent(Context ctx) {
-        Optional<Principal> principal = authenticator.principal(ctx.header("Authorization"));
+        Optional<Principal> principal = authenticator.principal(ctx);
         if (principal.isEmpty()) {
             throw ApiException.forbidden("Not Authorized");
         }

@@ -38,7 +38,8 @@ class PackageDependenciesTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Composition root").definedBy(ROOT, ROOT + ".storage..")
                 .layer("Features").definedBy(
-                        ROOT + ".attachments..", ROOT + ".download..", ROOT + ".directory..", ROOT + ".admin..")
+                        ROOT + ".attachments..", ROOT + ".download..", ROOT + ".directory..", ROOT + ".admin..",
+                        ROOT + ".console..")
                 .layer("Infrastructure").definedBy(
                         ROOT + ".http..", ROOT + ".auth..", ROOT + ".db..", ROOT + ".blob..", ROOT + ".ratelimit..",
                         ROOT + ".ids..", ROOT + ".signing..", ROOT + ".ops..")
@@ -52,7 +53,8 @@ class PackageDependenciesTest {
     void everyServerPackageBelongsToALayer() {
         classes()
                 .should().resideInAnyPackage(ROOT, ROOT + ".storage..", ROOT + ".attachments..", ROOT + ".download..",
-                        ROOT + ".directory..", ROOT + ".admin..", ROOT + ".http..", ROOT + ".auth..", ROOT + ".db..",
+                        ROOT + ".directory..", ROOT + ".admin..", ROOT + ".console..", ROOT + ".http..", ROOT + ".auth..",
+                        ROOT + ".db..",
                         ROOT + ".blob..", ROOT + ".ratelimit..", ROOT + ".ids..", ROOT + ".signing..", ROOT + ".ops..")
                 .check(server);
     }

@@ -1,0 +1,54 @@
+package dev.attache.cli.attachments;
+
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import dev.attache.client.AttachmentsApi;
+
+/**
+ * What every client command is built with: how to connect, the terminal and the environment.
+ *
+ * @param connector   builds the client once the connection options are parsed
+ * @param terminal    for confirmations and progress bars
+ * @param environment the variables that stand in for options
+ */
+record ClientContext(Connector connector, Terminal terminal, Environment environment) {
+
+    ClientContext {
+        Objects.requireNonNull(connector, "connector");
+        Objects.requireNonNull(terminal, "terminal");
+        Objects.requireNonNull(environment, "environment");
+    }
+
+    /**
+     * Resolves the connection options.
+     *
+     * @throws CommandFailedException when they name no usable host or token
+     */
+    Connection connection(ConnectionOptions options) {
+        try {
+            return options.connection(environment);
+        } catch (RuntimeException e) {
+            throw new CommandFailedException(Failures.explain(e, null));
+        }
+    }
+
+    /** The client for {@code connection}. */
+    AttachmentsApi api(Connection connection) {
+        return connector.open(connection);
+    }
+
+    /**
+     * Runs a command's work, explaining whatever it throws in words that name the host and the
+     * token source.
+     */
+    static <T> T explained(Connection connection, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (CommandFailedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new CommandFailedException(Failures.explain(e, connection));
+        }
+    }
+}
