@@ -8,8 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.attache.server.blob.BlobStore;
+import dev.attache.server.signing.Sha256;
 import dev.attache.storage.s3.testing.S3Mock;
 
 /** An upload's memory does not grow with its size: 100 MiB go through a store in a 64 MiB heap. */
@@ -47,32 +46,25 @@ class S3BlobStoreMemoryIT {
     }
 
     private static String sha256(BlobStore.Blob blob) throws IOException {
-        MessageDigest digest = newSha256();
+        MessageDigest digest = Sha256.newDigest();
         byte[] buffer = new byte[UploadInSmallHeap.CHUNK];
         try (InputStream in = blob.openRange(0, blob.size())) {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 digest.update(buffer, 0, n);
             }
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return Sha256.hex(digest);
     }
 
     private static String expectedSha256() {
-        MessageDigest digest = newSha256();
+        MessageDigest digest = Sha256.newDigest();
         GeneratedBytes source = new GeneratedBytes(SIZE);
         ByteBuffer chunk = ByteBuffer.allocate(UploadInSmallHeap.CHUNK);
         while (source.fill(chunk)) {
             digest.update(chunk.flip());
             chunk.clear();
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return Sha256.hex(digest);
     }
 
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
