@@ -2,11 +2,13 @@
 # Sequential GET /attachments/{gid}: Attaché's client (getAttachment(gid).join(), parsed into an
 # Attachment) against bare java.net.http (HttpClient.send, same headers, body parsed with Jackson
 # readTree), and bare HttpClient.sendAsync(..).join(), in one JVM, blocks of CALLS calls
-# alternating (order rotating every round) after a warm-up block of each. See
-# bench/client/src/GetLoop.java. The JVM runs twice: with the defaults, then with the common
-# ForkJoinPool at parallelism 2. With fewer than 3 CPUs the pool's default parallelism is 1, and
-# then CompletableFuture's default executor, which HttpClient.sendAsync completes on, starts a
-# thread per task; the second run shows the cost without that.
+# alternating (order rotating every round) after five warm-up blocks of each; a fourth contender,
+# bare send handed to a worker thread and joined, prices the one thread hop the client makes. See
+# bench/client/src/GetLoop.java. The JVM runs twice: with the defaults (the figure that counts),
+# then with the common ForkJoinPool at parallelism 2. With fewer than 3 CPUs the pool's default
+# parallelism is 1, and then CompletableFuture's default executor, which HttpClient.sendAsync
+# completes on, starts a thread per task; the client does not use sendAsync, so only the bare
+# sendAsync line should move between the runs.
 #   bench/client-get.sh [ROUNDS] [CALLS]
 source "$(dirname "$0")/lib.sh"
 source "$BENCH_DIR/client/lib.sh"

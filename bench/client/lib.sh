@@ -7,10 +7,12 @@ build_client() {
   (cd "$ROOT" && mvn -B -q -o -Dstyle.color=never compile -pl client -am) >&2
 }
 
-# Attaché's client: its compiled classes plus its runtime dependencies (Jackson).
+# Attaché's client: its compiled classes plus its runtime dependencies (Jackson). Resolved in the
+# reactor (-am), since the client's test dependency on the server is not installed anywhere; the
+# server's classpath is written first and the client's replaces it.
 client_classpath() {
-  (cd "$ROOT" && mvn -B -q -o -Dstyle.color=never -pl client dependency:build-classpath -DincludeScope=runtime \
-    -Dmdep.outputFile="$WORK/client-deps.cp") >&2
+  (cd "$ROOT" && mvn -B -q -o -Dstyle.color=never -pl client -am compile dependency:build-classpath \
+    -DincludeScope=runtime -Dmdep.outputFile="$WORK/client-deps.cp") >&2
   printf '%s:%s' "$ROOT/client/target/classes" "$(cat "$WORK/client-deps.cp")"
 }
 

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
 
@@ -23,11 +25,14 @@ import java.util.function.Supplier;
  * .join()}, which parses into {@code Attachment}) against bare {@code java.net.http}
  * ({@code HttpClient.send}, same headers, then Jackson {@code readTree} of the body and a read of
  * {@code data.gid}). A third contender, bare {@code HttpClient.sendAsync(..).join()} with the same
- * parsing, separates what the JDK's asynchronous path costs from what the client adds. All run on
+ * parsing, separates what the JDK's asynchronous path costs from what the client adds; a fourth,
+ * bare {@code send} handed to a worker thread and joined, shows the price of the one thread hop
+ * the client makes. All run on
  * an {@code HttpClient} built the same way (connect timeout 10 s, no redirects, 60 s request
- * timeout). After a warm-up block of each, blocks alternate, the order rotating every round.
+ * timeout). After five warm-up blocks of each, blocks alternate, the order rotating every round.
  * Prints every block's wall-clock milliseconds and the CPU this JVM used in it (all threads, so
- * the server's share of the machine is left out), then the medians.
+ * the server's share of the machine is left out), then the medians and how many threads each
+ * contender started. The client is built with its default settings apart from the base URI.
  *
  * <p>{@code java GetLoop API_BASE TOKEN ATTACHMENT_GID ROUNDS CALLS_PER_BLOCK}
  */
@@ -66,9 +71,23 @@ final class GetLoop {
         Call bare = () -> gidOf(mapper, http.send(request.get(), HttpResponse.BodyHandlers.ofByteArray()));
         Call bareAsync = () -> gidOf(mapper,
                 http.sendAsync(request.get(), HttpResponse.BodyHandlers.ofByteArray()).join());
+        // The client's own shape without the client: the same send, handed to a worker thread and
+        // joined, which is what any asynchronous API that does not use sendAsync must pay.
+        ExecutorService workers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r);
+            t.setDaemon(true);
+            return t;
+        });
+        Call bareOnWorker = () -> CompletableFuture.supplyAsync(() -> {
+            try {
+                return gidOf(mapper, http.send(request.get(), HttpResponse.BodyHandlers.ofByteArray()));
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }, workers).join();
 
-        List<String> names = List.of("client", "bare send", "bare sendAsync");
-        List<Call> contenders = List.of(client, bare, bareAsync);
+        List<String> names = List.of("client", "bare send", "bare sendAsync", "send on worker");
+        List<Call> contenders = List.of(client, bare, bareAsync, bareOnWorker);
         for (int i = 0; i < contenders.size(); i++) {
             check(contenders.get(i), gid, names.get(i));
         }
@@ -76,23 +95,29 @@ final class GetLoop {
         System.out.printf("availableProcessors %d, common pool parallelism %d, CompletableFuture default executor %s%n",
                 Runtime.getRuntime().availableProcessors(), ForkJoinPool.getCommonPoolParallelism(),
                 new CompletableFuture<Void>().defaultExecutor().getClass().getName());
-        for (int i = 0; i < contenders.size(); i++) {
-            long started = threads.getTotalStartedThreadCount();
-            double ms = block(contenders.get(i), calls);
-            System.out.printf("warm-up %-15s %8.1f ms per %d calls, %d threads started%n",
-                    names.get(i), ms, calls, threads.getTotalStartedThreadCount() - started);
+        // Five warm-up blocks each, so every path is compiled before it is timed, even on a busy machine.
+        for (int w = 1; w <= 5; w++) {
+            for (int i = 0; i < contenders.size(); i++) {
+                long started = threads.getTotalStartedThreadCount();
+                double ms = block(contenders.get(i), calls);
+                System.out.printf("warm-up %d %-15s %8.1f ms per %d calls, %d threads started%n",
+                        w, names.get(i), ms, calls, threads.getTotalStartedThreadCount() - started);
+            }
         }
 
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        List<List<Double>> times = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        List<List<Double>> cpu = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        List<List<Double>> times = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        List<List<Double>> cpu = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        long[] threadsStarted = new long[contenders.size()];
         for (int round = 1; round <= rounds; round++) {
             StringBuilder line = new StringBuilder("round " + round + ":");
             for (int k = 0; k < contenders.size(); k++) {
                 int i = (round - 1 + k) % contenders.size();
                 long cpuBefore = os.getProcessCpuTime();
+                long threadsBefore = threads.getTotalStartedThreadCount();
                 double ms = block(contenders.get(i), calls);
                 double cpuMs = (os.getProcessCpuTime() - cpuBefore) / 1e6;
+                threadsStarted[i] += threads.getTotalStartedThreadCount() - threadsBefore;
                 times.get(i).add(ms);
                 cpu.get(i).add(cpuMs);
                 line.append(String.format("  %s %.1f ms (cpu %.0f)", names.get(i), ms, cpuMs));
@@ -103,11 +128,21 @@ final class GetLoop {
         for (int i = 0; i < contenders.size(); i++) {
             medians[i] = median(times.get(i));
             double cpuMedian = median(cpu.get(i));
-            System.out.printf("%-15s median %8.1f ms per %d calls (%6.1f us/call), JVM cpu median %6.1f ms%n",
-                    names.get(i), medians[i], calls, medians[i] * 1000 / calls, cpuMedian);
+            System.out.printf("%-15s median %8.1f ms per %d calls (%6.1f us/call), JVM cpu median %6.1f ms, "
+                    + "%d threads started in %d calls%n",
+                    names.get(i), medians[i], calls, medians[i] * 1000 / calls, cpuMedian, threadsStarted[i],
+                    (long) rounds * calls);
         }
+        api.close();
         System.out.printf("ratio client/bare send:      %.3f%n", medians[0] / medians[1]);
         System.out.printf("ratio client/bare sendAsync: %.3f%n", medians[0] / medians[2]);
+        System.out.printf("ratio send on worker/bare send: %.3f%n", medians[3] / medians[1]);
+        double[] cpuMedians = new double[contenders.size()];
+        for (int i = 0; i < contenders.size(); i++) {
+            cpuMedians[i] = median(cpu.get(i));
+        }
+        System.out.printf("cpu ratio client/bare send: %.3f, send on worker/bare send: %.3f%n",
+                cpuMedians[0] / cpuMedians[1], cpuMedians[3] / cpuMedians[1]);
     }
 
     private static String gidOf(ObjectMapper mapper, HttpResponse<byte[]> response) throws IOException {

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The API answered with an error status. Carries the status, every {@code errors[].message}, the
- * incident phrase of a 500, {@code Retry-After}, and the request's method and path.
+ * incident phrase of a 500, {@code Retry-After}, the server's request id, and the request's
+ * method and path.
  *
  * <p>Subclasses name the cases callers usually handle differently; other statuses arrive as this
  * class. Use {@link #of} to get the right subclass for a status.
@@ -22,6 +23,7 @@ public class AsanaApiException extends AsanaException {
     private final String method;
     private final String path;
     private final @Nullable Duration retryAfter;
+    private final @Nullable String requestId;
 
     /**
      * Creates the exception.
@@ -35,6 +37,7 @@ public class AsanaApiException extends AsanaException {
         this.method = response.method();
         this.path = response.path();
         this.retryAfter = response.retryAfter();
+        this.requestId = response.requestId();
     }
 
     /**
@@ -94,6 +97,15 @@ public class AsanaApiException extends AsanaException {
     }
 
     /**
+     * The server's name for the request ({@code X-Request-Id}), which its access log repeats.
+     *
+     * @return the id, if the server sent one
+     */
+    public Optional<String> requestId() {
+        return Optional.ofNullable(requestId);
+    }
+
+    /**
      * The request method.
      *
      * @return for example {@code POST}
@@ -127,8 +139,11 @@ public class AsanaApiException extends AsanaException {
 
     private static String details(ErrorResponse r) {
         StringBuilder d = new StringBuilder();
+        if (r.requestId() != null) {
+            d.append("request ").append(r.requestId());
+        }
         if (r.retryAfter() != null) {
-            d.append("retry-after ").append(r.retryAfter().toSeconds()).append('s');
+            d.append(d.length() == 0 ? "" : ", ").append("retry-after ").append(r.retryAfter().toSeconds()).append('s');
         }
         r.errors().stream().map(AsanaError::phrase).filter(p -> p != null).findFirst()
                 .ifPresent(p -> d.append(d.length() == 0 ? "" : ", ").append("phrase '").append(p).append('\''));

@@ -3,21 +3,27 @@ package dev.attache.client;
 import dev.attache.client.internal.ApiRequest;
 import dev.attache.client.internal.ApiTransport;
 import dev.attache.client.internal.ByteSink;
+import dev.attache.client.internal.ClientRuntime;
 import dev.attache.client.internal.Downloader;
 import dev.attache.client.internal.FileSink;
+import dev.attache.client.internal.Futures;
 import dev.attache.client.internal.JsonCodec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -26,36 +32,48 @@ import org.jspecify.annotations.Nullable;
  * projects and project briefs.
  *
  * <pre>{@code
- * AttachmentsApi api = AttachmentsApi.builder()
- *         .baseUri(URI.create("https://app.asana.com/api/1.0"))
- *         .token(System.getenv("ASANA_TOKEN"))
- *         .build();
- * Attachment a = api.createAttachmentForObject(ParentGid.of("1204"), Upload.file(Path.of("plan.pdf")))
- *         .join();
- * api.download(a.gid(), Path.of("copy.pdf")).join();
+ * try (AttachmentsApi api = AttachmentsApi.builder()
+ *         .token(System.getenv("ASANA_TOKEN"))       // https://app.asana.com/api/1.0 by default
+ *         .build()) {
+ *     Attachment a = api.createAttachmentForObject(ParentGid.of("1204"), Upload.file(Path.of("plan.pdf")))
+ *             .join();
+ *     api.download(a.gid(), Path.of("copy.pdf")).join();
+ * }
  * }</pre>
  *
  * <p>Every operation returns at once. Its future completes exceptionally with an
  * {@link AsanaApiException} subtype when the API answers with an error, or an
  * {@link AsanaTransportException} when no answer arrives; failures are retried first as
  * {@link RetryPolicy} describes. Bad arguments throw immediately ({@link NullPointerException},
- * {@link IllegalArgumentException}). Dependent stages run on the HTTP client's executor or the
- * calling thread; do not block in them.
+ * {@link IllegalArgumentException}). Dependent stages run on the client's worker thread that
+ * received the response, or on the calling thread; do not block in them.
  *
- * <p>Thread-safe; build one and share it. It owns no threads, so there is nothing to close.
+ * <p>Cancelling a returned future ({@code cancel}, {@code orTimeout}, {@code completeExceptionally})
+ * cancels the call: the HTTP exchange is aborted (an upload stops sending at once, and the server
+ * keeps nothing of a truncated body), no retry or backoff follows, and its in-flight slot goes to
+ * the next call. {@link #withDeadline} gives calls a deadline that does the same.
+ *
+ * <p>Thread-safe; build one and share it. It owns a small pool of worker threads, reused across
+ * calls, and (unless you supplied your own) its {@code HttpClient}; {@link #close()} cancels open
+ * calls and ends those threads.
  */
-public final class AttachmentsApi {
+public final class AttachmentsApi implements AutoCloseable {
 
     private static final Fields DOWNLOAD_FIELDS = Fields.of(Field.DOWNLOAD_URL, Field.NAME, Field.SIZE);
 
     private final ApiTransport transport;
     private final JsonCodec json;
     private final Downloader downloader;
+    private final ClientRuntime runtime;
+    private final @Nullable Duration deadline;
 
-    AttachmentsApi(ApiTransport transport, JsonCodec json, Downloader downloader) {
+    AttachmentsApi(ApiTransport transport, JsonCodec json, Downloader downloader, ClientRuntime runtime,
+            @Nullable Duration deadline) {
         this.transport = transport;
         this.json = json;
         this.downloader = downloader;
+        this.runtime = runtime;
+        this.deadline = deadline;
     }
 
     /**
@@ -65,6 +83,39 @@ public final class AttachmentsApi {
      */
     public static AttachmentsApiBuilder builder() {
         return new AttachmentsApiBuilder();
+    }
+
+    /**
+     * A view of this client whose every call must finish within {@code deadline}, counted from
+     * the moment the method is called and covering waiting for a slot, retries and backoff (for a
+     * download, the metadata request and the whole transfer). A call that runs out of time fails
+     * with an {@link AsanaTransportException} caused by an {@link HttpTimeoutException} and is
+     * cancelled as {@code cancel} would. The view shares this client's threads, slots and
+     * connections; closing either closes both. The idle timeout for uploads still applies.
+     *
+     * @param deadline positive
+     * @return the view
+     * @throws IllegalArgumentException if {@code deadline} is zero or negative
+     */
+    public AttachmentsApi withDeadline(Duration deadline) {
+        if (Objects.requireNonNull(deadline, "deadline").isNegative() || deadline.isZero()) {
+            throw new IllegalArgumentException("deadline must be positive, got " + deadline);
+        }
+        return new AttachmentsApi(transport, json, downloader, runtime, deadline);
+    }
+
+    /**
+     * Cancels every call still open and ends the threads the client started: its worker and timer
+     * threads and, when the builder made the {@code HttpClient}, that client's threads (on Java 21
+     * and later with {@code HttpClient.shutdownNow()}; on Java 17 to 20, which have no such
+     * method, by stopping its selector thread, which then closes its connections). An
+     * {@code HttpClient} or executor you supplied is left running. Waits up to a few seconds for
+     * the threads to end. Calls made afterwards fail with {@link IllegalStateException}. Calling it
+     * again does nothing.
+     */
+    @Override
+    public void close() {
+        runtime.close();
     }
 
     /**
@@ -102,7 +153,7 @@ public final class AttachmentsApi {
         } catch (UncheckedIOException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return transport.send(request).thenApply(body -> json.readData(body, Attachment.class));
+        return bounded(transport.send(request, body -> json.readData(body, Attachment.class)), request);
     }
 
     /**
@@ -125,7 +176,7 @@ public final class AttachmentsApi {
     public CompletableFuture<Attachment> getAttachment(AttachmentGid gid, Fields fields) {
         Objects.requireNonNull(gid, "gid");
         ApiRequest request = new ApiRequest("GET", "/attachments/" + gid.value(), Queries.of(fields), null, true);
-        return transport.send(request).thenApply(body -> json.readData(body, Attachment.class));
+        return bounded(transport.send(request, body -> json.readData(body, Attachment.class)), request);
     }
 
     /**
@@ -137,7 +188,7 @@ public final class AttachmentsApi {
     public CompletableFuture<Void> deleteAttachment(AttachmentGid gid) {
         Objects.requireNonNull(gid, "gid");
         ApiRequest request = new ApiRequest("DELETE", "/attachments/" + gid.value(), Map.of(), null, true);
-        return transport.send(request).thenApply(body -> null);
+        return bounded(transport.send(request, body -> null), request);
     }
 
     /**
@@ -204,15 +255,38 @@ public final class AttachmentsApi {
             query.put("offset", offset);
         }
         Queries.addTo(query, request.fields());
-        return transport.send(new ApiRequest("GET", "/attachments", query, null, true))
-                .thenApply(body -> json.readPage(body, Attachment.class));
+        ApiRequest call = new ApiRequest("GET", "/attachments", query, null, true);
+        return bounded(transport.send(call, body -> json.readPage(body, Attachment.class)), call);
+    }
+
+    private <T> CompletableFuture<T> bounded(CompletableFuture<T> call, ApiRequest request) {
+        return bounded(call, request.method(), request.path());
+    }
+
+    /** Fails {@code call} when the deadline passes; its completion cancels whatever is running. */
+    private <T> CompletableFuture<T> bounded(CompletableFuture<T> call, String method, String path) {
+        Duration limit = deadline;
+        if (limit == null || call.isDone()) {
+            return call;
+        }
+        ScheduledFuture<?> timer;
+        try {
+            timer = runtime.schedule(() -> call.completeExceptionally(new AsanaTransportException(method, path,
+                    new HttpTimeoutException("no result within the deadline of " + limit))), limit);
+        } catch (RejectedExecutionException closed) {
+            return call;
+        }
+        call.whenComplete((v, t) -> timer.cancel(false));
+        return call;
     }
 
     /**
      * Downloads an attachment's bytes to {@code target}: fetches a fresh {@code download_url},
      * streams into {@code target.part}, resumes with {@code Range} after a dropped connection,
      * checks the length, then moves the file onto {@code target}. The bearer token is never sent
-     * to the download URL. An error response is never written to disk.
+     * to the download URL. An error response is never written to disk. If the download fails,
+     * {@code target.part} is deleted; if it is cancelled, {@code target.part} is kept for
+     * {@link #resumeDownload}.
      *
      * @param gid the attachment
      * @param target where the file goes; replaced if present
@@ -235,19 +309,15 @@ public final class AttachmentsApi {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(progress, "progress");
         FileSink sink = new FileSink(target);
-        return download(gid, sink, progress).handle((n, failure) -> {
-            if (failure != null) {
+        CompletableFuture<Path> result = Futures.map(fetch(gid, sink, progress), n -> commit(sink));
+        result.whenComplete((path, failure) -> {
+            if (failure instanceof CancellationException) {
+                sink.abandon();
+            } else if (failure != null) {
                 sink.discard();
-                throw failure instanceof RuntimeException ? (RuntimeException) failure
-                        : new CompletionException(failure);
-            }
-            try {
-                return sink.commit();
-            } catch (IOException e) {
-                sink.discard();
-                throw new UncheckedIOException(e);
             }
         });
+        return bounded(result, "GET", "/attachments/" + gid.value());
     }
 
     /**
@@ -266,22 +336,22 @@ public final class AttachmentsApi {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(progress, "progress");
         FileSink sink = FileSink.resuming(target);
-        return getAttachment(gid, DOWNLOAD_FIELDS)
-                .thenCompose(a -> resume(a, sink, progress))
-                .whenComplete((n, failure) -> {
-                    if (failure != null) {
-                        closeQuietly(sink);
-                    }
-                })
-                .thenApply(n -> commit(sink));
+        CompletableFuture<Path> result = Futures.map(
+                Futures.compose(metadata(gid), a -> resume(a, sink, progress)), n -> commit(sink));
+        result.whenComplete((path, failure) -> {
+            if (failure != null) {
+                // The partial file stays for the next attempt.
+                sink.abandon();
+            }
+        });
+        return bounded(result, "GET", "/attachments/" + gid.value());
     }
 
-    private static void closeQuietly(FileSink sink) {
-        try {
-            sink.close();
-        } catch (IOException e) {
-            // The partial file stays for the next attempt either way.
-        }
+    private CompletableFuture<Attachment> metadata(AttachmentGid gid) {
+        Objects.requireNonNull(gid, "gid");
+        ApiRequest request = new ApiRequest("GET", "/attachments/" + gid.value(), Queries.of(DOWNLOAD_FIELDS), null,
+                true);
+        return transport.send(request, body -> json.readData(body, Attachment.class));
     }
 
     private CompletableFuture<Long> resume(Attachment a, FileSink sink, ProgressListener progress) {
@@ -312,6 +382,7 @@ public final class AttachmentsApi {
         try {
             return sink.commit();
         } catch (IOException e) {
+            sink.discard();
             throw new UncheckedIOException(e);
         }
     }
@@ -328,16 +399,17 @@ public final class AttachmentsApi {
      */
     public CompletableFuture<Long> download(AttachmentGid gid, OutputStream out, ProgressListener progress) {
         Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(progress, "progress");
         WritableByteChannel channel = Channels.newChannel(out);
-        return download(gid, (ByteBuffer b) -> {
+        return bounded(fetch(gid, (ByteBuffer b) -> {
             while (b.hasRemaining()) {
                 channel.write(b);
             }
-        }, Objects.requireNonNull(progress, "progress"));
+        }, progress), "GET", "/attachments/" + gid.value());
     }
 
-    private CompletableFuture<Long> download(AttachmentGid gid, ByteSink sink, ProgressListener progress) {
-        return getAttachment(gid, DOWNLOAD_FIELDS).thenCompose(a -> {
+    private CompletableFuture<Long> fetch(AttachmentGid gid, ByteSink sink, ProgressListener progress) {
+        return Futures.compose(metadata(gid), a -> {
             if (a.downloadUrl() == null) {
                 return CompletableFuture.failedFuture(new IllegalStateException(
                         "attachment " + gid + " has no download_url"));

@@ -2,6 +2,8 @@ package dev.attache.client;
 
 import dev.attache.client.internal.ApiTransport;
 import dev.attache.client.internal.ClientConfig;
+import dev.attache.client.internal.ClientIdentity;
+import dev.attache.client.internal.ClientRuntime;
 import dev.attache.client.internal.Downloader;
 import dev.attache.client.internal.JsonCodec;
 import java.net.URI;
@@ -15,13 +17,16 @@ import java.util.function.DoubleSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Configures an {@link AttachmentsApi}. Only {@link #baseUri} and a token are required. Each
- * setter checks its argument at once; {@link #build()} checks that settings agree. Not
- * thread-safe; build once and share the result.
+ * Configures an {@link AttachmentsApi}. Only a token is required; the base URI defaults to
+ * Asana's, {@value #ASANA_API}. Each setter checks its argument at once; {@link #build()} checks
+ * that settings agree. Not thread-safe; build once and share the result.
  */
 public final class AttachmentsApiBuilder {
 
-    private @Nullable URI baseUri;
+    /** Asana's API base, the default {@link #baseUri}. */
+    public static final String ASANA_API = "https://app.asana.com/api/1.0";
+
+    private URI baseUri = URI.create(ASANA_API);
     private @Nullable TokenProvider tokens;
     private @Nullable HttpClient httpClient;
     private @Nullable Executor executor;
@@ -31,8 +36,9 @@ public final class AttachmentsApiBuilder {
     private RetryPolicy retry = RetryPolicy.defaults();
     private ConcurrencyLimits limits = ConcurrencyLimits.asanaDefaults();
     private Clock clock = Clock.systemUTC();
-    private Sleeper sleeper = Sleeper.system();
     private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
+    private @Nullable Sleeper sleeper;
+    private CallListener listener = CallListener.none();
     private boolean wireLogging;
     private boolean expectContinue;
     private boolean connectTimeoutSet;
@@ -41,7 +47,7 @@ public final class AttachmentsApiBuilder {
     }
 
     /**
-     * The API base, for example {@code https://app.asana.com/api/1.0} or
+     * The API base; default {@value #ASANA_API}. For an Attaché server, for example
      * {@code http://127.0.0.1:8080/api/1.0}. A trailing slash is ignored.
      *
      * @param baseUri an absolute http or https URI
@@ -83,7 +89,7 @@ public final class AttachmentsApiBuilder {
     /**
      * Uses the caller's HTTP client instead of building one. Its own connect timeout, executor,
      * redirect and proxy settings apply; {@link #connectTimeout} and {@link #executor} cannot be
-     * set too.
+     * set too. {@link AttachmentsApi#close()} leaves it running; closing it is the caller's job.
      *
      * @param client the client
      * @return this builder
@@ -94,7 +100,10 @@ public final class AttachmentsApiBuilder {
     }
 
     /**
-     * The executor the built HTTP client runs I/O and callbacks on; default the JDK's.
+     * The executor the built HTTP client runs its internal I/O tasks on; default the client's own
+     * worker pool. {@link AttachmentsApi#close()} does not shut it down. Calls themselves always
+     * run on the client's own workers, which block in {@code HttpClient.send}, so a small
+     * executor here cannot be starved by them.
      *
      * @param executor the executor
      * @return this builder
@@ -175,7 +184,9 @@ public final class AttachmentsApiBuilder {
     }
 
     /**
-     * What waits between retries; default {@link Sleeper#system()}.
+     * What waits between retries; default a timer thread the client owns, which
+     * {@link AttachmentsApi#close()} ends. A wait is cancelled (its future cancelled) when its call
+     * is.
      *
      * @param sleeper the sleeper
      * @return this builder
@@ -193,6 +204,17 @@ public final class AttachmentsApiBuilder {
      */
     public AttachmentsApiBuilder jitter(DoubleSupplier jitter) {
         this.jitter = Objects.requireNonNull(jitter, "jitter");
+        return this;
+    }
+
+    /**
+     * Hears every call's start, bytes, retries and end, for metrics and logs; default none.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public AttachmentsApiBuilder listener(CallListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
         return this;
     }
 
@@ -229,33 +251,24 @@ public final class AttachmentsApiBuilder {
      * Builds the client.
      *
      * @return the client
-     * @throws IllegalStateException if {@code baseUri} or the token is missing, or
-     *     {@code httpClient} was combined with {@code connectTimeout} or {@code executor}
+     * @throws IllegalStateException if the token is missing, or {@code httpClient} was combined
+     *     with {@code connectTimeout} or {@code executor}
      */
     public AttachmentsApi build() {
-        if (baseUri == null) {
-            throw new IllegalStateException("baseUri was not set");
-        }
         if (tokens == null) {
             throw new IllegalStateException("token was not set (call token or tokenProvider)");
         }
         if (httpClient != null && (connectTimeoutSet || executor != null)) {
             throw new IllegalStateException("httpClient was set, so connectTimeout and executor belong on it");
         }
-        ClientConfig config = new ClientConfig(baseUri, tokens, httpClient != null ? httpClient : newHttpClient(),
-                responseTimeout, idleTimeout, retry, limits, clock, sleeper, jitter, wireLogging, expectContinue);
-        JsonCodec json = new JsonCodec();
-        return new AttachmentsApi(new ApiTransport(config, json), json, new Downloader(config, json));
-    }
-
-    private HttpClient newHttpClient() {
-        HttpClient.Builder b = HttpClient.newBuilder()
+        ClientRuntime runtime = ClientRuntime.create(httpClient, executor, HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER);
-        if (executor != null) {
-            b.executor(executor);
-        }
-        return b.build();
+                .followRedirects(HttpClient.Redirect.NEVER));
+        ClientConfig config = new ClientConfig(baseUri, tokens, runtime, responseTimeout, idleTimeout, retry, limits,
+                clock, sleeper != null ? sleeper : runtime::sleep, jitter, wireLogging, expectContinue, listener,
+                ClientIdentity.current());
+        JsonCodec json = new JsonCodec();
+        return new AttachmentsApi(new ApiTransport(config, json), json, new Downloader(config, json), runtime, null);
     }
 
     private static Duration positive(Duration d, String name) {

@@ -13,9 +13,10 @@ import org.jspecify.annotations.Nullable;
  * @param status the HTTP status
  * @param errors the parsed {@code errors} array; an unmodifiable copy
  * @param retryAfter the {@code Retry-After} delay, or null
+ * @param requestId the server's {@code X-Request-Id} for the request, or null when it sent none
  */
-public record ErrorResponse(
-        String method, String path, int status, List<AsanaError> errors, @Nullable Duration retryAfter) {
+public record ErrorResponse(String method, String path, int status, List<AsanaError> errors,
+        @Nullable Duration retryAfter, @Nullable String requestId) {
 
     /**
      * Checks and copies the components.
@@ -26,5 +27,19 @@ public record ErrorResponse(
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
         errors = List.copyOf(errors);
+    }
+
+    /**
+     * An error response without a request id.
+     *
+     * @param method the request method
+     * @param path the request path below the API base, without the query
+     * @param status the HTTP status
+     * @param errors the parsed {@code errors} array
+     * @param retryAfter the {@code Retry-After} delay, or null
+     */
+    public ErrorResponse(String method, String path, int status, List<AsanaError> errors,
+            @Nullable Duration retryAfter) {
+        this(method, path, status, errors, retryAfter, null);
     }
 }

@@ -1,5 +1,6 @@
 package dev.attache.client;
 
+import dev.attache.client.internal.Futures;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.Optional;
@@ -40,7 +41,7 @@ public final class ItemIterator<T> {
         if (current.hasNext()) {
             return CompletableFuture.completedFuture(Optional.of(current.next()));
         }
-        return pages.nextPage().thenCompose(page -> {
+        return Futures.compose(pages.nextPage(), page -> {
             if (page.isEmpty()) {
                 return CompletableFuture.completedFuture(Optional.<T>empty());
             }

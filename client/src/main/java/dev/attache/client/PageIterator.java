@@ -1,8 +1,10 @@
 package dev.attache.client;
 
+import dev.attache.client.internal.Futures;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * pages.forEach(a -> System.out.println(a.name())).join();
  * }</pre>
  *
- * <p>Not for concurrent use: call {@link #nextPage()} again only after the previous future has
+ * <p>Cancelling a returned future cancels the page request behind it. Not for concurrent use: call {@link #nextPage()} again only after the previous future has
  * completed.
  *
  * @param <T> the item type
@@ -60,7 +62,7 @@ public final class PageIterator<T> {
         }
         CompletableFuture<Page<T>> current = ahead != null ? ahead : fetch.apply(offset);
         ahead = null;
-        return current.thenApply(this::accept);
+        return Futures.map(current, this::accept);
     }
 
     /**
@@ -81,19 +83,28 @@ public final class PageIterator<T> {
      */
     public CompletableFuture<Void> forEach(Consumer<? super T> action) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        drain(action, done);
+        AtomicReference<CompletableFuture<?>> fetching = new AtomicReference<>(done);
+        // Cancelling the walk cancels the page request in flight, and with it the exchange.
+        done.whenComplete((v, t) -> fetching.get().cancel(true));
+        drain(action, done, fetching);
         return done;
     }
 
-    private void drain(Consumer<? super T> action, CompletableFuture<Void> done) {
+    private void drain(Consumer<? super T> action, CompletableFuture<Void> done,
+            AtomicReference<CompletableFuture<?>> fetching) {
         // Loops while pages are already there, and re-enters from a callback otherwise, so long
         // lists neither block a thread nor grow the stack.
-        while (true) {
+        while (!done.isDone()) {
             CompletableFuture<Optional<Page<T>>> next = nextPage();
             if (!next.isDone()) {
+                fetching.set(next);
+                if (done.isDone()) {
+                    next.cancel(true);
+                    return;
+                }
                 next.whenComplete((page, error) -> {
                     if (handle(page, error, action, done)) {
-                        drain(action, done);
+                        drain(action, done, fetching);
                     }
                 });
                 return;
@@ -107,7 +118,7 @@ public final class PageIterator<T> {
     private boolean handle(@Nullable Optional<Page<T>> page, @Nullable Throwable error,
             Consumer<? super T> action, CompletableFuture<Void> done) {
         if (error != null) {
-            done.completeExceptionally(error);
+            done.completeExceptionally(Futures.unwrap(error));
             return false;
         }
         if (page == null || page.isEmpty()) {

@@ -20,7 +20,10 @@ public interface Sleeper {
     CompletableFuture<Void> sleep(Duration delay);
 
     /**
-     * The real sleeper, on the JDK's shared delayed executor.
+     * A real sleeper on the JDK's shared delayed executor, which completes on
+     * {@code CompletableFuture}'s default executor (a new thread per wait on machines with fewer
+     * than three CPUs). Clients do not use it unless given it: by default they wait on a timer
+     * thread of their own, which {@link AttachmentsApi#close()} ends.
      *
      * @return the sleeper
      */

@@ -6,7 +6,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Supplies the bearer token for each request, so OAuth access tokens can be refreshed as they
  * expire. {@link #token()} is called once per attempt and should be cheap (cache the token);
- * {@link #refresh(String)} is called after a 401. Must be thread-safe.
+ * {@link #refresh(String)} is called after a 401, once for all the requests refused with the same
+ * token: concurrent 401s share one refresh and its result. Must be thread-safe.
  */
 @FunctionalInterface
 public interface TokenProvider {

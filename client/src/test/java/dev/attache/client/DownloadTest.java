@@ -214,4 +214,62 @@ class DownloadTest {
                 .hasCauseInstanceOf(ForbiddenException.class);
         assertThat(Files.size(dir.resolve("a.bin.part"))).isEqualTo(30_000);
     }
+
+    @Test
+    void droppedDownloadWaitsTheJitteredBackoffOfTheRetryPolicyBeforeResuming() {
+        apiAnswersWithDownloadUrl(data.length);
+        files.enqueue(ex -> {
+            ex.recordHeadOnly();
+            ex.respondTruncated(200, Map.of(), data.length, Arrays.copyOf(data, 40_000));
+        }, rangeAnswer(data));
+
+        f.api().download(gid, dir.resolve("a.bin")).join();
+
+        // Backoff 1 s with the fixture's jitter of 0.5: half of it plus half of the other half.
+        assertThat(f.sleeper.delays()).containsExactly(java.time.Duration.ofMillis(750));
+    }
+
+    @Test
+    void droppedDownloadIsNotResumedPastTheRetryPolicysTimeBudget() {
+        apiAnswersWithDownloadUrl(data.length);
+        files.enqueue(ex -> {
+            ex.recordHeadOnly();
+            ex.respondTruncated(200, Map.of(), data.length, Arrays.copyOf(data, 40_000));
+        }, rangeAnswer(data));
+        AttachmentsApi api = f.builder().retry(new RetryPolicy(4, java.time.Duration.ofSeconds(1),
+                java.time.Duration.ofSeconds(8), java.time.Duration.ofMillis(500))).build();
+
+        assertThatThrownBy(() -> api.download(gid, dir.resolve("a.bin")).join())
+                .hasCauseInstanceOf(AsanaTransportException.class);
+        assertThat(files.requests()).hasSize(1);
+    }
+
+    @Test
+    void cancelledDownloadStopsAndKeepsItsPartFileForResume() throws Exception {
+        apiAnswersWithDownloadUrl(data.length);
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        files.enqueue(ex -> {
+            ex.recordHeadOnly();
+            ex.respondPartially(200, Map.of(), data.length, Arrays.copyOf(data, 40_000));
+            gate.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        });
+        java.util.concurrent.CompletableFuture<Void> got40k = new java.util.concurrent.CompletableFuture<>();
+        Path target = dir.resolve("a.bin");
+        try (AttachmentsApi api = f.api()) {
+            java.util.concurrent.CompletableFuture<Path> download = api.download(gid, target, (n, total) -> {
+                if (n >= 40_000) {
+                    got40k.complete(null);
+                }
+            });
+            got40k.get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+            download.cancel(true);
+
+            assertThat(download.isCancelled()).isTrue();
+        } finally {
+            gate.countDown();
+        }
+        assertThat(target).doesNotExist();
+        assertThat(dir.resolve("a.bin.part")).hasBinaryContent(Arrays.copyOf(data, 40_000));
+    }
 }

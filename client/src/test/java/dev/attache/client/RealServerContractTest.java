@@ -37,7 +37,18 @@ class RealServerContractTest {
 
     @AfterAll
     void stop() throws Exception {
+        api.close();
         app.close();
+    }
+
+    @Test
+    void errorMessageNamesTheRequestIdTheServerLogged() throws Exception {
+        Throwable failure = api.getAttachment(AttachmentGid.of("1999999999")).handle((a, e) -> e).join();
+
+        assertThat(failure).isInstanceOf(NotFoundException.class);
+        String id = ((NotFoundException) failure).requestId().orElseThrow();
+        assertThat(id).matches("[0-9a-f]{16}");
+        assertThat(failure.getMessage()).startsWith("GET /attachments/1999999999 -> 404 (request " + id + ")");
     }
 
     private Attachment upload(ParentGid parent, String name, byte[] data) {

@@ -65,4 +65,46 @@ class TokenRefreshTest {
         assertThatThrownBy(() -> api.getAttachment(gid).join()).hasCauseInstanceOf(AuthenticationException.class);
         assertThat(f.server.requests()).hasSize(2);
     }
+
+    @Test
+    void concurrentUnauthorizedResponsesShareOneRefresh() throws Exception {
+        java.util.concurrent.CountDownLatch refused = new java.util.concurrent.CountDownLatch(5);
+        for (int i = 0; i < 5; i++) {
+            f.server.enqueue(ex -> {
+                refused.countDown();
+                // Every request has its 401 only once all five have arrived, so all five are in flight.
+                refused.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                Actions.error(401, "Not Authorized").handle(ex);
+            });
+        }
+        for (int i = 0; i < 5; i++) {
+            f.server.enqueue(Actions.ok(Fixture.attachmentJson("7", "a")));
+        }
+        java.util.concurrent.atomic.AtomicInteger refreshes = new java.util.concurrent.atomic.AtomicInteger();
+        CompletableFuture<String> fresh = new CompletableFuture<>();
+        TokenProvider tokens = new TokenProvider() {
+            @Override
+            public CompletableFuture<String> token() {
+                return CompletableFuture.completedFuture(fresh.getNow("old"));
+            }
+
+            @Override
+            public CompletableFuture<String> refresh(String rejected) {
+                refreshes.incrementAndGet();
+                fresh.complete("new");
+                return CompletableFuture.completedFuture("new");
+            }
+        };
+        try (AttachmentsApi api = f.builder().tokenProvider(tokens).build()) {
+            java.util.List<CompletableFuture<Attachment>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                calls.add(api.getAttachment(gid));
+            }
+            CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        assertThat(refreshes).hasValue(1);
+        assertThat(f.server.requests()).extracting(r -> r.header("Authorization").orElse(""))
+                .filteredOn("Bearer new"::equals).hasSize(5);
+    }
 }

@@ -34,6 +34,7 @@ import dev.attache.server.directory.DirectoryRoutes;
 import dev.attache.server.download.DownloadRoutes;
 import dev.attache.server.download.DownloadUrls;
 import dev.attache.server.http.AccessLog;
+import dev.attache.server.http.RequestIds;
 import dev.attache.server.http.ErrorMapping;
 import dev.attache.server.http.IncidentPhrases;
 import dev.attache.server.http.Json;
@@ -131,6 +132,7 @@ public final class App implements AutoCloseable {
                 metrics.request(ctx.method().name(), AccessLog.route(ctx), ctx.statusCode(),
                         Duration.ofNanos((long) (millis * 1_000_000)));
             });
+            cfg.routes.before(RequestIds::assign);
             new ErrorMapping(json, new IncidentPhrases()).register(cfg);
 
             ApiRoutes api = new ApiRoutes(cfg, authenticator, limiter);

@@ -2,6 +2,8 @@ package dev.attache.client.internal;
 
 import dev.attache.client.AsanaApiException;
 import dev.attache.client.AsanaTransportException;
+import dev.attache.client.CallInfo;
+import dev.attache.client.CallListener;
 import dev.attache.client.ErrorResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -15,17 +17,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Sends API requests: waits for an in-flight slot, attaches the token, applies timeouts, retries
- * by {@link RetryRules}, and turns error responses into typed exceptions. Thread-safe.
+ * by {@link RetryRules}, and turns error responses into typed exceptions. Completing the returned
+ * future from outside (cancel, timeout, close) aborts the exchange, frees the slot and stops
+ * retrying. Thread-safe.
  */
 public final class ApiTransport {
+
+    /** The response header that names the request on the server. */
+    public static final String REQUEST_ID = "X-Request-Id";
 
     private final ClientConfig config;
     private final InFlightLimiter reads;
@@ -33,6 +40,8 @@ public final class ApiTransport {
     private final RetryRules rules;
     private final WireLog wire;
     private final JsonCodec json;
+    private final SingleFlightRefresh refresher;
+    private final CallListener listener;
 
     /**
      * Creates a transport.
@@ -47,17 +56,35 @@ public final class ApiTransport {
         this.rules = new RetryRules(config.retry(), config.jitter());
         this.wire = new WireLog(config.wireLogging());
         this.json = json;
+        this.refresher = new SingleFlightRefresh(config.tokens());
+        this.listener = new SafeListener(config.listener());
     }
 
     /**
-     * Sends the request, retrying as the policy allows.
+     * Sends the request, retrying as the policy allows, and decodes the 2xx body.
      *
      * @param request the call
-     * @return completes with the 2xx body, or exceptionally with an
-     *     {@link dev.attache.client.AsanaException}
+     * @param decode turns the 2xx body into the result, on the thread that received it
+     * @param <T> the result type
+     * @return completes with the decoded body, or exceptionally with an
+     *     {@link dev.attache.client.AsanaException}; cancelling it cancels the call
      */
-    public CompletableFuture<byte[]> send(ApiRequest request) {
-        return attempt(request, 1, config.clock().instant());
+    public <T> CompletableFuture<T> send(ApiRequest request, Function<byte[], T> decode) {
+        Call<T> call = new Call<>();
+        CallInfo info = new CallInfo(request.method(), request.path());
+        Instant start = config.clock().instant();
+        listener.callStart(info);
+        call.result.whenComplete((v, failure) -> listener.callEnd(info,
+                Duration.between(start, config.clock().instant()), unwrap(failure)));
+        if (config.runtime().track(call.result)) {
+            attempt(new Flight<>(call, request, decode, info, start), 1, false);
+        }
+        return call.result;
+    }
+
+    /** One call in progress: what never changes between its attempts. */
+    private record Flight<T>(Call<T> call, ApiRequest request, Function<byte[], T> decode, CallInfo info,
+            Instant start) {
     }
 
     /**
@@ -78,57 +105,102 @@ public final class ApiTransport {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("%2C", ",");
     }
 
-    private CompletableFuture<byte[]> attempt(ApiRequest request, int attempt, Instant start) {
-        return attempt(request, attempt, start, false);
+    private <T> void attempt(Flight<T> f, int attempt, boolean refreshed) {
+        if (f.call().isOver()) {
+            return;
+        }
+        InFlightLimiter limiter = f.request().isRead() ? reads : writes;
+        CompletableFuture<InFlightLimiter.Permit> ticket = limiter.acquire();
+        f.call().stage(() -> {
+            if (!ticket.cancel(false)) {
+                ticket.thenAccept(InFlightLimiter.Permit::release);
+            }
+        });
+        ticket.thenAccept(permit -> {
+            if (f.call().isOver()) {
+                permit.release();
+                return;
+            }
+            config.tokens().token().whenComplete((token, failure) -> {
+                if (failure != null) {
+                    permit.release();
+                    f.call().result.completeExceptionally(unwrap(failure));
+                } else {
+                    exchange(f, attempt, refreshed, permit, token);
+                }
+            });
+        });
     }
 
-    private CompletableFuture<byte[]> attempt(ApiRequest request, int attempt, Instant start, boolean refreshed) {
-        InFlightLimiter limiter = request.isRead() ? reads : writes;
-        String[] sentToken = new String[1];
-        return limiter.acquire()
-                .thenCompose(permit -> config.tokens().token()
-                        .thenCompose(token -> {
-                            sentToken[0] = token;
-                            return exchange(request, token, attempt);
-                        })
-                        .whenComplete((o, e) -> permit.release()))
-                .thenCompose(outcome -> isUnauthorized(outcome) && !refreshed && request.replayable()
-                        ? retryWithRefreshedToken(request, outcome, attempt, start, sentToken[0])
-                        : settle(request, outcome, attempt, start));
+    private <T> void exchange(Flight<T> f, int attempt, boolean refreshed, InFlightLimiter.Permit permit,
+            String token) {
+        if (f.call().isOver()) {
+            permit.release();
+            return;
+        }
+        BodyTracker tracker = new BodyTracker(config.clock());
+        HttpRequest http = toHttpRequest(f.request(), token, tracker);
+        wire.request(http, attempt);
+        CompletableFuture<HttpResponse<byte[]>> sent = config.runtime().exchange(http, BodyHandlers.ofByteArray());
+        // Aborting frees the slot at once rather than when the interrupted exchange winds down.
+        f.call().stage(() -> {
+            sent.cancel(true);
+            permit.release();
+        });
+        IdleWatchdog dog = f.request().body() == null ? null
+                : IdleWatchdog.watch(config.runtime(), sent, tracker, config.idleTimeout());
+        sent.whenComplete((response, failure) -> {
+            permit.release();
+            if (f.call().isOver()) {
+                return;
+            }
+            Outcome outcome;
+            if (failure == null) {
+                wire.response(http, response);
+                outcome = new Outcome(response, null, tracker.bytesRead());
+            } else {
+                wire.failure(http, failure);
+                IOException io = asIoException(failure, dog);
+                if (io == null) {
+                    f.call().result.completeExceptionally(unwrap(failure));
+                    return;
+                }
+                outcome = new Outcome(null, io, tracker.bytesRead());
+            }
+            listener.attemptEnd(f.info(), attempt, response == null ? -1 : response.statusCode(),
+                    tracker.bytesRead(), response == null ? 0 : response.body().length,
+                    response == null ? null : requestId(response));
+            if (isUnauthorized(outcome) && !refreshed && f.request().replayable()) {
+                retryWithRefreshedToken(f, outcome, attempt, token);
+            } else {
+                settle(f, outcome, attempt);
+            }
+        });
     }
 
     private static boolean isUnauthorized(Outcome outcome) {
         return outcome.response() != null && outcome.response().statusCode() == 401;
     }
 
-    private CompletableFuture<byte[]> retryWithRefreshedToken(ApiRequest request, Outcome outcome, int attempt,
-            Instant start, String rejected) {
+    private <T> void retryWithRefreshedToken(Flight<T> f, Outcome outcome, int attempt, String rejected) {
         // A 401 means the server refused before doing anything, so resending is safe for any method.
-        return config.tokens().refresh(rejected).thenCompose(fresh -> fresh.equals(rejected)
-                ? settle(request, outcome, attempt, start)
-                : attempt(request, attempt, start, true));
-    }
-
-    private CompletableFuture<Outcome> exchange(ApiRequest request, String token, int attempt) {
-        BodyTracker tracker = new BodyTracker(config.clock());
-        HttpRequest http = toHttpRequest(request, token, tracker);
-        wire.request(http, attempt);
-        CompletableFuture<HttpResponse<byte[]>> sent = config.http().sendAsync(http, BodyHandlers.ofByteArray());
-        IdleWatchdog dog = request.body() == null ? null : IdleWatchdog.watch(sent, tracker, config.idleTimeout());
-        return sent.handle((response, failure) -> {
-            if (failure == null) {
-                wire.response(http, response);
-                return new Outcome(response, null, tracker.bytesRead());
+        refresher.refresh(rejected).whenComplete((fresh, failure) -> {
+            if (failure != null) {
+                f.call().result.completeExceptionally(unwrap(failure));
+            } else if (fresh.equals(rejected)) {
+                settle(f, outcome, attempt);
+            } else {
+                attempt(f, attempt, true);
             }
-            wire.failure(http, failure);
-            return new Outcome(null, asIoException(failure, dog), tracker.bytesRead());
         });
     }
 
     private HttpRequest toHttpRequest(ApiRequest request, String token, BodyTracker tracker) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(request.path(), request.query()))
                 .header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json");
+                .header("Accept", "application/json")
+                .header("User-Agent", config.identity().userAgent())
+                .header("X-Asana-Client-Lib", config.identity().clientLib());
         MultipartBody body = request.body();
         if (body == null) {
             // Requests without a body get a response deadline; uploads rely on the idle watchdog
@@ -142,31 +214,54 @@ public final class ApiTransport {
                 .build();
     }
 
-    private IOException asIoException(Throwable failure, @Nullable IdleWatchdog dog) {
-        Throwable t = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    /** The failure as a network failure to retry or report, or null when it is not one. */
+    private @Nullable IOException asIoException(Throwable failure, @Nullable IdleWatchdog dog) {
+        Throwable t = unwrap(failure);
         if (dog != null && dog.fired()) {
             return new HttpTimeoutException("upload made no progress for " + config.idleTimeout().toSeconds() + "s");
         }
         if (t instanceof IOException) {
             return (IOException) t;
         }
-        if (t instanceof CancellationException) {
-            return new IOException("request cancelled", t);
-        }
-        throw new CompletionException(t);
+        return null;
     }
 
-    private CompletableFuture<byte[]> settle(ApiRequest request, Outcome outcome, int attempt, Instant start) {
+    private static @Nullable Throwable unwrap(@Nullable Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    private <T> void settle(Flight<T> f, Outcome outcome, int attempt) {
         if (outcome.isSuccess()) {
-            return CompletableFuture.completedFuture(outcome.response().body());
+            T value;
+            try {
+                value = f.decode().apply(outcome.response().body());
+            } catch (RuntimeException e) {
+                f.call().result.completeExceptionally(e);
+                return;
+            }
+            f.call().result.complete(value);
+            return;
         }
-        Duration retryAfter = outcome.response() == null ? null : RetryAfter.parse(outcome.response(), config.clock());
-        Duration elapsed = Duration.between(start, config.clock().instant());
-        Optional<Duration> delay = rules.delayBeforeRetry(request, outcome, attempt, elapsed, retryAfter);
-        if (delay.isPresent()) {
-            return config.sleeper().sleep(delay.get()).thenCompose(v -> attempt(request, attempt + 1, start));
+        HttpResponse<byte[]> response = outcome.response();
+        Duration retryAfter = response == null ? null : RetryAfter.parse(response, config.clock());
+        Duration elapsed = Duration.between(f.start(), config.clock().instant());
+        Optional<Duration> delay = rules.delayBeforeRetry(f.request(), outcome, attempt, elapsed, retryAfter);
+        if (delay.isEmpty()) {
+            f.call().result.completeExceptionally(toException(f.request(), outcome, retryAfter));
+            return;
         }
-        return CompletableFuture.failedFuture(toException(request, outcome, retryAfter));
+        listener.retry(f.info(), attempt + 1, delay.get());
+        f.call().after(config.sleeper().sleep(delay.get()), () -> attempt(f, attempt + 1, false));
+    }
+
+    /**
+     * The server's name for the request, from {@code X-Request-Id}.
+     *
+     * @param response the response
+     * @return the id, or null when absent
+     */
+    static @Nullable String requestId(HttpResponse<?> response) {
+        return response.headers().firstValue(REQUEST_ID).orElse(null);
     }
 
     private RuntimeException toException(ApiRequest request, Outcome outcome, @Nullable Duration retryAfter) {
@@ -175,6 +270,6 @@ public final class ApiTransport {
             return new AsanaTransportException(request.method(), request.path(), outcome.failure());
         }
         return AsanaApiException.of(new ErrorResponse(request.method(), request.path(), response.statusCode(),
-                json.readErrors(response.body()), retryAfter));
+                json.readErrors(response.body()), retryAfter, requestId(response)));
     }
 }

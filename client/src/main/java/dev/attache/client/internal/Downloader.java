@@ -2,6 +2,8 @@ package dev.attache.client.internal;
 
 import dev.attache.client.AsanaApiException;
 import dev.attache.client.AsanaTransportException;
+import dev.attache.client.CallInfo;
+import dev.attache.client.CallListener;
 import dev.attache.client.ErrorResponse;
 import dev.attache.client.ProgressListener;
 import java.io.IOException;
@@ -13,6 +15,10 @@ import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpResponse.ResponseInfo;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -22,13 +28,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * Streams a signed {@code download_url} into a sink. Sends no {@code Authorization} header: the
  * URL is signed and may live on another host (S3), which must never see the bearer token.
- * Resumes with {@code Range} after a dropped connection, up to the retry policy's attempts, and
- * checks the final length. Thread-safe.
+ * Resumes with {@code Range} after a dropped connection, as {@link RetryRules} allows (attempts,
+ * jittered backoff, time budget), and checks the final length. Completing the returned future from
+ * outside aborts the transfer and stops resuming; the sink keeps what it has. Thread-safe.
  */
 public final class Downloader {
 
     private final ClientConfig config;
     private final JsonCodec json;
+    private final RetryRules rules;
+    private final CallListener listener;
 
     /**
      * Creates a downloader.
@@ -39,6 +48,8 @@ public final class Downloader {
     public Downloader(ClientConfig config, JsonCodec json) {
         this.config = config;
         this.json = json;
+        this.rules = new RetryRules(config.retry(), config.jitter());
+        this.listener = new SafeListener(config.listener());
     }
 
     /** What one response turned into: bytes written, or an error body. */
@@ -77,27 +88,55 @@ public final class Downloader {
         if (have < 0) {
             throw new IllegalArgumentException("have must not be negative, got " + have);
         }
-        return attempt(new Transfer(url, expectedSize, sink, progress, new AtomicLong(have)), 1);
+        return start(url, expectedSize, sink, progress, have);
     }
 
-    private record Transfer(URI url, long expectedSize, ByteSink sink, ProgressListener progress,
-            AtomicLong written) {
+    private record Transfer(Call<Long> call, CallInfo info, Instant start, URI url, long expectedSize,
+            ByteSink sink, ProgressListener progress, AtomicLong written) {
     }
 
-    private CompletableFuture<Long> attempt(Transfer t, int attempt) {
+    private CompletableFuture<Long> start(URI url, long expectedSize, ByteSink sink, ProgressListener progress,
+            long have) {
+        Call<Long> call = new Call<>();
+        // The path only: the query holds the URL's signature.
+        CallInfo info = new CallInfo("GET", url.getPath());
+        Instant start = config.clock().instant();
+        listener.callStart(info);
+        call.result.whenComplete((n, failure) -> listener.callEnd(info,
+                Duration.between(start, config.clock().instant()), failure));
+        if (config.runtime().track(call.result)) {
+            attempt(new Transfer(call, info, start, url, expectedSize, sink, progress, new AtomicLong(have)), 1);
+        }
+        return call.result;
+    }
+
+    private void attempt(Transfer t, int attempt) {
+        if (t.call().isOver()) {
+            return;
+        }
         BodyTracker tracker = new BodyTracker(config.clock());
         long from = t.written().get();
-        HttpRequest.Builder request = HttpRequest.newBuilder(t.url()).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(t.url()).GET()
+                .header("User-Agent", config.identity().userAgent());
         if (from > 0) {
             request.header("Range", "bytes=" + from + "-");
         }
         CompletableFuture<HttpResponse<Result>> sent =
-                config.http().sendAsync(request.build(), info -> handler(info, t, from, tracker));
-        IdleWatchdog dog = IdleWatchdog.watch(sent, tracker, config.idleTimeout());
-        return sent.handle((response, failure) -> failure == null
-                        ? finish(t, response.body(), response, attempt)
-                        : retryOrFail(t, unwrap(failure, dog), attempt))
-                .thenCompose(f -> f);
+                config.runtime().exchange(request.build(), info -> handler(info, t, from, tracker));
+        t.call().stage(() -> sent.cancel(true));
+        IdleWatchdog dog = IdleWatchdog.watch(config.runtime(), sent, tracker, config.idleTimeout());
+        sent.whenComplete((response, failure) -> {
+            if (t.call().isOver()) {
+                return;
+            }
+            listener.attemptEnd(t.info(), attempt, response == null ? -1 : response.statusCode(), 0,
+                    t.written().get() - from, response == null ? null : ApiTransport.requestId(response));
+            if (failure == null) {
+                finish(t, response.body(), response, attempt);
+            } else {
+                retryOrFail(t, unwrap(failure, dog), attempt);
+            }
+        });
     }
 
     private BodySubscriber<Result> handler(ResponseInfo info, Transfer t, long from, BodyTracker tracker) {
@@ -129,35 +168,45 @@ public final class Downloader {
         }
     }
 
-    private CompletableFuture<Long> finish(Transfer t, Result result, HttpResponse<?> response, int attempt) {
+    private void finish(Transfer t, Result result, HttpResponse<?> response, int attempt) {
         if (result.errorBody() != null) {
-            return CompletableFuture.failedFuture(AsanaApiException.of(new ErrorResponse("GET", t.url().getPath(),
-                    result.status(), json.readErrors(result.errorBody()), RetryAfter.parse(response, config.clock()))));
+            t.call().result.completeExceptionally(AsanaApiException.of(new ErrorResponse("GET", t.url().getPath(),
+                    result.status(), json.readErrors(result.errorBody()), RetryAfter.parse(response, config.clock()),
+                    ApiTransport.requestId(response))));
+            return;
         }
         long written = t.written().get();
         if (t.expectedSize() >= 0 && written != t.expectedSize()) {
-            return retryOrFail(t, new IOException("download ended after " + written + " of "
+            retryOrFail(t, new IOException("download ended after " + written + " of "
                     + t.expectedSize() + " bytes"), attempt);
+            return;
         }
-        return CompletableFuture.completedFuture(written);
+        t.call().result.complete(written);
     }
 
-    private CompletableFuture<Long> retryOrFail(Transfer t, Throwable failure, int attempt) {
+    /** Resumes after a network failure when {@link RetryRules} allows, the same rules every call obeys. */
+    private void retryOrFail(Transfer t, Throwable failure, int attempt) {
         if (failure instanceof SinkSubscriber.LocalWriteException) {
-            return CompletableFuture.failedFuture(new UncheckedIOException((IOException) failure.getCause()));
+            t.call().result.completeExceptionally(new UncheckedIOException((IOException) failure.getCause()));
+            return;
         }
         if (!(failure instanceof IOException)) {
-            return CompletableFuture.failedFuture(failure);
+            t.call().result.completeExceptionally(failure);
+            return;
         }
+        IOException io = (IOException) failure;
         boolean overrun = t.expectedSize() >= 0 && t.written().get() > t.expectedSize();
-        if (attempt >= config.retry().maxAttempts() || overrun) {
-            return CompletableFuture.failedFuture(
-                    new AsanaTransportException("GET", t.url().getPath(), (IOException) failure));
+        Duration elapsed = Duration.between(t.start(), config.clock().instant());
+        Optional<Duration> delay = overrun ? Optional.empty()
+                : rules.delayBeforeRetry(new ApiRequest("GET", t.url().getPath(), Map.of(), null, true),
+                        new Outcome(null, io, 0), attempt, elapsed, null);
+        if (delay.isEmpty()) {
+            t.call().result.completeExceptionally(new AsanaTransportException("GET", t.url().getPath(), io));
+            return;
         }
-        return config.sleeper().sleep(config.retry().backoff(attempt))
-                .thenCompose(v -> attempt(t, attempt + 1));
+        listener.retry(t.info(), attempt + 1, delay.get());
+        t.call().after(config.sleeper().sleep(delay.get()), () -> attempt(t, attempt + 1));
     }
-
 
     private Throwable unwrap(Throwable failure, IdleWatchdog dog) {
         if (dog.fired()) {

@@ -20,6 +20,7 @@ public final class FileSink implements ByteSink, AutoCloseable {
     private final Path part;
     private final boolean append;
     private @Nullable FileChannel channel;
+    private boolean abandoned;
 
     /**
      * Creates a sink for {@code target} that starts {@code target.part} afresh.
@@ -69,6 +70,10 @@ public final class FileSink implements ByteSink, AutoCloseable {
 
     @Override
     public synchronized void write(ByteBuffer buffer) throws IOException {
+        if (abandoned) {
+            // A cancelled exchange may still hand over a last buffer; it must not reopen the file.
+            throw new IOException("the download was stopped");
+        }
         if (channel == null) {
             channel = append
                     ? FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)
@@ -95,13 +100,24 @@ public final class FileSink implements ByteSink, AutoCloseable {
         return Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Closes and deletes the partial file. */
+    /** Closes and deletes the partial file; later writes fail. */
     public synchronized void discard() {
+        abandoned = true;
         try {
             close();
             Files.deleteIfExists(part);
         } catch (IOException e) {
             // Best effort: a stale .part file is harmless and overwritten by the next download.
+        }
+    }
+
+    /** Closes the partial file and keeps it for a later resume; later writes fail. */
+    public synchronized void abandon() {
+        abandoned = true;
+        try {
+            close();
+        } catch (IOException e) {
+            // The bytes written are on disk either way; a resume checks the length it finds.
         }
     }
 

@@ -2,30 +2,34 @@ package dev.attache.client.internal;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Cancels an upload that has made no progress for the idle timeout. Unlike a request timeout
- * this never cuts off a slow upload that is still moving.
+ * Cancels an upload or download that has made no progress for the idle timeout. Unlike a request
+ * timeout this never cuts off a slow transfer that is still moving. Checks on the client's timer
+ * thread.
  */
 final class IdleWatchdog {
 
+    private final ClientRuntime runtime;
     private final CompletableFuture<?> exchange;
     private final BodyTracker tracker;
     private final long idleMillis;
-    private final long checkMillis;
+    private final Duration check;
     private final AtomicBoolean fired = new AtomicBoolean();
 
-    private IdleWatchdog(CompletableFuture<?> exchange, BodyTracker tracker, Duration idle) {
+    private IdleWatchdog(ClientRuntime runtime, CompletableFuture<?> exchange, BodyTracker tracker, Duration idle) {
+        this.runtime = runtime;
         this.exchange = exchange;
         this.tracker = tracker;
         this.idleMillis = idle.toMillis();
-        this.checkMillis = Math.max(10, Math.min(1000, idleMillis / 4));
+        this.check = Duration.ofMillis(Math.max(10, Math.min(1000, idleMillis / 4)));
     }
 
-    static IdleWatchdog watch(CompletableFuture<?> exchange, BodyTracker tracker, Duration idle) {
-        IdleWatchdog dog = new IdleWatchdog(exchange, tracker, idle);
+    static IdleWatchdog watch(ClientRuntime runtime, CompletableFuture<?> exchange, BodyTracker tracker,
+            Duration idle) {
+        IdleWatchdog dog = new IdleWatchdog(runtime, exchange, tracker, idle);
         dog.schedule();
         return dog;
     }
@@ -35,7 +39,14 @@ final class IdleWatchdog {
     }
 
     private void schedule() {
-        CompletableFuture.delayedExecutor(checkMillis, TimeUnit.MILLISECONDS).execute(this::check);
+        if (exchange.isDone()) {
+            return;
+        }
+        try {
+            runtime.schedule(this::check, check);
+        } catch (RejectedExecutionException closed) {
+            // The client is closing and cancels the exchange itself.
+        }
     }
 
     private void check() {

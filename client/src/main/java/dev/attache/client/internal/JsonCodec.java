@@ -1,6 +1,7 @@
 package dev.attache.client.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -69,8 +70,23 @@ public final class JsonCodec {
      * @throws UncheckedIOException if the body is not such an envelope
      */
     public <T> T readData(byte[] body, Class<T> type) {
-        try {
-            return mapper.treeToValue(data(body), type);
+        // Streams straight into the record instead of building a tree first: this runs once per call.
+        try (JsonParser p = mapper.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("response is not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (name.equals("data")) {
+                    if (value != JsonToken.START_OBJECT) {
+                        break;
+                    }
+                    return mapper.readValue(p, type);
+                }
+                p.skipChildren();
+            }
+            throw new IOException("response has no \"data\" object");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -130,14 +146,6 @@ public final class JsonCodec {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private JsonNode data(byte[] body) throws IOException {
-        JsonNode data = mapper.readTree(body).get("data");
-        if (data == null || !data.isObject()) {
-            throw new IOException("response has no \"data\" object");
-        }
-        return data;
     }
 
     private JsonNode tree(byte[] body) {

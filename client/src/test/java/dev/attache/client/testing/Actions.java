@@ -75,4 +75,18 @@ public final class Actions {
             ex.respond(status, headers, body);
         };
     }
+
+    /**
+     * Reads the request, tells {@code arrived}, then holds the answer until {@code gate} opens (or
+     * 10 s pass) and answers 503: a slow request that a retry would repeat.
+     */
+    public static ScriptedServer.Action holdThen503(CountDownLatch arrived, CountDownLatch gate) {
+        return ex -> {
+            ex.readBody();
+            arrived.countDown();
+            gate.await(10, TimeUnit.SECONDS);
+            ex.respond(503, Map.of("Content-Type", "application/json"),
+                    "{\"errors\":[{\"message\":\"slow\"}]}".getBytes(StandardCharsets.UTF_8));
+        };
+    }
 }

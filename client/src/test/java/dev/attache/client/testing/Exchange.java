@@ -27,6 +27,9 @@ public final class Exchange {
     Exchange(Socket socket, ScriptedServer server) throws IOException {
         this.socket = socket;
         this.server = server;
+        // Head and body go out in separate writes; without this, Nagle holds the body for the
+        // client's delayed ACK (40 ms a response).
+        socket.setTcpNoDelay(true);
         this.in = new BufferedInputStream(socket.getInputStream());
         this.out = socket.getOutputStream();
     }
@@ -148,15 +151,21 @@ public final class Exchange {
     /** Writes a response head promising {@code length} bytes, then only {@code partial}, then closes cleanly (FIN). */
     public void respondTruncated(int status, Map<String, String> extraHeaders, long length, byte[] partial)
             throws IOException {
+        respondPartially(status, extraHeaders, length, partial);
+        closed = true;
+        socket.shutdownOutput();
+        socket.close();
+    }
+
+    /** Writes a response head promising {@code length} bytes and only {@code partial} of them, leaving the connection open. */
+    public void respondPartially(int status, Map<String, String> extraHeaders, long length, byte[] partial)
+            throws IOException {
         StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(" X\r\n");
         extraHeaders.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
         head.append("Content-Length: ").append(length).append("\r\n\r\n");
         out.write(head.toString().getBytes(StandardCharsets.UTF_8));
         out.write(partial);
         out.flush();
-        closed = true;
-        socket.shutdownOutput();
-        socket.close();
     }
 
     /** Resets the connection (TCP RST) at once. */

@@ -25,12 +25,18 @@ public final class Fixture implements AutoCloseable {
                 .retry(new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofMinutes(2)));
     }
 
+    private final java.util.List<AttachmentsApi> built = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** A client closed with the fixture. */
     public AttachmentsApi api() {
-        return builder().build();
+        AttachmentsApi api = builder().build();
+        built.add(api);
+        return api;
     }
 
     @Override
     public void close() throws IOException {
+        built.forEach(AttachmentsApi::close);
         server.close();
     }
 

@@ -1,5 +1,6 @@
 package dev.attache.server.download;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -119,9 +120,17 @@ public final class DownloadRoutes {
     private void stream(Context ctx, AttachmentService.Download found, long offset, long length) throws IOException {
         try (InputStream in = found.blob().openRange(offset, length)) {
             OutputStream out = ctx.res().getOutputStream();
-            long copied = in.transferTo(out);
+            // Counted as each chunk is handed to Jetty, not after the flush: the last write can
+            // complete the response, and a client (or a test reading /metrics) may act on it before
+            // this thread runs again.
+            in.transferTo(new FilterOutputStream(out) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    metrics.downloadedBytes(len);
+                    out.write(b, off, len);
+                }
+            });
             out.flush();
-            metrics.downloadedBytes(copied);
         }
     }
 

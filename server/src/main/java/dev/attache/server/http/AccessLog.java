@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 import io.javalin.http.Context;
 
 /**
- * One line per request: method, route, status, milliseconds, bytes in and out. The route is the
+ * One line per request: method, route, status, milliseconds, bytes in and out, and the
+ * {@code X-Request-Id} the response carried. The route is the
  * matched pattern ({@code /api/1.0/attachments/{attachment_gid}}), never the raw URL, so tokens, URL
  * signatures and offset tokens in query strings cannot reach the log.
  */
@@ -21,8 +22,9 @@ public final class AccessLog {
     /** Logs one finished request. */
     public static void log(Context ctx, float millis) {
         if (LOG.isInfoEnabled()) {
-            LOG.info("{} {} {} {}ms in={} out={}", ctx.method(), route(ctx), ctx.statusCode(),
-                    Math.round(millis), Math.max(0, ctx.req().getContentLengthLong()), bytesOut(ctx));
+            LOG.info("{} {} {} {}ms in={} out={} id={}", ctx.method(), route(ctx), ctx.statusCode(),
+                    Math.round(millis), Math.max(0, ctx.req().getContentLengthLong()), bytesOut(ctx),
+                    RequestIds.of(ctx));
         }
     }
 
