@@ -64,7 +64,7 @@ final class AppCommands implements Runnable {
         CommandLine create = spec.commandLine().getSubcommands().get("create");
         Set<Scope> granted = scopes(create, scopes == null ? List.of("default") : scopes);
         RegisteredApp registered;
-        try (AdminStorage s = storage.open(data.dataDir)) {
+        try (AdminStorage s = storage.open(data)) {
             registered = s.apps().register(name, redirectUris, granted);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(create, e.getMessage(), e);
@@ -95,7 +95,7 @@ final class AppCommands implements Runnable {
     int list(@Mixin StorageOptions data, @Mixin OutputFormat format)
             throws IOException {
         List<OAuthApp> apps;
-        try (AdminStorage s = storage.open(data.dataDir)) {
+        try (AdminStorage s = storage.open(data)) {
             apps = s.apps().list();
         }
         new Listing(List.of("client_id", "name", "redirect_uris", "scopes", "created"),
@@ -115,7 +115,7 @@ final class AppCommands implements Runnable {
             footer = {"", "Example:", "  attache admin app delete $CLIENT_ID"})
     int delete(@Mixin StorageOptions data, @Parameters(paramLabel = "CLIENT_ID", description = "The app's client id, from app list.")
                long clientId) throws IOException {
-        try (AdminStorage s = storage.open(data.dataDir)) {
+        try (AdminStorage s = storage.open(data)) {
             if (!s.apps().delete(clientId)) {
                 throw new AdminTargetNotFoundException("app " + clientId + " does not exist");
             }

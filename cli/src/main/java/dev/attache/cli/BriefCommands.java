@@ -38,7 +38,7 @@ final class BriefCommands implements Runnable {
                @Option(names = "--created-by", paramLabel = "GID",
                        description = "The user shown as creator (default: the workspace's first member).") Long createdBy)
             throws IOException {
-        try (AdminStorage s = storage.open(data.dataDir)) {
+        try (AdminStorage s = storage.open(data)) {
             spec.commandLine().getOut().println(s.admin().createBrief(project, title, text, createdBy).gid());
         }
         spec.commandLine().getOut().flush();

@@ -31,7 +31,7 @@ final class GcCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BlobSweeper.Result result;
-        try (AdminStorage s = storage.open(data.dataDir)) {
+        try (AdminStorage s = storage.open(data)) {
             result = s.collector().collect();
         }
         spec.commandLine().getOut().println("Removed " + result.temporaries() + " partial upload(s) and "

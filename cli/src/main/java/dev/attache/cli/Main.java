@@ -4,7 +4,6 @@ import dev.attache.cli.attachments.ClientCommands;
 import dev.attache.cli.attachments.Connector;
 import dev.attache.cli.attachments.Environment;
 import dev.attache.cli.attachments.Terminal;
-import dev.attache.server.admin.AdminStorage;
 import picocli.CommandLine;
 
 /** The {@code attache} executable: builds the command tree and runs it. */
@@ -55,7 +54,7 @@ public final class Main {
         ExitCodes exitCodes = new ExitCodes();
         CommandLine root = new CommandLine(new AttacheCommand())
                 .addSubcommand("serve", new ServeCommand())
-                .addSubcommand("admin", admin(AdminStorage::open));
+                .addSubcommand("admin", admin(new AdminCommand()));
         ClientCommands.addTo(root, connector, terminal, environment);
         root.addSubcommand("completion", new CompletionCommand())
                 .addSubcommand("version", new VersionCommand())
@@ -70,8 +69,9 @@ public final class Main {
                 .setExitCodeExceptionMapper(exitCodes);
     }
 
-    private static CommandLine admin(StorageOpener storage) {
-        CommandLine admin = new CommandLine(new AdminCommand())
+    private static CommandLine admin(AdminCommand command) {
+        StorageOpener storage = command;
+        CommandLine admin = new CommandLine(command)
                 .addSubcommand(new WorkspaceCommands(storage))
                 .addSubcommand(new UserCommands(storage))
                 .addSubcommand(new MemberCommands(storage))
@@ -81,7 +81,8 @@ public final class Main {
                 .addSubcommand(new ProjectCommands(storage))
                 .addSubcommand(new BriefCommands(storage))
                 .addSubcommand(new GcCommand(storage))
-                .addSubcommand(new ScrubCommand(storage));
+                .addSubcommand(new ScrubCommand(storage))
+                .addSubcommand(new MigrateCommand(command));
         ExitCodes.document(admin);
         return admin;
     }

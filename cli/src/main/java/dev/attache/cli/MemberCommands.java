@@ -45,7 +45,7 @@ final class MemberCommands implements Runnable {
             @Option(names = "--workspace", required = true, paramLabel = "GID", description = "The workspace.") long workspace,
             @Option(names = "--user", required = true, paramLabel = "GID", description = "The user.") long user)
             throws IOException {
-        try (AdminStorage s = storage.open(data.dataDir)) {
+        try (AdminStorage s = storage.open(data)) {
             s.admin().addMember(workspace, user);
         }
         return ExitCodes.OK;
@@ -58,7 +58,7 @@ final class MemberCommands implements Runnable {
         List<Membership> memberships;
         Map<Long, Workspace> workspaces;
         Map<Long, User> users;
-        try (AdminStorage s = storage.open(data.dataDir)) {
+        try (AdminStorage s = storage.open(data)) {
             Admin admin = s.admin();
             memberships = admin.memberships();
             workspaces = admin.workspaces().stream().collect(Collectors.toMap(Workspace::gid, Function.identity()));

@@ -37,7 +37,7 @@ final class ProjectCommands implements Runnable {
                @Option(names = "--created-by", paramLabel = "GID",
                        description = "The user shown as creator (default: the workspace's first member).") Long createdBy)
             throws IOException {
-        try (AdminStorage s = storage.open(data.dataDir)) {
+        try (AdminStorage s = storage.open(data)) {
             spec.commandLine().getOut().println(s.admin().createParent(ParentType.PROJECT, workspace, name, createdBy).gid());
         }
         spec.commandLine().getOut().flush();

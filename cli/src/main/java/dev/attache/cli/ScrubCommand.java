@@ -41,7 +41,7 @@ final class ScrubCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ScrubReport report;
-        try (AdminStorage s = storage.open(data.dataDir)) {
+        try (AdminStorage s = storage.open(data)) {
             report = s.scrubber().scrub();
         }
         PrintWriter out = spec.commandLine().getOut();

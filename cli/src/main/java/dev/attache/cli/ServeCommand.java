@@ -25,13 +25,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code attache serve}: runs the server on the embedded default (SQLite and files) until stopped. */
+/**
+ * {@code attache serve}: runs the server until stopped, on the embedded default (SQLite and files) or
+ * as one node of a cluster (PostgreSQL and S3).
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Runs the Attachments API server on the embedded default: SQLite and local files in --data-dir.",
+                "With --database (and --blob-store), runs one node of a cluster: nodes started with the same database and "
+                        + "blob store agree on everything else by themselves.",
                 "Every option can also be set with the environment variable named after it."},
         footer = {"", "Example:", "  attache serve --port 8080 --data-dir ./attache-data",
                 "  ATTACHE_PORT=9000 attache serve",
-                "  attache serve --tls-cert fullchain.pem --tls-key privkey.pem"})
+                "  attache serve --tls-cert fullchain.pem --tls-key privkey.pem",
+                "  attache serve --port 8081 --database postgresql://attache@db/attache --blob-store s3://attachments"})
 final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -47,6 +53,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--bind", defaultValue = "${env:ATTACHE_BIND:-127.0.0.1}",
             description = "Address to listen on (env ATTACHE_BIND, default ${DEFAULT-VALUE}).")
     String bind;
+
 
     @Mixin
     StorageOptions storage;
@@ -99,9 +106,10 @@ final class ServeCommand implements Callable<Integer> {
                     + "(env ATTACHE_MAX_UPLOADS_IN_FLIGHT, default ${DEFAULT-VALUE}).")
     int maxUploadsInFlight;
 
-    @Option(names = "--node-id", defaultValue = "${env:ATTACHE_NODE_ID:-0}",
-            description = "0..1023, distinct for each node sharing one database (env ATTACHE_NODE_ID, default ${DEFAULT-VALUE}).")
-    int nodeId;
+    @Option(names = "--node-id", defaultValue = "${env:ATTACHE_NODE_ID}",
+            description = "0..1023, the node id in the gids this node makes (env ATTACHE_NODE_ID; default 0, or with "
+                    + "--database one leased from the database; a clash with a running node is refused).")
+    Integer nodeId;
 
     @Option(names = "--oauth-token-ttl", defaultValue = "${env:ATTACHE_OAUTH_TOKEN_TTL:-1h}", converter = DurationConverter.class,
             description = "How long an OAuth access token works, its expires_in (env ATTACHE_OAUTH_TOKEN_TTL, default ${DEFAULT-VALUE}).")
@@ -120,6 +128,7 @@ final class ServeCommand implements Callable<Integer> {
             description = "Serve HTTPS with a self-signed certificate for local use, made once and kept in <data dir>/tls; "
                     + "clients trust <data dir>/tls/self-signed.pem (env ATTACHE_TLS_SELF_SIGNED).")
     boolean tlsSelfSigned;
+
     @Option(names = "--test-controls", defaultValue = "${env:ATTACHE_TEST_CONTROLS:-false}",
             description = "For test suites only: serve faults on demand, a movable clock and a data reset under /_test, "
                     + "guarded by a token written to <data-dir>/test-control-token (env ATTACHE_TEST_CONTROLS, default ${DEFAULT-VALUE}). "
@@ -142,9 +151,8 @@ final class ServeCommand implements Callable<Integer> {
     App start(PrintStream out) throws IOException {
         TestControls controls = testControls ? TestControls.create(Clock.systemUTC()) : null;
         ServerConfig config = config(controls);
-        App app = App.start(config);
-        out.println("Attaché is serving " + app.apiBaseUri() + " (data in " + config.dataDir().toAbsolutePath()
-                + "). Stop with Ctrl-C.");
+        App app = App.start(config, storage.context());
+        out.println("Attaché is serving " + app.apiBaseUri() + " (" + config.storage().describe() + "). Stop with Ctrl-C.");
         if (config.tls() instanceof TlsSource.SelfSigned) {
             out.println("Self-signed certificate: clients trust " + TlsKeys.selfSignedCertificate(config.dataDir()).toAbsolutePath()
                     + " (curl --cacert FILE).");
@@ -183,6 +191,8 @@ final class ServeCommand implements Callable<Integer> {
                 .oauthAccessTokenTtl(oauthTokenTtl)
                 .tls(tls())
                 .testControls(controls)
+                .database(storage.database())
+                .blobStore(storage.blobStore())
                 .build();
     }
 

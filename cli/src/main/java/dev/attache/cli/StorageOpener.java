@@ -1,13 +1,15 @@
 package dev.attache.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 import dev.attache.server.admin.AdminStorage;
 
-/** Opens a data directory's storage for one admin command; {@code AdminStorage::open} in production. */
+/**
+ * Opens the storage one admin command works on: a data directory's, or the cluster's that the storage
+ * options name. {@link AdminCommand} in production.
+ */
 @FunctionalInterface
 interface StorageOpener {
 
-    AdminStorage open(Path dataDir) throws IOException;
+    AdminStorage open(StorageOptions options) throws IOException;
 }

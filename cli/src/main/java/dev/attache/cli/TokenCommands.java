@@ -66,7 +66,7 @@ final class TokenCommands implements Runnable {
             throws IOException {
         Set<Scope> granted = scopes(oauth, scopes == null ? List.of() : scopes);
         IssuedToken issued;
-        try (AdminStorage s = storage.open(data.dataDir)) {
+        try (AdminStorage s = storage.open(data)) {
             issued = s.admin().issueToken(user, oauth ? TokenKind.OAUTH : TokenKind.PERSONAL, granted, name);
         }
         spec.commandLine().getOut().println(json ? JsonLines.line(created(issued)) : issued.token());
@@ -109,7 +109,7 @@ final class TokenCommands implements Runnable {
     int list(@Mixin StorageOptions data, @Mixin OutputFormat format)
             throws IOException {
         List<TokenInfo> tokens;
-        try (AdminStorage s = storage.open(data.dataDir)) {
+        try (AdminStorage s = storage.open(data)) {
             tokens = s.admin().tokens();
         }
         new Listing(List.of("gid", "user", "kind", "scopes", "name", "created", "revoked"),
@@ -134,7 +134,7 @@ final class TokenCommands implements Runnable {
         CommandLine command = spec.commandLine().getSubcommands().get("revoke");
         boolean revoked;
         long gid;
-        try (AdminStorage s = storage.open(data.dataDir)) {
+        try (AdminStorage s = storage.open(data)) {
             gid = tokenGid(command, s, which);
             revoked = s.admin().revokeToken(gid);
         }

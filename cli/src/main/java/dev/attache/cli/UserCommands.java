@@ -42,7 +42,7 @@ final class UserCommands implements Runnable {
                @Option(names = "--email", required = true, paramLabel = "EMAIL", description = "The user's email; unique.") String email,
                @Option(names = "--workspace", paramLabel = "GID", description = "A workspace to add the user to.") Long workspace)
             throws IOException {
-        try (AdminStorage s = storage.open(data.dataDir)) {
+        try (AdminStorage s = storage.open(data)) {
             Admin admin = s.admin();
             User user = workspace == null ? admin.createUser(name, email) : admin.createUser(name, email, workspace);
             spec.commandLine().getOut().println(user.gid());
@@ -56,7 +56,7 @@ final class UserCommands implements Runnable {
     int list(@Mixin StorageOptions data, @Mixin OutputFormat format)
             throws IOException {
         List<User> users;
-        try (AdminStorage s = storage.open(data.dataDir)) {
+        try (AdminStorage s = storage.open(data)) {
             users = s.admin().users();
         }
         new Listing(List.of("gid", "name", "email"),

@@ -38,7 +38,7 @@ final class WorkspaceCommands implements Runnable {
             footer = {"", "Example:", "  WS=$(attache admin workspace create Design --data-dir ./attache-data)"})
     int create(@Mixin StorageOptions data, @Parameters(paramLabel = "NAME", description = "The workspace's name.") String name)
             throws IOException {
-        try (AdminStorage s = storage.open(data.dataDir)) {
+        try (AdminStorage s = storage.open(data)) {
             Workspace workspace = s.admin().createWorkspace(name);
             spec.commandLine().getOut().println(workspace.gid());
         }
@@ -51,7 +51,7 @@ final class WorkspaceCommands implements Runnable {
     int list(@Mixin StorageOptions data, @Mixin OutputFormat format)
             throws IOException {
         List<Workspace> workspaces;
-        try (AdminStorage s = storage.open(data.dataDir)) {
+        try (AdminStorage s = storage.open(data)) {
             workspaces = s.admin().workspaces();
         }
         new Listing(List.of("gid", "name"),

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -17,6 +15,7 @@ import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +23,7 @@ import org.slf4j.LoggerFactory;
 import dev.attache.server.admin.Admin;
 import dev.attache.server.attachments.AttachmentRoutes;
 import dev.attache.server.attachments.AttachmentService;
-import dev.attache.server.attachments.AttachmentStore;
 import dev.attache.server.attachments.AttachmentView;
-import dev.attache.server.attachments.BlobSweeper;
-import dev.attache.server.attachments.JdbcAttachmentStore;
 import dev.attache.server.attachments.MultipartUploadReader;
 import dev.attache.server.attachments.PageTokens;
 import dev.attache.server.attachments.UploadSlots;
@@ -35,29 +31,22 @@ import dev.attache.server.auth.AccessTokens;
 import dev.attache.server.auth.ApiRoutes;
 import dev.attache.server.auth.Authenticator;
 import dev.attache.server.auth.OAuthApps;
-import dev.attache.server.auth.TokenStore;
 import dev.attache.server.blob.BlobStore;
-import dev.attache.server.blob.DataDirLock;
-import dev.attache.server.blob.FileBlobStore;
 import dev.attache.server.console.Console;
 import dev.attache.server.console.ConsoleSessions;
-import dev.attache.server.db.Database;
-import dev.attache.server.db.Jdbc;
 import dev.attache.server.directory.Access;
 import dev.attache.server.directory.Bootstrap;
 import dev.attache.server.directory.DirectoryRoutes;
-import dev.attache.server.directory.DirectoryStore;
 import dev.attache.server.download.DownloadRoutes;
 import dev.attache.server.download.DownloadUrls;
 import dev.attache.server.http.AccessLog;
-import dev.attache.server.http.RequestIds;
 import dev.attache.server.http.ErrorMapping;
 import dev.attache.server.http.IncidentPhrases;
 import dev.attache.server.http.Json;
 import dev.attache.server.http.JsonErrorHandler;
 import dev.attache.server.http.PublicBase;
 import dev.attache.server.http.RequestBodies;
-import dev.attache.server.ids.GidGenerator;
+import dev.attache.server.http.RequestIds;
 import dev.attache.server.oauth.Grants;
 import dev.attache.server.oauth.Identities;
 import dev.attache.server.oauth.OAuthRoutes;
@@ -65,13 +54,15 @@ import dev.attache.server.ops.OpsRoutes;
 import dev.attache.server.ops.ServerMetrics;
 import dev.attache.server.ratelimit.RateLimiter;
 import dev.attache.server.signing.Signer;
-import dev.attache.server.signing.SigningSecret;
+import dev.attache.server.storage.Storage;
+import dev.attache.server.storage.StorageContext;
 import dev.attache.server.tls.TlsConnectionFactories;
 import dev.attache.server.tls.TlsKeys;
 import io.javalin.Javalin;
 
 /**
- * The composition root: builds every part of the server with {@code new}, in order, and starts it.
+ * The composition root: opens the storage for the configured profile, builds every part of the server
+ * over it with {@code new}, in order, and starts it.
  *
  * <pre>{@code
  * try (App app = App.start(ServerConfig.forTests(dir))) {
@@ -86,87 +77,71 @@ public final class App implements AutoCloseable {
     private static final int INPUT_BUFFER_BYTES = 128 * 1024;
 
     private final Javalin javalin;
-    private final Database database;
-    private final DataDirLock lock;
+    private final Storage storage;
     private final ServerConfig config;
     private final PublicBase base;
-    private final Admin admin;
     private final int port;
     private final ExecutorService background;
 
-    private App(Javalin javalin, Database database, DataDirLock lock, ServerConfig config, PublicBase base, Admin admin, int port,
-                ExecutorService background) {
-        this.background = background;
+    private App(Javalin javalin, Storage storage, ServerConfig config, PublicBase base, int port, ExecutorService background) {
         this.javalin = javalin;
-        this.database = database;
-        this.lock = lock;
+        this.storage = storage;
         this.config = config;
         this.base = base;
-        this.admin = admin;
         this.port = port;
+        this.background = background;
     }
 
-    /** Starts a server on the embedded default: SQLite and files in the data directory. */
+    /** Starts a server on the configured storage, with no external blob stores (see {@link StorageContext}). */
     public static App start(ServerConfig config) throws IOException {
-        Files.createDirectories(config.dataDir());
-        ExecutorService background = backgroundPool();
-        return start(config, FileBlobStore.open(config.dataDir().resolve("blobs"), background), background);
+        return start(config, StorageContext.defaults());
     }
 
-    /** Starts a server over a given blob store (a different backend, or a faulty one in tests). */
+    /** Starts a server whose bytes go through a given store instead (a faulty one, in tests). */
     public static App start(ServerConfig config, BlobStore blobs) throws IOException {
-        return start(config, blobs, backgroundPool());
+        return start(config, StorageContext.defaults().withBlobWrapper(opened -> blobs));
     }
 
-    /** Daemon threads for work beside requests: hashing uploads and early write-back of their bytes. */
-    private static ExecutorService backgroundPool() {
-        return Executors.newCachedThreadPool(daemonThreads("attache-background"));
-    }
-
-    private static App start(ServerConfig config, BlobStore blobs, ExecutorService background) throws IOException {
-        Files.createDirectories(config.dataDir());
-        DataDirLock lock = DataDirLock.tryAcquire(config.dataDir()).orElseThrow(() -> new IOException(
-                "another Attaché server is using " + config.dataDir().toAbsolutePath()));
-        Database database = Database.sqlite(config.dataDir());
+    /**
+     * Starts a server: storage first, then the routes over it, then maintenance, then the banner. The
+     * server's clock is the config's (tests and test controls move it), so it replaces the context's.
+     */
+    public static App start(ServerConfig config, StorageContext given) throws IOException {
+        StorageContext context = given.withClock(config.clock());
+        ExecutorService background = Executors.newCachedThreadPool(daemonThreads("attache-background"));
+        Storage storage = null;
         try {
-            return start(config, blobs, lock, database, background);
-        } catch (RuntimeException | IOException e) {
+            storage = Storage.openForServer(config.storage(), context, background);
+            App app = serve(config, storage, context.clock(), background);
+            storage.startMaintenance(app::stopAfterLosingNodeId);
+            app.announce(System.out);
+            return app;
+        } catch (IOException | RuntimeException e) {
+            if (storage != null) {
+                storage.close();
+            }
             background.shutdownNow();
-            database.close();
-            closeQuietly(lock);
             throw e;
         }
     }
 
-    private static App start(ServerConfig config, BlobStore blobs, DataDirLock lock, Database database,
-                             ExecutorService background) throws IOException {
-        database.migrate();
-        Clock clock = config.clock();
-        GidGenerator gids = new GidGenerator(clock, config.nodeId());
-        Jdbc jdbc = new Jdbc(database.dataSource());
-        AccessTokens accessTokens = new AccessTokens();
-        TokenStore tokens = new TokenStore(jdbc, gids, accessTokens, clock);
-        DirectoryStore directory = new DirectoryStore(jdbc, gids, clock);
-        Access access = new Access(directory);
-        AttachmentStore attachmentStore = new JdbcAttachmentStore(jdbc);
-        AttachmentService attachments = new AttachmentService(attachmentStore, blobs, access, gids, clock);
-
-        new BlobSweeper(blobs, attachmentStore).sweep();
-        Optional<Bootstrap.FirstStart> firstStart = new Bootstrap(directory, tokens).seedIfEmpty(config.dataDir());
-
-        Signer signer = new Signer(SigningSecret.load(config.signingSecret(), config.dataDir()));
+    private static App serve(ServerConfig config, Storage storage, Clock clock, ExecutorService background) throws IOException {
+        Access access = new Access(storage.directory());
+        AttachmentService attachments = new AttachmentService(storage.attachments(), storage.blobs(), access, storage.gids(), clock);
+        Signer signer = new Signer(storage.signingSecret());
         PublicBase base = new PublicBase();
         DownloadUrls downloadUrls = new DownloadUrls(signer, base, config.downloadUrlTtl(), clock);
         ServerMetrics metrics = new ServerMetrics();
         RequestBodies bodies = new RequestBodies(config.minRequestDataRate(), clock);
         Json json = new Json(bodies);
-        ConsoleSessions sessions = new ConsoleSessions(jdbc, tokens, clock);
-        Authenticator authenticator = new Authenticator(tokens, sessions);
-        RateLimiter limiter = new RateLimiter(config.rateLimits(), clock);
-        OAuthRoutes oauth = new OAuthRoutes(new OAuthApps(jdbc, gids, clock),
-                new Grants(jdbc, gids, accessTokens, tokens, clock, config.oauthAccessTokenTtl()), tokens,
-                gid -> directory.user(gid).map(u -> new Identities.Identity(u.gid(), u.name(), u.email())), json);
-
+        ConsoleSessions sessions = new ConsoleSessions(storage.database().jdbc(), storage.tokens(), clock);
+        Authenticator authenticator = new Authenticator(storage.tokens(), sessions);
+        RateLimiter limiter = new RateLimiter(config.rateLimits(), clock, storage.minuteWindows());
+        OAuthRoutes oauth = new OAuthRoutes(new OAuthApps(storage.database().jdbc(), storage.gids(), clock),
+                new Grants(storage.database().jdbc(), storage.gids(), new AccessTokens(), storage.tokens(), clock,
+                        config.oauthAccessTokenTtl()),
+                storage.tokens(),
+                gid -> storage.directory().user(gid).map(u -> new Identities.Identity(u.gid(), u.name(), u.email())), json);
         TlsKeys tlsKeys = config.tls() == null ? null : TlsKeys.load(config.tls(), config.dataDir(), config.bindAddress(), clock);
 
         Javalin javalin = Javalin.create(cfg -> {
@@ -174,17 +149,7 @@ public final class App implements AutoCloseable {
             cfg.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(json)));
             cfg.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
-            cfg.jetty.addConnector((server, http) -> {
-                ConnectionFactory[] factories = tlsKeys == null ? new ConnectionFactory[] {http1(http)}
-                        : TlsConnectionFactories.create(tlsKeys, http, App::http1);
-                // The pool must keep buffers as large as the input buffer, or every read allocates a fresh direct buffer.
-                ArrayByteBufferPool pool = new ArrayByteBufferPool(0, 4096, 2 * INPUT_BUFFER_BYTES);
-                ServerConnector connector = new ServerConnector(server, null, null, pool, -1, -1, factories);
-                connector.setHost(config.bindAddress());
-                connector.setPort(config.port());
-                connector.setIdleTimeout(config.idleTimeout().toMillis());
-                return connector;
-            });
+            cfg.jetty.addConnector((server, http) -> connector(server, http, config, tlsKeys));
             cfg.requestLogger.http((ctx, millis) -> {
                 AccessLog.log(ctx, millis);
                 metrics.request(ctx.method().name(), AccessLog.route(ctx), ctx.statusCode(),
@@ -194,25 +159,36 @@ public final class App implements AutoCloseable {
             new ErrorMapping(json, new IncidentPhrases()).register(cfg);
 
             ApiRoutes api = new ApiRoutes(cfg, authenticator, limiter);
-            new AttachmentRoutes(attachments, new MultipartUploadReader(blobs, background), new AttachmentView(downloadUrls, base),
-                    new PageTokens(signer, config.offsetTokenTtl(), clock), access, json, base, metrics, bodies,
-                    new UploadSlots(config.maxUploadsInFlight())).register(api);
-            new DirectoryRoutes(directory, access, attachments::deleteParent, json).register(api);
+            new AttachmentRoutes(attachments, new MultipartUploadReader(storage.blobs(), background),
+                    new AttachmentView(downloadUrls, base), new PageTokens(signer, config.offsetTokenTtl(), clock), access, json,
+                    base, metrics, bodies, new UploadSlots(config.maxUploadsInFlight())).register(api);
+            new DirectoryRoutes(storage.directory(), access, attachments::deleteParent, json).register(api);
             new DownloadRoutes(attachments, downloadUrls, authenticator, metrics).register(cfg);
-            new OpsRoutes(metrics, database::isHealthy, blobs::isHealthy, json).register(cfg);
+            new OpsRoutes(metrics, storage.database()::isHealthy, storage.blobs()::isHealthy, json).register(cfg);
+            new Console(sessions, storage.tokens(), storage.directory(), access, authenticator, limiter, json, base::get)
+                    .register(cfg);
             oauth.register(cfg);
-            new Console(sessions, tokens, directory, access, authenticator, limiter, json, base::get).register(cfg);
-            config.controls().ifPresent(controls -> controls.install(cfg, json, jdbc, blobs, gids));
+            config.controls().ifPresent(controls -> controls.install(cfg, json, storage.database().jdbc(), storage.blobs(),
+                    storage.gids()));
         });
         javalin.start();
         int port = ((ServerConnector) javalin.jettyServer().server().getConnectors()[0]).getLocalPort();
         String scheme = tlsKeys == null ? "http" : "https";
         base.set(config.publicBase().orElseGet(() -> URI.create(scheme + "://" + reachableHost(config.bindAddress()) + ":" + port)));
+        LOG.info("Attaché listening on {}:{} ({})", config.bindAddress(), port, config.storage().describe());
+        return new App(javalin, storage, config, base, port, background);
+    }
 
-        App app = new App(javalin, database, lock, config, base, new Admin(directory, tokens), port, background);
-        firstStart.filter(f -> config.printDevToken()).ifPresent(f -> app.announce(f, System.out));
-        LOG.info("Attaché listening on {}:{} (data in {})", config.bindAddress(), port, config.dataDir().toAbsolutePath());
-        return app;
+    private static ServerConnector connector(Server server, HttpConfiguration http, ServerConfig config, TlsKeys tlsKeys) {
+        ConnectionFactory[] factories = tlsKeys == null ? new ConnectionFactory[] {http1(http)}
+                : TlsConnectionFactories.create(tlsKeys, http, App::http1);
+        // The pool must keep buffers as large as the input buffer, or every read allocates a fresh direct buffer.
+        ArrayByteBufferPool pool = new ArrayByteBufferPool(0, 4096, 2 * INPUT_BUFFER_BYTES);
+        ServerConnector connector = new ServerConnector(server, null, null, pool, -1, -1, factories);
+        connector.setHost(config.bindAddress());
+        connector.setPort(config.port());
+        connector.setIdleTimeout(config.idleTimeout().toMillis());
+        return connector;
     }
 
     /** HTTP/1.1, reading uploads in large pieces: fewer trips through the parser. */
@@ -222,18 +198,34 @@ public final class App implements AutoCloseable {
         return factory;
     }
 
-    private void announce(Bootstrap.FirstStart first, PrintStream out) {
-        out.println();
-        out.println("First start: created workspace \"" + first.workspace().name() + "\" (" + first.workspace().gid()
-                + ") and user " + first.user().email() + ".");
-        out.println("Personal access token (also in " + Bootstrap.devTokenFile(config.dataDir()) + ", shown only now):");
-        out.println("  " + first.token());
-        out.println("Try it:");
-        out.println("  curl -H \"Authorization: Bearer $(cat " + Bootstrap.devTokenFile(config.dataDir()) + ")\" "
-                + apiBaseUri() + "/users/me");
-        out.println("  or open " + baseUri() + "/ in a browser and sign in with the token.");
-        out.println();
+    /** The first-start banner on the node that seeded the database; a one-line greeting on the others of a cluster. */
+    private void announce(PrintStream out) {
+        if (!config.printDevToken()) {
+            return;
+        }
+        storage.firstStart().ifPresentOrElse(first -> {
+            out.println();
+            out.println("First start: created workspace \"" + first.workspace().name() + "\" (" + first.workspace().gid()
+                    + ") and user " + first.user().email() + ".");
+            out.println("Personal access token (also in " + Bootstrap.devTokenFile(config.dataDir()) + ", shown only now):");
+            out.println("  " + first.token());
+            out.println("Try it:");
+            out.println("  curl -H \"Authorization: Bearer $(cat " + Bootstrap.devTokenFile(config.dataDir()) + ")\" "
+                    + apiBaseUri() + "/users/me");
+            out.println("  or open " + baseUri() + "/ in a browser and sign in with the token.");
+            out.println();
+        }, () -> {
+            if (config.storage().isCluster()) {
+                out.println("The cluster is ready: joined as node " + storage.nodeId() + " on " + config.storage().describe()
+                        + ". The dev token is in the data dir of the node that seeded the database (its first-start banner says so).");
+            }
+        });
         out.flush();
+    }
+
+    /** Another node holds this node's id now: stop taking requests rather than risk duplicate gids. */
+    private void stopAfterLosingNodeId() {
+        new Thread(javalin::stop, "attache-stop").start();
     }
 
     private static ThreadFactory daemonThreads(String name) {
@@ -265,7 +257,7 @@ public final class App implements AutoCloseable {
         return URI.create(base.get());
     }
 
-    /** The token written to {@code <data dir>/dev-token} on first start. */
+    /** The token written to {@code <data dir>/dev-token} on first start (in a cluster, by the node that seeded). */
     public String devToken() {
         try {
             return Bootstrap.readDevToken(config.dataDir())
@@ -277,23 +269,19 @@ public final class App implements AutoCloseable {
 
     /** Operator actions on this server's storage. */
     public Admin admin() {
-        return admin;
+        return new Admin(storage.directory(), storage.tokens());
     }
 
-    /** Stops taking requests, then releases the database and the data directory. */
+    /** Whether this start seeded an empty database (the one node of a cluster that did prints the banner). */
+    public boolean seeded() {
+        return storage.firstStart().isPresent();
+    }
+
+    /** Stops taking requests, then releases the storage: node id, database, data directory. */
     @Override
     public void close() {
         javalin.stop();
         background.shutdownNow();
-        database.close();
-        closeQuietly(lock);
-    }
-
-    private static void closeQuietly(DataDirLock lock) {
-        try {
-            lock.close();
-        } catch (IOException ignored) {
-            // The operating system drops the lock with the process anyway.
-        }
+        storage.close();
     }
 }

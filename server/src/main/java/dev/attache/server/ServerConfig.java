@@ -9,8 +9,10 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.attache.server.db.PostgresUrl;
 import dev.attache.server.faults.TestControls;
 import dev.attache.server.ratelimit.RateLimits;
+import dev.attache.server.storage.StorageConfig;
 import dev.attache.server.tls.TlsSource;
 
 /**
@@ -19,7 +21,8 @@ import dev.attache.server.tls.TlsSource;
  *
  * @param bindAddress      address to listen on; {@code 127.0.0.1} unless told otherwise
  * @param port             TCP port, {@code 0} for an ephemeral one
- * @param dataDir          directory holding the database, the blobs, the signing secret and the dev token
+ * @param dataDir          directory holding the database, the blobs, the signing secret and the dev token;
+ *                         with a {@code database}, only local scratch and the dev token
  * @param publicBaseUrl    scheme, host and port clients reach the server at; derived from the bound
  *                         address and port when {@code null}
  * @param signingSecret    HMAC key for download URLs and offset tokens; generated and kept in the
@@ -33,13 +36,20 @@ import dev.attache.server.tls.TlsSource;
  *                         trickles a byte a second is never idle, so only this frees its thread
  * @param maxUploadsInFlight uploads the server reads at once, over all tokens; one more is answered 503
  *                         with {@code Retry-After}, so slow uploads cannot take every request thread
- * @param nodeId           0..1023, distinct per node of a deployment, so generated gids never collide
+ * @param nodeId           0..1023, distinct per node of a deployment, so generated gids never collide; when
+ *                         {@code null}, 0 on the embedded default and leased through the database in a cluster
  * @param printDevToken    whether the first start prints the generated token to standard output
  * @param oauthAccessTokenTtl how long an access token from the OAuth token endpoint works ({@code expires_in})
  * @param clock            the time everything is stamped and expires by; tests pass one they advance
  * @param tls              where the certificate comes from to serve HTTPS (HTTP/2 and HTTP/1.1); plain
  *                         HTTP when {@code null}
  * @param testControls     faults, clock and data reset for tests; {@code null} (the default) for none
+ * @param database         a PostgreSQL database that the nodes of a cluster share, or {@code null} for
+ *                         SQLite in the data directory
+ * @param blobStore        where bytes live, such as {@code s3://bucket/prefix}, or {@code null} for files
+ *                         in the data directory
+ * @param orphanGrace      how long a cluster's upload may go silent before the orphan sweep counts it dead
+ * @param sweepEvery       how often a cluster's orphan sweep runs (on one node at a time)
  */
 public record ServerConfig(
         String bindAddress,
@@ -53,12 +63,16 @@ public record ServerConfig(
         Duration idleTimeout,
         long minRequestDataRate,
         int maxUploadsInFlight,
-        int nodeId,
+        @Nullable Integer nodeId,
         boolean printDevToken,
         Duration oauthAccessTokenTtl,
         Clock clock,
         @Nullable TlsSource tls,
-        @Nullable TestControls testControls) {
+        @Nullable TestControls testControls,
+        @Nullable PostgresUrl database,
+        @Nullable URI blobStore,
+        Duration orphanGrace,
+        Duration sweepEvery) {
 
     /** The defaults: 127.0.0.1:8080, Asana's paid-plan rate limits, 30-minute download URLs. */
     public static final int DEFAULT_PORT = 8080;
@@ -93,7 +107,9 @@ public record ServerConfig(
         if (maxUploadsInFlight < 1) {
             throw new IllegalArgumentException("maxUploadsInFlight must be at least 1 but was " + maxUploadsInFlight);
         }
-        if (nodeId < 0 || nodeId > 1023) {
+        Objects.requireNonNull(orphanGrace, "orphanGrace");
+        Objects.requireNonNull(sweepEvery, "sweepEvery");
+        if (nodeId != null && (nodeId < 0 || nodeId > 1023)) {
             throw new IllegalArgumentException("nodeId must be 0..1023 but was " + nodeId);
         }
         if (downloadUrlTtl.compareTo(Duration.ofMinutes(2)) < 0) {
@@ -141,6 +157,11 @@ public record ServerConfig(
         return Optional.ofNullable(publicBaseUrl);
     }
 
+    /** The storage part of the configuration. */
+    public StorageConfig storage() {
+        return new StorageConfig(dataDir, database, blobStore, nodeId, signingSecret, orphanGrace, sweepEvery);
+    }
+
     /**
      * Collects settings, each starting at its default, and checks them all at {@link #build()}. A new
      * setting is a record component, a field with its default and a one-line setter here, and its place
@@ -158,12 +179,16 @@ public record ServerConfig(
         private Duration idleTimeout = Duration.ofSeconds(30);
         private long minRequestDataRate = DEFAULT_MIN_REQUEST_DATA_RATE;
         private int maxUploadsInFlight = DEFAULT_MAX_UPLOADS_IN_FLIGHT;
-        private int nodeId;
+        private @Nullable Integer nodeId;
         private boolean printDevToken = true;
         private Duration oauthAccessTokenTtl = Duration.ofHours(1);
         private @Nullable Clock clock;
         private @Nullable TlsSource tls;
         private @Nullable TestControls testControls;
+        private @Nullable PostgresUrl database;
+        private @Nullable URI blobStore;
+        private Duration orphanGrace = StorageConfig.DEFAULT_ORPHAN_GRACE;
+        private Duration sweepEvery = StorageConfig.DEFAULT_SWEEP_EVERY;
 
         private Builder(Path dataDir) {
             this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -184,13 +209,17 @@ public record ServerConfig(
         public Builder idleTimeout(Duration value) { idleTimeout = value; return this; }
         public Builder minRequestDataRate(long bytesPerSecond) { minRequestDataRate = bytesPerSecond; return this; }
         public Builder maxUploadsInFlight(int value) { maxUploadsInFlight = value; return this; }
-        public Builder nodeId(int value) { nodeId = value; return this; }
+        public Builder nodeId(@Nullable Integer value) { nodeId = value; return this; }
         public Builder printDevToken(boolean value) { printDevToken = value; return this; }
         public Builder oauthAccessTokenTtl(Duration value) { oauthAccessTokenTtl = value; return this; }
         public Builder clock(Clock value) { clock = value; return this; }
         public Builder tls(@Nullable TlsSource value) { tls = value; return this; }
         /** Turns test controls on; the server then runs on their clock. */
         public Builder testControls(@Nullable TestControls value) { testControls = value; return this; }
+        public Builder database(@Nullable PostgresUrl value) { database = value; return this; }
+        public Builder blobStore(@Nullable URI value) { blobStore = value; return this; }
+        public Builder orphanGrace(Duration value) { orphanGrace = value; return this; }
+        public Builder sweepEvery(Duration value) { sweepEvery = value; return this; }
 
         /**
          * The config.
@@ -200,7 +229,7 @@ public record ServerConfig(
         public ServerConfig build() {
             return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, signingSecret, rateLimits,
                     downloadUrlTtl, offsetTokenTtl, idleTimeout, minRequestDataRate, maxUploadsInFlight, nodeId, printDevToken,
-                    oauthAccessTokenTtl, effectiveClock(), tls, testControls);
+                    oauthAccessTokenTtl, effectiveClock(), tls, testControls, database, blobStore, orphanGrace, sweepEvery);
         }
 
         private Clock effectiveClock() {

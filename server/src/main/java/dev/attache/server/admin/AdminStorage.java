@@ -10,6 +10,7 @@ import dev.attache.server.attachments.JdbcAttachmentStore;
 import dev.attache.server.auth.AccessTokens;
 import dev.attache.server.auth.OAuthApps;
 import dev.attache.server.auth.TokenStore;
+import dev.attache.server.blob.BlobStore;
 import dev.attache.server.blob.FileBlobStore;
 import dev.attache.server.db.Database;
 import dev.attache.server.db.Jdbc;
@@ -38,18 +39,36 @@ public final class AdminStorage implements AutoCloseable {
      */
     public static final int NODE_ID = 1023;
 
-    private final Database database;
+    private final AutoCloseable resources;
     private final Admin admin;
     private final BlobCollector collector;
     private final Scrubber scrubber;
+    private final Jdbc jdbc;
+    private final BlobStore blobs;
     private final OAuthApps apps;
 
-    private AdminStorage(Database database, Admin admin, BlobCollector collector, Scrubber scrubber, OAuthApps apps) {
-        this.apps = apps;
-        this.database = database;
+    private AdminStorage(AutoCloseable resources, Admin admin, BlobCollector collector, Scrubber scrubber, Jdbc jdbc,
+                         BlobStore blobs, OAuthApps apps) {
+        this.resources = resources;
         this.admin = admin;
         this.collector = collector;
         this.scrubber = scrubber;
+        this.jdbc = jdbc;
+        this.blobs = blobs;
+        this.apps = apps;
+    }
+
+    /**
+     * The admin actions over storage someone else opened, such as a cluster's.
+     *
+     * @param resources closed by {@link #close()}: whatever holds the database and the blob store open
+     */
+    public static AdminStorage over(Jdbc jdbc, GidGenerator gids, Clock clock, BlobStore blobs, BlobCollector collector,
+                                    AutoCloseable resources) {
+        AttachmentStore attachments = new JdbcAttachmentStore(jdbc);
+        return new AdminStorage(resources,
+                new Admin(new DirectoryStore(jdbc, gids, clock), new TokenStore(jdbc, gids, new AccessTokens(), clock)),
+                collector, new Scrubber(new UploadRows(jdbc), attachments, blobs), jdbc, blobs, new OAuthApps(jdbc, gids, clock));
     }
 
     /**
@@ -75,16 +94,15 @@ public final class AdminStorage implements AutoCloseable {
     private static AdminStorage build(Path dataDir, Database database) throws IOException {
         Clock clock = Clock.systemUTC();
         GidGenerator gids = new GidGenerator(clock, NODE_ID);
-        Jdbc jdbc = new Jdbc(database.dataSource());
+        Jdbc jdbc = database.jdbc();
         DirectoryStore directory = new DirectoryStore(jdbc, gids, clock);
         TokenStore tokens = new TokenStore(jdbc, gids, new AccessTokens(), clock);
         AttachmentStore attachments = new JdbcAttachmentStore(jdbc);
         FileBlobStore blobs = FileBlobStore.open(dataDir.resolve("blobs"));
         return new AdminStorage(database,
                 new Admin(directory, tokens),
-                new BlobCollector(dataDir, blobs, attachments),
-                new Scrubber(new UploadRows(jdbc), attachments, blobs),
-                new OAuthApps(jdbc, gids, clock));
+                BlobCollector.exclusive(dataDir, blobs, attachments),
+                new Scrubber(new UploadRows(jdbc), attachments, blobs), jdbc, blobs, new OAuthApps(jdbc, gids, clock));
     }
 
     /** Workspaces, users, memberships, tokens and parents. */
@@ -97,7 +115,7 @@ public final class AdminStorage implements AutoCloseable {
         return apps;
     }
 
-    /** Removes bytes no attachment references, when no server is running. */
+    /** Removes bytes no attachment references: from a stopped single server, or beside a cluster's live nodes. */
     public BlobCollector collector() {
         return collector;
     }
@@ -107,8 +125,22 @@ public final class AdminStorage implements AutoCloseable {
         return scrubber;
     }
 
+    /** The metadata database, for moving data in or out. */
+    public Jdbc jdbc() {
+        return jdbc;
+    }
+
+    /** The blob store, for moving data in or out. */
+    public BlobStore blobs() {
+        return blobs;
+    }
+
     @Override
     public void close() {
-        database.close();
+        try {
+            resources.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not close the storage cleanly", e);
+        }
     }
 }

@@ -121,11 +121,16 @@ public final class AttachmentService {
             deleteBlobQuietly(attachment.blobKey());
             throw new MultipartUploadReader.BlobWriteException(e);
         }
+        boolean inserted;
         try {
-            store.insert(attachment);
+            inserted = store.insert(attachment);
         } catch (RuntimeException e) {
             deleteBlobQuietly(attachment.blobKey());
             throw e;
+        }
+        if (!inserted) {
+            deleteBlobQuietly(attachment.blobKey());
+            throw parentGone(parentGid);
         }
         return reply;
     }
@@ -146,8 +151,15 @@ public final class AttachmentService {
         Attachment attachment = new Attachment(gids.next(), parent.gid(), Attachment.EXTERNAL, name, null, null, null,
                 null, url, connect, principal.userGid(), clock.instant());
         T reply = answer.apply(new AttachmentOnParent(attachment, parent));
-        store.insert(attachment);
+        if (!store.insert(attachment)) {
+            throw parentGone(parentGid);
+        }
         return reply;
+    }
+
+    /** The parent was deleted (by another request, perhaps on another node) after it was checked. */
+    private static ApiException parentGone(Gid parentGid) {
+        return ApiException.unknownId("parent", parentGid.text());
     }
 
     /** The parent an upload names; the legacy task routes accept only tasks. */

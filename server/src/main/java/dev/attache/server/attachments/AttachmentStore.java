@@ -8,8 +8,13 @@ import dev.attache.server.directory.Parent;
 /** Attachment metadata. The seam behind which SQLite or PostgreSQL sit. Implementations are thread-safe. */
 public interface AttachmentStore {
 
-    /** Records a new attachment; visible to readers once this returns. */
-    void insert(Attachment attachment);
+    /**
+     * Records a new attachment; visible to readers once this returns. For an upload, the row takes over
+     * from the blob's upload intent in the same transaction.
+     *
+     * @return false, changing nothing, when the parent no longer exists (deleted meanwhile)
+     */
+    boolean insert(Attachment attachment);
 
     Optional<Attachment> find(long gid);
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.attache.server.db.DataAccessException;
 import dev.attache.server.db.Jdbc;
 import dev.attache.server.directory.DirectoryStore;
 
@@ -24,10 +25,28 @@ public final class JdbcAttachmentStore implements AttachmentStore {
     }
 
     @Override
-    public void insert(Attachment a) {
-        jdbc.update("INSERT INTO attachments (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                a.gid(), a.parentGid(), a.subtype(), a.name(), a.contentType(), a.size(), a.sha256(), a.blobKey(),
-                a.url(), a.connectedToApp(), a.createdBy(), a.createdAt().toEpochMilli());
+    public boolean insert(Attachment a) {
+        try {
+            return jdbc.inTransaction(c -> {
+                // PostgreSQL's foreign key makes this check race-free there; SQLite's single writer does here.
+                if (Jdbc.query(c, "SELECT 1 FROM parents WHERE gid = ?", rs -> true, a.parentGid()).isEmpty()) {
+                    return false;
+                }
+                Jdbc.update(c, "INSERT INTO attachments (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        a.gid(), a.parentGid(), a.subtype(), a.name(), a.contentType(), a.size(), a.sha256(), a.blobKey(),
+                        a.url(), a.connectedToApp(), a.createdBy(), a.createdAt().toEpochMilli());
+                if (a.blobKey() != null) {
+                    // From here on the row, not the intent, keeps the bytes from the orphan sweep.
+                    Jdbc.update(c, "DELETE FROM upload_intents WHERE blob_key = ?", a.blobKey());
+                }
+                return true;
+            });
+        } catch (DataAccessException e) {
+            if (e.isForeignKeyViolation()) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -55,20 +74,14 @@ public final class JdbcAttachmentStore implements AttachmentStore {
 
     @Override
     public Optional<Attachment> delete(long gid) {
-        return jdbc.inTransaction(c -> {
-            List<Attachment> rows = Jdbc.query(c, "SELECT " + COLUMNS + " FROM attachments WHERE gid = ?",
-                    JdbcAttachmentStore::row, gid);
-            if (rows.isEmpty()) {
-                return Optional.empty();
-            }
-            Jdbc.update(c, "DELETE FROM attachments WHERE gid = ?", gid);
-            return Optional.of(rows.get(0));
-        });
+        // One statement: when two nodes delete the same attachment at once, only one gets the row back.
+        return jdbc.queryOne("DELETE FROM attachments WHERE gid = ? RETURNING " + COLUMNS, JdbcAttachmentStore::row, gid);
     }
 
     @Override
     public Optional<List<String>> deleteParent(long parentGid) {
         return jdbc.inTransaction(c -> {
+            DirectoryStore.lockWithBriefs(c, jdbc.dialect(), parentGid);
             List<String> keys = new ArrayList<>();
             for (long brief : DirectoryStore.briefsOf(c, parentGid)) {
                 keys.addAll(deleteAttachmentsOf(c, brief));
@@ -77,6 +90,12 @@ public final class JdbcAttachmentStore implements AttachmentStore {
             keys.addAll(deleteAttachmentsOf(c, parentGid));
             return DirectoryStore.deleteParent(c, parentGid) ? Optional.of(keys) : Optional.empty();
         });
+    }
+
+    /** Every attachment with a gid above {@code afterGid}, up to {@code limit}, in gid order: for copying them all. */
+    public List<Attachment> all(long afterGid, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM attachments WHERE gid > ? ORDER BY gid LIMIT ?",
+                JdbcAttachmentStore::row, afterGid, limit);
     }
 
     @Override

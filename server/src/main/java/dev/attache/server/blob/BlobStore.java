@@ -26,8 +26,23 @@ public interface BlobStore {
     /** Calls the consumer with every committed blob, for the sweep of unreferenced bytes. */
     void forEach(Consumer<StoredBlob> consumer) throws IOException;
 
-    /** Removes partial writes left behind by a crash; the number removed. */
+    /**
+     * Removes every partial write; the number removed. Only for a store this process owns alone (the
+     * embedded default at start), since it also removes writes in progress.
+     */
     int deleteTemporaries() throws IOException;
+
+    /**
+     * Calls the consumer with every partial write (in progress or abandoned), keyed like the blob it
+     * would become, for a cluster's sweep, which must tell live uploads from dead ones. A store whose
+     * partial writes expire on their own may list none.
+     */
+    default void forEachPartial(Consumer<StoredBlob> consumer) throws IOException {
+    }
+
+    /** Discards one partial write; a key with none is not an error. */
+    default void deletePartial(String key) throws IOException {
+    }
 
     /** Whether the store answers. */
     boolean isHealthy();

@@ -123,6 +123,30 @@ public final class FileBlobStore implements BlobStore {
     }
 
     @Override
+    public void forEachPartial(Consumer<StoredBlob> consumer) throws IOException {
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(tmp, "*.part")) {
+            for (Path part : parts) {
+                String key = part.getFileName().toString().replace(".part", "");
+                if (KEY.matcher(key).matches()) {
+                    try {
+                        BasicFileAttributes attrs = Files.readAttributes(part, BasicFileAttributes.class);
+                        consumer.accept(new StoredBlob(key, attrs.size(), attrs.lastModifiedTime().toInstant()));
+                    } catch (NoSuchFileException committedOrAborted) {
+                        // Finished between the listing and now.
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void deletePartial(String key) throws IOException {
+        if (KEY.matcher(key).matches()) {
+            Files.deleteIfExists(tmp.resolve(key + ".part"));
+        }
+    }
+
+    @Override
     public boolean isHealthy() {
         return Files.isDirectory(objects) && Files.isWritable(tmp);
     }

@@ -12,15 +12,20 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * The metadata database: a pooled {@link DataSource} plus the schema migrations. SQLite by default;
- * the SQL under {@code db/migration} stays portable so a PostgreSQL URL can take its place.
+ * The metadata database: a pooled {@link DataSource} plus the schema migrations. SQLite in a data
+ * directory by default, or a PostgreSQL database that the nodes of a cluster share. The SQL under
+ * {@code db/migration} is portable; {@code db/dialect/postgresql} adds what only PostgreSQL needs.
  */
 public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
+    private final Dialect dialect;
+    private final Jdbc jdbc;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.jdbc = new Jdbc(dataSource, dialect);
     }
 
     /**
@@ -35,23 +40,72 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("synchronous", "FULL");
         config.addDataSourceProperty("foreign_keys", "true");
         config.addDataSourceProperty("busy_timeout", "10000");
+        // A transaction that reads and then writes must hold the write lock from its start: a deferred
+        // one fails with SQLITE_BUSY when another connection wrote in between.
+        config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
         // SQLite has one writer at a time; a handful of connections serve concurrent readers.
         config.setMaximumPoolSize(8);
         config.setConnectionTimeout(10_000);
-        return new Database(new HikariDataSource(config));
+        return new Database(new HikariDataSource(config), Dialect.SQLITE);
     }
 
-    /** Brings the schema to the latest version. Run once, before the server takes requests. */
+    /**
+     * Connects to a PostgreSQL database. Fails at once (rather than on the first request) when the
+     * database cannot be reached, with the URL in the message and the password left out.
+     *
+     * @throws IllegalStateException when no connection can be made
+     */
+    public static Database postgresql(PostgresUrl url) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("attache-postgresql");
+        config.setJdbcUrl(url.jdbcUrl());
+        if (url.user() != null) {
+            config.setUsername(url.user());
+        }
+        if (url.password() != null) {
+            config.setPassword(url.password());
+        }
+        config.setMaximumPoolSize(16);
+        config.setConnectionTimeout(10_000);
+        try {
+            return new Database(new HikariDataSource(config), Dialect.POSTGRESQL);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot connect to PostgreSQL at " + url.redacted() + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
+    }
+
+    /**
+     * Brings the schema to the latest version. Run before the server takes requests; safe when several
+     * nodes start at once, since Flyway holds a lock on the database while it migrates.
+     */
     public void migrate() {
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(dialect.migrationLocations())
                 .load()
                 .migrate();
     }
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** Which engine this is. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** JDBC helpers over this database; one instance, so a transaction spans every store that uses it. */
+    public Jdbc jdbc() {
+        return jdbc;
     }
 
     /** Whether the database answers a trivial query. */

@@ -13,7 +13,9 @@ import javax.sql.DataSource;
 
 /**
  * Small JDBC helpers: one statement or one transaction, parameters bound in order, rows mapped by a
- * lambda. SQL errors surface as {@link DataAccessException}, which the API reports as a 500.
+ * lambda. Inside {@link #inTransaction} every helper of this instance, on the same thread, joins the
+ * transaction, so stores compose into one atomic change. SQL errors surface as
+ * {@link DataAccessException}, which the API reports as a 500. Thread-safe.
  */
 public final class Jdbc {
 
@@ -30,15 +32,29 @@ public final class Jdbc {
     }
 
     private final DataSource dataSource;
+    private final Dialect dialect;
+    private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
 
-    public Jdbc(DataSource dataSource) {
+    public Jdbc(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
+        this.dialect = dialect;
+    }
+
+    /** The engine behind this instance. */
+    public Dialect dialect() {
+        return dialect;
     }
 
     /** Rows of a query. */
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
-        try (Connection c = dataSource.getConnection()) {
-            return query(c, sql, mapper, params);
+        Connection joined = transaction.get();
+        try {
+            if (joined != null) {
+                return query(joined, sql, mapper, params);
+            }
+            try (Connection c = dataSource.getConnection()) {
+                return query(c, sql, mapper, params);
+            }
         } catch (SQLException e) {
             throw new DataAccessException(sql, e);
         }
@@ -52,18 +68,36 @@ public final class Jdbc {
 
     /** An insert, update or delete; the number of rows changed. */
     public int update(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection()) {
-            return update(c, sql, params);
+        Connection joined = transaction.get();
+        try {
+            if (joined != null) {
+                return update(joined, sql, params);
+            }
+            try (Connection c = dataSource.getConnection()) {
+                return update(c, sql, params);
+            }
         } catch (SQLException e) {
             throw new DataAccessException(sql, e);
         }
     }
 
-    /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs work in one transaction: committed when it returns, rolled back when it throws. Called
+     * inside another transaction on the same thread, it joins that one.
+     */
     public <T> T inTransaction(TransactionWork<T> work) {
+        Connection joined = transaction.get();
+        if (joined != null) {
+            try {
+                return work.run(joined);
+            } catch (SQLException e) {
+                throw new DataAccessException("transaction", e);
+            }
+        }
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
+            transaction.set(c);
             try {
                 T result = work.run(c);
                 c.commit();
@@ -72,6 +106,7 @@ public final class Jdbc {
                 c.rollback();
                 throw e;
             } finally {
+                transaction.remove();
                 c.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {

@@ -159,6 +159,10 @@ public final class DirectoryRoutes {
         if (!node.isValueNode()) {
             throw ApiException.invalid(field, "Must be a string");
         }
+        // PostgreSQL cannot store U+0000 in text; refuse it on every engine rather than fail on one.
+        if (node.asText().indexOf('\u0000') >= 0) {
+            throw ApiException.invalid(field, "Must not contain the NUL character");
+        }
         return node.asText();
     }
 

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import dev.attache.server.db.DataAccessException;
+import dev.attache.server.db.Dialect;
 import dev.attache.server.db.Jdbc;
 import dev.attache.server.ids.GidGenerator;
 
@@ -30,17 +32,31 @@ public final class DirectoryStore {
         return new Workspace(gid, name);
     }
 
+    /**
+     * Creates a user.
+     *
+     * @throws EmailTakenException when a user has the email already, in any case
+     */
     public User createUser(String name, String email) {
         long gid = gids.next();
-        jdbc.update("INSERT INTO users (gid, name, email, created_at) VALUES (?, ?, ?, ?)", gid, name, email, clock.millis());
+        try {
+            jdbc.update("INSERT INTO users (gid, name, email, created_at) VALUES (?, ?, ?, ?)", gid, name, email, clock.millis());
+        } catch (DataAccessException e) {
+            if (e.isUniqueViolation()) {
+                throw new EmailTakenException(email);
+            }
+            throw e;
+        }
         return new User(gid, name, email);
     }
 
-    /** Makes a user a member of a workspace; adding an existing membership changes nothing. */
+    /**
+     * Makes a user a member of a workspace; adding an existing membership changes nothing, also when
+     * two nodes add it at the same moment.
+     */
     public void addMember(long workspaceGid, long userGid) {
-        if (!isMember(userGid, workspaceGid)) {
-            jdbc.update("INSERT INTO memberships (workspace_gid, user_gid) VALUES (?, ?)", workspaceGid, userGid);
-        }
+        jdbc.update("INSERT INTO memberships (workspace_gid, user_gid) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                workspaceGid, userGid);
     }
 
     public boolean isMember(long userGid, long workspaceGid) {
@@ -92,6 +108,15 @@ public final class DirectoryStore {
     public List<Parent> parents(long workspaceGid, ParentType type) {
         return jdbc.query("SELECT * FROM parents WHERE workspace_gid = ? AND resource_type = ? ORDER BY gid",
                 DirectoryStore::parent, workspaceGid, type.resourceType());
+    }
+
+    /**
+     * Locks a parent and its briefs until the caller's transaction ends, so that no other node adds an
+     * attachment or a brief to them meanwhile (PostgreSQL; SQLite's single writer needs no lock).
+     */
+    public static void lockWithBriefs(Connection c, Dialect dialect, long gid) throws SQLException {
+        Jdbc.query(c, "SELECT gid FROM parents WHERE gid = ? OR project_gid = ?" + dialect.forUpdate(),
+                rs -> rs.getLong(1), gid, gid);
     }
 
     /** Deletes a parent row on a connection inside the caller's transaction. */

@@ -13,14 +13,13 @@ import dev.attache.server.http.ApiException;
 /**
  * Asana's two limits per token (docs/api.md §7): requests per minute, counted in a fixed window that
  * opens with the token's first request, and requests in flight at once, reads and writes apart.
- * Rejected requests count against the minute's quota, as Asana's do. State lives in this node's
- * memory, and only for tokens in use: a token idle for longer than its window is forgotten, which loses
- * nothing, since its next request would open a fresh window. With several nodes each enforces its own
- * share. Thread-safe.
+ * Rejected requests count against the minute's quota, as Asana's do. The minute's counts live in
+ * {@link MinuteWindows}: this node's memory, or the database a cluster shares so the quota holds
+ * across nodes. Requests in flight are counted per node: each node admits up to the limits by itself.
+ * In-flight state lives only for tokens in use: a token idle for longer than a window is forgotten.
+ * Thread-safe.
  */
 public final class RateLimiter {
-
-    private static final long WINDOW_MILLIS = 60_000;
 
     /** Held while a request runs; closing it frees its in-flight slot. */
     public interface Permit extends AutoCloseable {
@@ -38,10 +37,17 @@ public final class RateLimiter {
      * {@code compute}, so expiry is reconsidered on each one.
      */
     private final Cache<Long, TokenState> states;
+    private final MinuteWindows windows;
 
+    /** A limiter that counts in this node's memory. */
     public RateLimiter(RateLimits limits, Clock clock) {
+        this(limits, clock, new InMemoryMinuteWindows(clock));
+    }
+
+    public RateLimiter(RateLimits limits, Clock clock, MinuteWindows windows) {
         this.limits = limits;
         this.clock = clock;
+        this.windows = windows;
         this.states = Caffeine.newBuilder()
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
                 .expireAfter(new IdleExpiry())
@@ -59,14 +65,19 @@ public final class RateLimiter {
             return UNLIMITED;
         }
         long now = clock.millis();
-        long[] retryAfterSeconds = {0};
+        MinuteWindows.Window window = windows.count(tokenGid, now);
+        if (window.requests() > limits.requestsPerMinute()) {
+            long waitMillis = Math.max(0, window.startMillis() + MinuteWindows.WINDOW_MILLIS - now);
+            throw ApiException.rateLimited(Math.max(1, (waitMillis + 999) / 1000));
+        }
+        boolean[] admitted = {false};
         states.asMap().compute(tokenGid, (key, existing) -> {
             TokenState state = existing != null ? existing : new TokenState();
-            retryAfterSeconds[0] = state.admit(now, write, limits);
+            admitted[0] = state.admit(write, limits);
             return state;
         });
-        if (retryAfterSeconds[0] > 0) {
-            throw ApiException.rateLimited(retryAfterSeconds[0]);
+        if (!admitted[0]) {
+            throw ApiException.rateLimited(1);
         }
         return new Slot(tokenGid, write);
     }
@@ -79,30 +90,20 @@ public final class RateLimiter {
 
     /** Mutable, guarded by the cache's per-key lock: only touched inside {@code compute}. */
     private static final class TokenState {
-        long windowStart = Long.MIN_VALUE / 2;
-        int requests;
         int reads;
         int writes;
 
-        /** Counts the request and takes a slot; 0 when admitted, else the seconds to wait. */
-        long admit(long now, boolean write, RateLimits limits) {
-            if (now - windowStart >= WINDOW_MILLIS) {
-                windowStart = now;
-                requests = 0;
-            }
-            requests++;
-            if (requests > limits.requestsPerMinute()) {
-                return Math.max(1, (windowStart + WINDOW_MILLIS - now + 999) / 1000);
-            }
+        /** Takes an in-flight slot if one is free. */
+        boolean admit(boolean write, RateLimits limits) {
             if (write ? writes >= limits.concurrentWrites() : reads >= limits.concurrentReads()) {
-                return 1;
+                return false;
             }
             if (write) {
                 writes++;
             } else {
                 reads++;
             }
-            return 0;
+            return true;
         }
 
         boolean inFlight() {
@@ -112,7 +113,7 @@ public final class RateLimiter {
 
     /** Never while a request is in flight; otherwise one window after the last change. */
     private static final class IdleExpiry implements Expiry<Long, TokenState> {
-        private static final long WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(WINDOW_MILLIS);
+        private static final long WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(MinuteWindows.WINDOW_MILLIS);
 
         @Override
         public long expireAfterCreate(Long key, TokenState state, long currentTime) {

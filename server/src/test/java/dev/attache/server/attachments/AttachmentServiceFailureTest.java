@@ -54,7 +54,7 @@ class AttachmentServiceFailureTest {
         database.migrate();
         Clock clock = Clock.systemUTC();
         GidGenerator gids = new GidGenerator(clock, 0);
-        Jdbc jdbc = new Jdbc(database.dataSource());
+        Jdbc jdbc = database.jdbc();
         DirectoryStore directory = new DirectoryStore(jdbc, gids, clock);
         Workspace workspace = directory.createWorkspace("w");
         User user = directory.createUser("u", "u@example.com");

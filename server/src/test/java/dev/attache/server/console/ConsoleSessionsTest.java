@@ -37,7 +37,7 @@ class ConsoleSessionsTest {
     void open() {
         database = Database.sqlite(dir);
         database.migrate();
-        Jdbc jdbc = new Jdbc(database.dataSource());
+        Jdbc jdbc = database.jdbc();
         GidGenerator gids = new GidGenerator(clock, 0);
         tokens = new TokenStore(jdbc, gids, new AccessTokens(), clock);
         sessions = new ConsoleSessions(jdbc, tokens, clock);

@@ -234,6 +234,14 @@ class DirectoryTest {
     }
 
     @Test
+    void taskNameWithANulCharacterIsRefusedOnEveryEngine() {
+        Reply r = server.postJson("/tasks", "{\"data\":{\"workspace\":\"" + server.workspaceGid() + "\",\"name\":\"a\\u0000b\"}}");
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("errors").get(0).get("message").asText()).contains("name");
+    }
+
+    @Test
     void unwrappedBodyIsRejectedWithAHintToWrapIt() {
         Reply r = server.postJson("/tasks", "{\"workspace\":\"" + server.workspaceGid() + "\",\"name\":\"x\"}");
 

@@ -187,6 +187,43 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         return aborted;
     }
 
+    /**
+     * Lists unfinished multipart uploads of this store, dated by when they started: a cluster's sweep
+     * aborts those whose upload intent went silent, however young or old, and spares live ones.
+     */
+    @Override
+    public void forEachPartial(Consumer<StoredBlob> consumer) throws IOException {
+        String prefix = settings.location().prefix();
+        try {
+            for (MultipartUpload upload : s3.listMultipartUploadsPaginator(b -> b.bucket(bucket()).prefix(prefix)).uploads()) {
+                String key = upload.key().substring(prefix.length());
+                if (KEY.matcher(key).matches() && upload.initiated() != null) {
+                    consumer.accept(new StoredBlob(key, 0, upload.initiated()));
+                }
+            }
+        } catch (SdkException e) {
+            throw new IOException("S3 list of unfinished uploads in " + settings.location() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Aborts the unfinished multipart uploads under a key. */
+    @Override
+    public void deletePartial(String key) throws IOException {
+        if (!KEY.matcher(key).matches()) {
+            return;
+        }
+        String objectKey = objectKey(key);
+        try {
+            for (MultipartUpload upload : s3.listMultipartUploadsPaginator(b -> b.bucket(bucket()).prefix(objectKey)).uploads()) {
+                if (upload.key().equals(objectKey)) {
+                    s3.abortMultipartUpload(b -> b.bucket(bucket()).key(objectKey).uploadId(upload.uploadId()));
+                }
+            }
+        } catch (SdkException e) {
+            throw new IOException("S3 abort of unfinished uploads of " + objectKey + " failed: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public boolean isHealthy() {
         try {
