@@ -124,3 +124,58 @@ time_get() {
   [ "${out% *}" = 200 ] || { echo "GET $1 failed: $out" >&2; return 1; }
   echo "${out#* }"
 }
+
+# a TCP port free on loopback right now (the kernel picks it)
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# start_postgres PORT: Debian's PostgreSQL 15 in a fresh scratch cluster trusting local connections,
+# with user and database "attache"; sets PG_DATA, DATABASE. PostgreSQL refuses to run as root, so as
+# root the cluster belongs to user postgres (in /tmp, which postgres can reach).
+PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
+start_postgres() {
+  local port="$1" as=()
+  [ -x "$PG_BIN/initdb" ] || need postgresql
+  PG_DATA="$(mktemp -d /tmp/attache-bench-pg.XXXXXX)"
+  if [ "$(id -u)" = 0 ]; then chown postgres "$PG_DATA"; as=(runuser -u postgres --); fi
+  "${as[@]}" "$PG_BIN/initdb" -D "$PG_DATA/data" -A trust -U attache >/dev/null
+  "${as[@]}" "$PG_BIN/pg_ctl" -D "$PG_DATA/data" -l "$PG_DATA/pg.log" -w \
+    -o "-p $port -k $PG_DATA -c listen_addresses=127.0.0.1" start >/dev/null
+  "${as[@]}" "$PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U attache attache
+  DATABASE="postgresql://attache@127.0.0.1:$port/attache"
+}
+
+stop_postgres() {
+  [ -n "${PG_DATA:-}" ] || return 0
+  local as=()
+  [ "$(id -u)" = 0 ] && as=(runuser -u postgres --)
+  "${as[@]}" "$PG_BIN/pg_ctl" -D "$PG_DATA/data" -m fast -w stop >/dev/null 2>&1 || true
+  rm -rf "$PG_DATA"
+}
+
+# start_node PORT DATA_DIR [java options...]: a cluster node on $DATABASE and the S3Mock bucket at
+# $S3 (under prefix "nodes"); appends its pid to NODE_PIDS; sets TOKEN (once the seeding node has
+# written it) and API. Start the first node alone, so it is the one that seeds the empty database.
+NODE_PIDS=()
+start_node() {
+  local port="$1" data="$2" pid; shift 2
+  rm -rf "$data"; mkdir -p "$data"
+  AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench \
+    java "$@" -jar "$JAR" serve --port "$port" --data-dir "$data" --no-rate-limits \
+      --database "$DATABASE" --blob-store "s3://${S3##*/}/nodes" --s3-endpoint "${S3%/*}" >"$data.log" 2>&1 &
+  pid=$!; NODE_PIDS+=("$pid")
+  for _ in $(seq 1 240); do
+    curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
+    kill -0 "$pid" 2>/dev/null || { echo "node exited; see $data.log" >&2; return 1; }
+    sleep 0.5
+  done
+  [ -f "$data/dev-token" ] && TOKEN="$(cat "$data/dev-token")"
+  API="http://127.0.0.1:$port/api/1.0"
+}
+
+stop_nodes() {
+  local pid
+  for pid in "${NODE_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${NODE_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
