@@ -33,9 +33,17 @@ record ClientContext(Connector connector, Terminal terminal, Environment environ
         }
     }
 
-    /** The client for {@code connection}. */
+    /**
+     * The client for {@code connection}.
+     *
+     * @throws CommandFailedException when the connection's CA file will not do
+     */
     AttachmentsApi api(Connection connection) {
-        return connector.open(connection);
+        try {
+            return connector.open(connection);
+        } catch (RuntimeException e) {
+            throw new CommandFailedException(Failures.explain(e, connection));
+        }
     }
 
     /**

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
- * The options every client command shares: the server, the token and {@code --verbose}. The
+ * The options every client command shares: the server, the token, the CA file to trust and
+ * {@code --verbose}. The
  * token's value never appears in help, output or logs. Options win over environment variables,
  * which win over a local server's dev token.
  */
@@ -43,6 +44,11 @@ final class ConnectionOptions {
                     + "Attaché server writes on first start (env ATTACHE_DATA_DIR, default " + DEFAULT_DATA_DIR + ").")
     @Nullable Path dataDir;
 
+    @Option(names = "--ca-file", paramLabel = "FILE",
+            description = "For an https --host, trust only the certificates in this PEM file, such as "
+                    + "<data dir>/tls/self-signed.pem of 'attache serve --tls-self-signed' (env ATTACHE_CA_FILE).")
+    @Nullable Path caFile;
+
     @Option(names = {"-v", "--verbose"},
             description = "On failure, also print the request (method and path) and the stack trace.")
     boolean verbose;
@@ -51,28 +57,29 @@ final class ConnectionOptions {
      * Resolves the options into a connection.
      *
      * @param env the environment variables
-     * @return the API root, the token and where it came from
+     * @return the API root, the token, where it came from and the CA file to trust
      * @throws UsageException if {@code --host} is malformed or no token can be found (exit code 2)
      */
     Connection connection(Environment env) {
         URI base = ApiRoot.parse(host != null ? host : env.get("ASANA_BASE_URL").orElse(DEFAULT_HOST));
+        Path trusted = caFile != null ? caFile : env.get("ATTACHE_CA_FILE").filter(v -> !v.isBlank()).map(Path::of).orElse(null);
         if (token != null && !token.isBlank()) {
-            return new Connection(base, token.strip(), "--token");
+            return new Connection(base, token.strip(), "--token", trusted);
         }
         if (tokenFile != null) {
             String fromFile = firstLine(tokenFile).orElseThrow(() -> usage("--token-file " + tokenFile + " is empty."));
-            return new Connection(base, fromFile, "--token-file " + tokenFile);
+            return new Connection(base, fromFile, "--token-file " + tokenFile, trusted);
         }
         Optional<String> fromEnv = env.get("ASANA_ACCESS_TOKEN");
         Path devToken = devToken(env);
         if (fromEnv.isPresent()) {
             String note = isLoopback(base) && Files.isRegularFile(devToken)
                     ? " (it is used before " + devToken + "; unset ASANA_ACCESS_TOKEN to use that)" : "";
-            return new Connection(base, fromEnv.get().strip(), "ASANA_ACCESS_TOKEN" + note);
+            return new Connection(base, fromEnv.get().strip(), "ASANA_ACCESS_TOKEN" + note, trusted);
         }
         if (isLoopback(base) && Files.isRegularFile(devToken)) {
             String dev = firstLine(devToken).orElseThrow(() -> usage(devToken + " is empty."));
-            return new Connection(base, dev, devToken + " (the local server's dev token)");
+            return new Connection(base, dev, devToken + " (the local server's dev token)", trusted);
         }
         throw usage("No token: pass --token-file FILE, --token TOKEN or set ASANA_ACCESS_TOKEN"
                 + (isLoopback(base) ? " (no dev-token in " + devToken.getParent() + ")." : "."));

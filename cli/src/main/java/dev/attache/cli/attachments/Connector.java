@@ -1,6 +1,15 @@
 package dev.attache.cli.attachments;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
 import dev.attache.client.AttachmentsApi;
+import dev.attache.client.AttachmentsApiBuilder;
 
 /**
  * Builds the one {@link AttachmentsApi} a client command uses, once its connection options are
@@ -12,8 +21,9 @@ public interface Connector {
     /**
      * Builds a client for {@code connection}.
      *
-     * @param connection the API root and token
+     * @param connection the API root, token and CA file
      * @return a client that has sent nothing yet
+     * @throws UsageException when the CA file cannot be read or holds no certificate
      */
     AttachmentsApi open(Connection connection);
 
@@ -23,6 +33,41 @@ public interface Connector {
      * @return the connector
      */
     static Connector http() {
-        return c -> AttachmentsApi.builder().baseUri(c.baseUri()).token(c.token()).build();
+        return c -> {
+            AttachmentsApiBuilder builder = AttachmentsApi.builder().baseUri(c.baseUri()).token(c.token());
+            if (c.caFile() != null) {
+                trust(builder, c.caFile());
+            }
+            return builder.build();
+        };
+    }
+
+    /**
+     * Trusts the certificates in {@code caFile}, or explains in one line why that file will not do:
+     * a wrong path is the person's to fix, so it is a usage error rather than a failure.
+     *
+     * @param builder the client being built
+     * @param caFile  the {@code --ca-file} (or {@code ATTACHE_CA_FILE}) path
+     * @throws UsageException naming the file when it cannot be read or holds no certificate
+     */
+    static void trust(AttachmentsApiBuilder builder, Path caFile) {
+        if (Files.isDirectory(caFile)) {
+            throw new UsageException("--ca-file " + caFile + " is a directory; give the PEM file itself.");
+        }
+        try {
+            builder.trustedCertificates(caFile);
+        } catch (UncheckedIOException e) {
+            throw new UsageException("--ca-file " + caFile + " cannot be read: " + reason(e.getCause()) + ".", e);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--ca-file " + caFile
+                    + " holds no PEM certificate (one starts with -----BEGIN CERTIFICATE-----).", e);
+        }
+    }
+
+    private static String reason(IOException e) {
+        return e instanceof NoSuchFileException ? "no such file"
+                : e instanceof AccessDeniedException ? "permission denied"
+                : e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                : e.getMessage() == null ? "read failed" : e.getMessage();
     }
 }

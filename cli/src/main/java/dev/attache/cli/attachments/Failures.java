@@ -12,10 +12,13 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLHandshakeException;
 
 import org.jspecify.annotations.Nullable;
 
@@ -89,6 +92,13 @@ public final class Failures {
 
     private static String unreachable(@Nullable Throwable cause, @Nullable Connection connection) {
         String where = connection == null ? "the server" : connection.baseUri().toString();
+        if (untrustedCertificate(cause)) {
+            String trusted = connection == null || connection.caFile() == null
+                    ? "the JDK's trust store" : "--ca-file " + connection.caFile();
+            return "the certificate of " + where + " is not signed by a CA in " + trusted
+                    + "; pass --ca-file FILE with the server's certificate or its CA's (for 'attache serve "
+                    + "--tls-self-signed' that is <data dir>/tls/self-signed.pem)";
+        }
         String why = cause instanceof ConnectException ? "connection refused"
                 : cause instanceof HttpConnectTimeoutException ? "no answer to the connection attempt"
                 : cause instanceof HttpTimeoutException ? "the server stopped answering"
@@ -99,6 +109,18 @@ public final class Failures {
                 ? "is the server running? Start one with 'attache serve', or point --host at another"
                 : "check --host (or ASANA_BASE_URL) and the network";
         return "cannot reach " + where + " (" + why + "); " + hint;
+    }
+
+    /** True when TLS failed because no trusted CA vouches for the server's certificate. */
+    private static boolean untrustedCertificate(@Nullable Throwable cause) {
+        boolean handshake = false;
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            handshake |= t instanceof SSLHandshakeException;
+            if (handshake && (t instanceof CertPathBuilderException || t instanceof CertPathValidatorException)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A file-system failure as "what: which file". */

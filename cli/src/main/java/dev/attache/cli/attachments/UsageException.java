@@ -17,4 +17,14 @@ public final class UsageException extends RuntimeException {
     public UsageException(String message) {
         super(message);
     }
+
+    /**
+     * Creates the exception with the failure behind it, which {@code --verbose} shows.
+     *
+     * @param message what to do instead, as one line
+     * @param cause   what the JDK or the client reported
+     */
+    public UsageException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -26,9 +26,14 @@ final class TestServer implements AutoCloseable {
     private final Path dataDir;
 
     TestServer(Path dataDir) {
-        this.dataDir = dataDir;
+        this(ServerConfig.forTests(dataDir));
+    }
+
+    /** A server started with {@code config}; the raw API calls work only while it speaks plain HTTP. */
+    TestServer(ServerConfig config) {
+        this.dataDir = config.dataDir();
         try {
-            this.app = App.start(ServerConfig.forTests(dataDir));
+            this.app = App.start(config);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
