@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.attache.server.testing.BlobFiles;
+import dev.attache.server.testing.PartialUpload;
 import dev.attache.server.testing.Reply;
 import dev.attache.server.testing.ServerProcess;
 import dev.attache.server.testing.TestServer;
@@ -60,7 +61,7 @@ class CrashSafetyTest {
             token = Files.readString(dir.resolve("dev-token")).trim();
             task = createTask(port, token);
             try (Socket socket = new Socket("127.0.0.1", port)) {
-                sendHalfAnUpload(socket, task, token);
+                PartialUpload.start(socket, task, token, 10_000_000L, 1_000_000);
                 awaitPartialWrite();
                 process.destroyForcibly();
                 assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -144,19 +145,6 @@ class CrashSafetyTest {
         return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 
-    /** Announces a 10 MB file, sends 1 MB of it, and stops, leaving the server mid-upload. */
-    private static void sendHalfAnUpload(Socket socket, String task, String token) throws IOException {
-        String boundary = "crash-boundary";
-        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"parent\"\r\n\r\n" + task + "\r\n--" + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"half.bin\"\r\n\r\n";
-        long length = head.length() + 10_000_000L;
-        OutputStream out = socket.getOutputStream();
-        out.write(("POST /api/1.0/attachments HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
-                + "\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + length + "\r\n\r\n" + head)
-                .getBytes(StandardCharsets.UTF_8));
-        out.write(new byte[1_000_000]);
-        out.flush();
-    }
 
     /**
      * Waits, within a bound, until the server has written part of the upload to its temporary file. The

@@ -34,6 +34,7 @@ import dev.attache.server.ratelimit.RateLimits;
 import dev.attache.server.storage.Storage;
 import dev.attache.server.storage.StorageConfig;
 import dev.attache.server.storage.StorageContext;
+import dev.attache.server.testing.PartialUpload;
 import dev.attache.server.testing.Reply;
 import dev.attache.server.testing.TestPostgres;
 import dev.attache.storage.s3.S3BlobStore;
@@ -71,7 +72,7 @@ class NodeKilledMidUploadIT {
             int port = awaitPort(c);
 
             try (Socket socket = new Socket("127.0.0.1", port)) {
-                OutputStream upload = startUpload(socket, task, token);
+                OutputStream upload = PartialUpload.start(socket, task, token, 30_000_000L, 1000);
                 awaitUploadIntent(listening);
                 upload.write(new byte[S3Settings.DEFAULT_PART_SIZE + 1_000_000]);
                 upload.flush();
@@ -126,20 +127,6 @@ class NodeKilledMidUploadIT {
         assertThat(notes).as("the node recorded an upload intent before its first byte").isNotEmpty();
     }
 
-    /** Announces a 30 MB file and sends its first bytes. */
-    private static OutputStream startUpload(Socket socket, String task, String token) throws IOException {
-        String boundary = "kill-boundary";
-        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"parent\"\r\n\r\n" + task + "\r\n--" + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"half.bin\"\r\n\r\n";
-        long length = head.length() + 30_000_000L;
-        OutputStream out = socket.getOutputStream();
-        out.write(("POST /api/1.0/attachments HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
-                + "\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + length + "\r\n\r\n" + head)
-                .getBytes(StandardCharsets.UTF_8));
-        out.write(new byte[1000]);
-        out.flush();
-        return out;
-    }
 
     private static Process startNodeProcess(Path dataDir, PostgresUrl database, String bucket) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
