@@ -7,6 +7,7 @@
 source "$(dirname "$0")/lib.sh"
 ROUNDS="${1:-5}"
 PORT=18187
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 need bc curl
 build_jar
 LAUNCHER="$ROOT/attache"
@@ -72,7 +73,7 @@ done
 
 v=$(cat "$WORK/st-version" "$WORK/st-version2" | median)
 show() { printf '%-46s median %5.0f ms  (%s)  %.2fx --version\n' "$1" "$(median < "$2")" "$(tr '\n' ' ' < "$2")" "$(echo "$(median < "$2") / $v" | bc -l)"; }
-printf 'rounds: %s; load average at the end: %s\n' "$ROUNDS" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf 'rounds: %s; load average at the start: %s, at the end: %s\n' "$ROUNDS" "$LOAD_BEFORE" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-46s median %5.0f ms\n' "java -jar attache.jar --version" "$v"
 show "./attache --version (archive)" "$WORK/st-launcher-version"
 show "./attache ls, small task (archive)" "$WORK/st-ls"

@@ -1,5 +1,8 @@
 package dev.attache.cli.attachments;
 
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
 import picocli.CommandLine;
 
 /** Adds the client commands to the {@code attache} command tree. */
@@ -19,14 +22,31 @@ public final class ClientCommands {
      * @return {@code root}
      */
     public static CommandLine addTo(CommandLine root, Connector connector, Terminal terminal, Environment environment) {
+        return addTo(root, connector, terminal, environment, name -> true);
+    }
+
+    /**
+     * Adds those of the client commands that {@code built} accepts, in the same order.
+     *
+     * @param built which commands, by name, to build and add
+     * @return {@code root}
+     */
+    public static CommandLine addTo(CommandLine root, Connector connector, Terminal terminal, Environment environment,
+                                    Predicate<String> built) {
         ClientContext context = new ClientContext(connector, terminal, environment);
-        return root
-                .addSubcommand("upload", new UploadCommand(context))
-                .addSubcommand("link", new LinkCommand(context))
-                .addSubcommand("ls", new ListCommand(context))
-                .addSubcommand("get", new GetCommand(context))
-                .addSubcommand("rm", new RemoveCommand(context))
-                .addSubcommand("download", new DownloadCommand(context))
-                .addSubcommand("export", new ExportCommand(context));
+        add(root, built, "upload", () -> new UploadCommand(context));
+        add(root, built, "link", () -> new LinkCommand(context));
+        add(root, built, "ls", () -> new ListCommand(context));
+        add(root, built, "get", () -> new GetCommand(context));
+        add(root, built, "rm", () -> new RemoveCommand(context));
+        add(root, built, "download", () -> new DownloadCommand(context));
+        add(root, built, "export", () -> new ExportCommand(context));
+        return root;
+    }
+
+    private static void add(CommandLine root, Predicate<String> built, String name, Supplier<Object> command) {
+        if (built.test(name)) {
+            root.addSubcommand(name, command.get());
+        }
     }
 }

@@ -84,9 +84,13 @@ public final class Database implements AutoCloseable {
 
     /**
      * Brings the schema to the latest version. Run before the server takes requests; safe when several
-     * nodes start at once, since Flyway holds a lock on the database while it migrates.
+     * nodes start at once, since Flyway holds a lock on the database while it migrates. A database that
+     * already has exactly this build's migrations is left alone without starting Flyway.
      */
     public void migrate() {
+        if (Migrations.allApplied(dataSource, Migrations.of(dialect))) {
+            return;
+        }
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations(dialect.migrationLocations())

@@ -28,8 +28,8 @@ public enum Dialect {
     /** The Flyway locations for this engine: the portable migrations, then the engine's own. */
     String[] migrationLocations() {
         return this == POSTGRESQL
-                ? new String[] {"classpath:db/migration", "classpath:db/dialect/postgresql"}
-                : new String[] {"classpath:db/migration"};
+                ? new String[] {"classpath:" + Migrations.PORTABLE, "classpath:" + Migrations.POSTGRESQL}
+                : new String[] {"classpath:" + Migrations.PORTABLE};
     }
 
     /** Whether a statement failed on a unique or primary key constraint. */
