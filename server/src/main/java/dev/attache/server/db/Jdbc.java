@@ -34,6 +34,7 @@ public final class Jdbc {
     private final DataSource dataSource;
     private final Dialect dialect;
     private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
+    private final StatementCache statements = new StatementCache();
 
     public Jdbc(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -50,10 +51,10 @@ public final class Jdbc {
         Connection joined = transaction.get();
         try {
             if (joined != null) {
-                return query(joined, sql, mapper, params);
+                return statements.with(joined, sql, ps -> rows(ps, mapper, params));
             }
             try (Connection c = dataSource.getConnection()) {
-                return query(c, sql, mapper, params);
+                return statements.with(c, sql, ps -> rows(ps, mapper, params));
             }
         } catch (SQLException e) {
             throw new DataAccessException(sql, e);
@@ -71,10 +72,10 @@ public final class Jdbc {
         Connection joined = transaction.get();
         try {
             if (joined != null) {
-                return update(joined, sql, params);
+                return statements.with(joined, sql, ps -> changes(ps, params));
             }
             try (Connection c = dataSource.getConnection()) {
-                return update(c, sql, params);
+                return statements.with(c, sql, ps -> changes(ps, params));
             }
         } catch (SQLException e) {
             throw new DataAccessException(sql, e);
@@ -117,23 +118,35 @@ public final class Jdbc {
     /** Rows of a query on a connection the caller holds. */
     public static <T> List<T> query(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<T> rows = new ArrayList<>();
-                while (rs.next()) {
-                    rows.add(mapper.map(rs));
-                }
-                return rows;
-            }
+            return rows(ps, mapper, params);
         }
     }
 
     /** An update on a connection the caller holds. */
     public static int update(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, params);
-            return ps.executeUpdate();
+            return changes(ps, params);
         }
+    }
+
+    /**
+     * Runs a query to the end and closes its result set, which also resets the statement: a SQLite
+     * statement left unreset would hold its read snapshot, and with it the view of the database.
+     */
+    private static <T> List<T> rows(PreparedStatement ps, RowMapper<T> mapper, Object... params) throws SQLException {
+        bind(ps, params);
+        try (ResultSet rs = ps.executeQuery()) {
+            List<T> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(mapper.map(rs));
+            }
+            return rows;
+        }
+    }
+
+    private static int changes(PreparedStatement ps, Object... params) throws SQLException {
+        bind(ps, params);
+        return ps.executeUpdate();
     }
 
     /** A nullable long column. */
