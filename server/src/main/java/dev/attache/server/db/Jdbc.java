@@ -11,6 +11,8 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Small JDBC helpers: one statement or one transaction, parameters bound in order, rows mapped by a
  * lambda. Inside {@link #inTransaction} every helper of this instance, on the same thread, joins the
@@ -35,15 +37,23 @@ public final class Jdbc {
     private final Dialect dialect;
     private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
     private final StatementCache statements = new StatementCache();
+    private final @Nullable ChangeWatch changes;
 
-    public Jdbc(DataSource dataSource, Dialect dialect) {
+    /** @param changes tells whether the database changed, for engines that can tell cheaply; else null */
+    public Jdbc(DataSource dataSource, Dialect dialect, @Nullable ChangeWatch changes) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.changes = changes;
     }
 
     /** The engine behind this instance. */
     public Dialect dialect() {
         return dialect;
+    }
+
+    /** What tells whether anything was committed since an earlier look; empty where that is not cheap to know. */
+    public Optional<ChangeWatch> changeWatch() {
+        return Optional.ofNullable(changes);
     }
 
     /** Rows of a query. */
