@@ -5,17 +5,13 @@ import java.util.function.LongFunction;
 
 import org.jspecify.annotations.Nullable;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import dev.attache.server.db.ChangeWatch;
+import dev.attache.server.db.RecentReads;
 
 /**
  * Tokens that authenticated recently, so a busy client's requests skip the token query and its
- * SHA-256. Revocation stays immediate, whichever process writes it: an entry is served only while the
- * database's {@link ChangeWatch} mark is the one read before the entry's row was, so any commit since
- * (a revocation by the admin command, or anything else) sends the next request back to the database.
- * Only tokens that authenticated are kept, so made-up tokens cannot fill it. Thread-safe.
+ * SHA-256. Revocation stays immediate, whichever process writes it: {@link RecentReads} serves an
+ * entry only while nothing has been committed since its row was read (a revocation by the admin
+ * command, or anything else). Thread-safe.
  */
 final class RecentTokens {
 
@@ -23,7 +19,7 @@ final class RecentTokens {
     static final int MAX_TOKENS = 10_000;
 
     /**
-     * A token that was live when the database had a given mark.
+     * A token that was live when it was read.
      *
      * @param expiresAt when it stops working (epoch millis), or null if never
      */
@@ -33,17 +29,10 @@ final class RecentTokens {
         }
     }
 
-    private record Marked(Live live, long mark) {
-    }
+    private final RecentReads<String, Live> byToken;
 
-    private final ChangeWatch changes;
-    private final Cache<String, Marked> byToken = Caffeine.newBuilder()
-            .maximumSize(MAX_TOKENS)
-            .executor(Runnable::run)
-            .build();
-
-    RecentTokens(ChangeWatch changes) {
-        this.changes = changes;
+    RecentTokens(RecentReads<String, Live> byToken) {
+        this.byToken = byToken;
     }
 
     /**
@@ -51,13 +40,6 @@ final class RecentTokens {
      * it was looked up, else from {@code lookup}, which reads the database.
      */
     Optional<Principal> principal(String token, long nowMillis, LongFunction<Optional<Live>> lookup) {
-        long mark = changes.mark();
-        Marked recent = byToken.getIfPresent(token);
-        if (recent != null && recent.mark() == mark && recent.live().at(nowMillis)) {
-            return Optional.of(recent.live().principal());
-        }
-        Optional<Live> found = lookup.apply(nowMillis);
-        found.ifPresentOrElse(live -> byToken.put(token, new Marked(live, mark)), () -> byToken.invalidate(token));
-        return found.map(Live::principal);
+        return byToken.get(token, live -> live.at(nowMillis), t -> lookup.apply(nowMillis)).map(Live::principal);
     }
 }

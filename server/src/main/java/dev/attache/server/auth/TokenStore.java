@@ -48,7 +48,7 @@ public final class TokenStore {
         this.gids = gids;
         this.tokens = tokens;
         this.clock = clock;
-        this.recent = jdbc.changeWatch().map(RecentTokens::new).orElse(null);
+        this.recent = jdbc.<String, RecentTokens.Live>recentReads(RecentTokens.MAX_TOKENS).map(RecentTokens::new).orElse(null);
     }
 
     /** Issues a token for a user. Personal access tokens always get every scope. */

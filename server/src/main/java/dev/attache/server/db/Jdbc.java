@@ -51,9 +51,12 @@ public final class Jdbc {
         return dialect;
     }
 
-    /** What tells whether anything was committed since an earlier look; empty where that is not cheap to know. */
-    public Optional<ChangeWatch> changeWatch() {
-        return Optional.ofNullable(changes);
+    /**
+     * A cache of rows read through this instance, for engines that can tell cheaply whether anything
+     * was committed since (see {@link RecentReads}); empty where they cannot, and callers read the database.
+     */
+    public <K, V> Optional<RecentReads<K, V>> recentReads(int maxEntries) {
+        return Optional.ofNullable(changes).map(watch -> new RecentReads<>(watch, () -> transaction.get() != null, maxEntries));
     }
 
     /** Rows of a query. */

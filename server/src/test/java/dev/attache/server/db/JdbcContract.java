@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
@@ -59,5 +61,37 @@ abstract class JdbcContract extends DatabaseContract {
             assertThat(jdbc.queryOne(NAME_OF + " AND " + gid + " = " + gid, rs -> rs.getString(1), gid)).contains("w" + gid);
         }
         assertThat(jdbc.query("SELECT COUNT(*) FROM workspaces", rs -> rs.getLong(1))).containsExactly(3L * StatementCache.MAX_PER_CONNECTION);
+    }
+
+    @Test
+    void aRecentlyReadRowChangedThroughAnotherConnectionPoolIsReadAgain() {
+        jdbc.update(INSERT, 1L, "before");
+        assertThat(recentName(1L)).contains("before");
+
+        connectNode().jdbc().update("UPDATE workspaces SET name = ? WHERE gid = ?", "after", 1L);
+
+        assertThat(recentName(1L)).contains("after");
+    }
+
+    @Test
+    void aRowReadInsideATransactionThatRolledBackIsNotServedAfterwards() {
+        assertThatThrownBy(() -> jdbc.inTransaction(c -> {
+            jdbc.update(INSERT, 1L, "never committed");
+            assertThat(recentName(1L)).contains("never committed");
+            throw new IllegalStateException("roll back");
+        })).hasMessage("roll back");
+
+        assertThat(recentName(1L)).isEmpty();
+    }
+
+    private RecentReads<Long, String> recent;
+
+    /** A workspace's name through a cache of recent reads where the engine offers one, else straight from the database. */
+    private Optional<String> recentName(long gid) {
+        if (recent == null) {
+            recent = jdbc.<Long, String>recentReads(10).orElse(null);
+        }
+        Function<Long, Optional<String>> read = g -> jdbc.queryOne(NAME_OF, rs -> rs.getString(1), g);
+        return recent == null ? read.apply(gid) : recent.get(gid, name -> true, read);
     }
 }
