@@ -7,7 +7,7 @@ ROUNDS="${1:-3}"; SECONDS_EACH="${2:-10}"
 need nginx wrk bc curl
 PORT=18182; NGINX_PORT=18183
 build_jar
-start_server "$PORT" "$WORK/get-data"
+start_server "$PORT" "$WORK/get-data" ${SERVER_JAVA_OPTS:-}
 TASK=$(create_task get-bench)
 printf 'hello\n' > "$WORK/hello.txt"
 GID=$(curl -s -H "Authorization: Bearer $TOKEN" -F parent="$TASK" -F "file=@$WORK/hello.txt" "$API/attachments?opt_fields=gid" | gid_of)

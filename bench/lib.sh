@@ -4,7 +4,8 @@ set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$BENCH_DIR/.." && pwd)"
-JAR="$ROOT/cli/target/attache.jar"
+# ATTACHE_JAR runs a jar built elsewhere (an older commit, to compare before and after) instead of building this tree's.
+JAR="${ATTACHE_JAR:-$ROOT/cli/target/attache.jar}"
 WORK="${BENCH_WORK:-$ROOT/bench/results/work}"
 mkdir -p "$WORK"
 
@@ -19,6 +20,7 @@ need() {
 }
 
 build_jar() {
+  [ -z "${ATTACHE_JAR:-}" ] || return 0
   (cd "$ROOT" && mvn -B -q -DskipTests package -pl cli -am) >&2
 }
 

@@ -1,6 +1,5 @@
 package dev.attache.cli;
 
-import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.ClassicConstants;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -11,6 +10,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.status.NopStatusListener;
+import dev.attache.cli.logging.BatchingConsoleAppender;
 
 /**
  * The attache command's logging, set up in code (logback finds this class as a service before it looks
@@ -42,28 +42,27 @@ public final class LoggingConfigurator extends ContextAwareBase implements Confi
                 || LoggingConfigurator.class.getClassLoader().getResource(ClassicConstants.TEST_AUTOCONFIG_FILE) != null;
     }
 
-    /** Everything at INFO to stderr; the access log through a queue, so requests never wait on the terminal. */
+    /**
+     * Everything at INFO to stderr; the access log written in batches by a background thread (at most
+     * 5 ms late), so requests never wait on the terminal nor wake a writer per line.
+     */
     static void configureDefaults(LoggerContext context) {
         // Logback's own status lines stay quiet, as they did with the XML file's NopStatusListener.
         context.getStatusManager().add(new NopStatusListener());
 
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setPattern(PATTERN);
-        encoder.start();
         ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
         stderr.setContext(context);
         stderr.setName("STDERR");
         stderr.setTarget("System.err");
-        stderr.setEncoder(encoder);
+        stderr.setEncoder(encoder(context));
         stderr.start();
 
-        AsyncAppender access = new AsyncAppender();
+        BatchingConsoleAppender access = new BatchingConsoleAppender();
         access.setContext(context);
         access.setName("ACCESS");
         access.setQueueSize(8192);
-        access.setDiscardingThreshold(0);
-        access.addAppender(stderr);
+        access.setFlushMillis(5);
+        access.setEncoder(encoder(context));
         access.start();
 
         Logger accessLogger = context.getLogger(ACCESS_LOGGER);
@@ -76,5 +75,13 @@ public final class LoggingConfigurator extends ContextAwareBase implements Confi
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
         root.addAppender(stderr);
+    }
+
+    private static PatternLayoutEncoder encoder(LoggerContext context) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(PATTERN);
+        encoder.start();
+        return encoder;
     }
 }

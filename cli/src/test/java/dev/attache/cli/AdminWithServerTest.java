@@ -3,6 +3,9 @@ package dev.attache.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +56,31 @@ class AdminWithServerTest {
 
             assertThat(http.usersMe(token)).isEqualTo(401);
         }
+    }
+
+    @Test
+    void tokenUsedTwiceThenRevokedByAnotherProcessIsRefusedOnTheNextRequest() throws Exception {
+        try (AttacheServer server = serve()) {
+            ServerCalls http = new ServerCalls(server);
+            String token = userWithToken(new AdminCli(dir));
+            assertThat(http.usersMe(token)).isEqualTo(200);
+            assertThat(http.usersMe(token)).as("answered from what the server remembers of the token").isEqualTo(200);
+
+            assertThat(adminInItsOwnProcess("token", "revoke", gidOf(token))).isZero();
+
+            assertThat(http.usersMe(token)).isEqualTo(401);
+        }
+    }
+
+    /** Runs {@code attache admin <args> --data-dir <dir>} in a JVM of its own, as an operator would; its exit code. */
+    private int adminInItsOwnProcess(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "admin"));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--data-dir", dir.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("admin process finished").isTrue();
+        return process.exitValue();
     }
 
     @Test

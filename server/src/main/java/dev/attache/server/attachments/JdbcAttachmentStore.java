@@ -8,8 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.attache.server.db.DataAccessException;
 import dev.attache.server.db.Jdbc;
+import dev.attache.server.db.RecentReads;
 import dev.attache.server.directory.DirectoryStore;
 
 /** {@link AttachmentStore} over JDBC, in SQL that SQLite and PostgreSQL both run. */
@@ -18,10 +21,20 @@ public final class JdbcAttachmentStore implements AttachmentStore {
     private static final String COLUMNS = "gid, parent_gid, resource_subtype, name, content_type, size_bytes, sha256, "
             + "blob_key, url, connected_to_app, created_by, created_at";
 
+    /** The attachments a server reads again and again (GET one, downloads) are a handful; kept per gid. */
+    static final int MAX_RECENT = 10_000;
+
     private final Jdbc jdbc;
+    private final @Nullable RecentReads<Long, Attachment> recentByGid;
+    private final @Nullable RecentReads<LocateKey, Located> recentLocated;
+
+    private record LocateKey(long gid, long userGid) {
+    }
 
     public JdbcAttachmentStore(Jdbc jdbc) {
         this.jdbc = jdbc;
+        this.recentByGid = jdbc.<Long, Attachment>recentReads(MAX_RECENT).orElse(null);
+        this.recentLocated = jdbc.<LocateKey, Located>recentReads(MAX_RECENT).orElse(null);
     }
 
     @Override
@@ -49,13 +62,26 @@ public final class JdbcAttachmentStore implements AttachmentStore {
         }
     }
 
+    /** On SQLite, from memory while nothing has been committed since the row was read. */
     @Override
     public Optional<Attachment> find(long gid) {
+        return recentByGid == null ? read(gid) : recentByGid.get(gid, a -> true, this::read);
+    }
+
+    private Optional<Attachment> read(long gid) {
         return jdbc.queryOne("SELECT " + COLUMNS + " FROM attachments WHERE gid = ?", JdbcAttachmentStore::row, gid);
     }
 
+    /** On SQLite, from memory while nothing has been committed since the rows were read. */
     @Override
     public Optional<Located> locate(long gid, long userGid) {
+        return recentLocated == null ? read(new LocateKey(gid, userGid))
+                : recentLocated.get(new LocateKey(gid, userGid), l -> true, this::read);
+    }
+
+    private Optional<Located> read(LocateKey key) {
+        long gid = key.gid();
+        long userGid = key.userGid();
         return jdbc.queryOne("SELECT a.gid, a.parent_gid, a.resource_subtype, a.name, a.content_type, a.size_bytes, a.sha256, "
                         + "a.blob_key, a.url, a.connected_to_app, a.created_by, a.created_at, "
                         + "p.gid AS p_gid, p.resource_type AS p_resource_type, p.workspace_gid AS p_workspace_gid, "

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.attache.server.db.Jdbc;
 import dev.attache.server.ids.GidGenerator;
 
@@ -39,12 +41,14 @@ public final class TokenStore {
     private final GidGenerator gids;
     private final AccessTokens tokens;
     private final Clock clock;
+    private final @Nullable RecentTokens recent;
 
     public TokenStore(Jdbc jdbc, GidGenerator gids, AccessTokens tokens, Clock clock) {
         this.jdbc = jdbc;
         this.gids = gids;
         this.tokens = tokens;
         this.clock = clock;
+        this.recent = jdbc.<String, RecentTokens.Live>recentReads(RecentTokens.MAX_TOKENS).map(RecentTokens::new).orElse(null);
     }
 
     /** Issues a token for a user. Personal access tokens always get every scope. */
@@ -80,17 +84,27 @@ public final class TokenStore {
                 clock.millis(), grantGid);
     }
 
-    /** The live principal a token string names, if it is one of ours, not revoked and not expired. */
+    /**
+     * The live principal a token string names, if it is one of ours, not revoked and not expired. On
+     * SQLite a token that authenticated is remembered until anything is committed to the database.
+     */
     public Optional<Principal> authenticate(String token) {
+        long now = clock.millis();
+        return recent != null ? recent.principal(token, now, at -> lookUp(token, at))
+                : lookUp(token, now).map(RecentTokens.Live::principal);
+    }
+
+    private Optional<RecentTokens.Live> lookUp(String token, long nowMillis) {
         return AccessTokens.parse(token).flatMap(claim -> jdbc.queryOne(
-                        "SELECT user_gid, kind, secret_hash, scopes FROM tokens WHERE gid = ? AND revoked_at IS NULL "
+                        "SELECT user_gid, kind, secret_hash, scopes, expires_at FROM tokens WHERE gid = ? AND revoked_at IS NULL "
                                 + "AND (expires_at IS NULL OR expires_at > ?)",
                         rs -> new StoredToken(rs.getLong("user_gid"), TokenKind.valueOf(rs.getString("kind")),
-                                rs.getString("secret_hash"), decode(rs.getString("scopes"))),
-                        claim.tokenGid(), clock.millis())
+                                rs.getString("secret_hash"), decode(rs.getString("scopes")), Jdbc.nullableLong(rs, "expires_at")),
+                        claim.tokenGid(), nowMillis)
                 .filter(stored -> stored.userGid() == claim.userGid()
                         && AccessTokens.sameHash(stored.secretHash(), AccessTokens.hash(claim.token())))
-                .map(stored -> new Principal(stored.userGid(), claim.tokenGid(), stored.kind(), stored.scopes())));
+                .map(stored -> new RecentTokens.Live(
+                        new Principal(stored.userGid(), claim.tokenGid(), stored.kind(), stored.scopes()), stored.expiresAt())));
     }
 
     /** The principal of a live token by its gid, for sessions that keep the gid and never the secret. */
@@ -101,7 +115,7 @@ public final class TokenStore {
                 tokenGid);
     }
 
-    private record StoredToken(long userGid, TokenKind kind, String secretHash, Set<Scope> scopes) {
+    private record StoredToken(long userGid, TokenKind kind, String secretHash, Set<Scope> scopes, @Nullable Long expiresAt) {
     }
 
     /** All tokens, newest first. */

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -22,10 +23,13 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final Jdbc jdbc;
 
-    private Database(HikariDataSource dataSource, Dialect dialect) {
+    private final @Nullable ChangeWatch changes;
+
+    private Database(HikariDataSource dataSource, Dialect dialect, @Nullable ChangeWatch changes) {
         this.dataSource = dataSource;
         this.dialect = dialect;
-        this.jdbc = new Jdbc(dataSource, dialect);
+        this.changes = changes;
+        this.jdbc = new Jdbc(dataSource, dialect, changes);
     }
 
     /**
@@ -46,7 +50,7 @@ public final class Database implements AutoCloseable {
         // SQLite has one writer at a time; a handful of connections serve concurrent readers.
         config.setMaximumPoolSize(8);
         config.setConnectionTimeout(10_000);
-        return new Database(new HikariDataSource(config), Dialect.SQLITE);
+        return new Database(new HikariDataSource(config), Dialect.SQLITE, new SqliteChangeWatch(config.getJdbcUrl()));
     }
 
     /**
@@ -68,7 +72,8 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(16);
         config.setConnectionTimeout(10_000);
         try {
-            return new Database(new HikariDataSource(config), Dialect.POSTGRESQL);
+            // No change watch: caches over PostgreSQL would need LISTEN/NOTIFY from every node, so its readers ask the database.
+            return new Database(new HikariDataSource(config), Dialect.POSTGRESQL, null);
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot connect to PostgreSQL at " + url.redacted() + ": " + rootMessage(e), e);
         }
@@ -124,6 +129,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (changes != null) {
+            changes.close();
+        }
         dataSource.close();
     }
 }

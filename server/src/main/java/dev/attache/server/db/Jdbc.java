@@ -11,6 +11,8 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Small JDBC helpers: one statement or one transaction, parameters bound in order, rows mapped by a
  * lambda. Inside {@link #inTransaction} every helper of this instance, on the same thread, joins the
@@ -34,10 +36,14 @@ public final class Jdbc {
     private final DataSource dataSource;
     private final Dialect dialect;
     private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
+    private final StatementCache statements = new StatementCache();
+    private final @Nullable ChangeWatch changes;
 
-    public Jdbc(DataSource dataSource, Dialect dialect) {
+    /** @param changes tells whether the database changed, for engines that can tell cheaply; else null */
+    public Jdbc(DataSource dataSource, Dialect dialect, @Nullable ChangeWatch changes) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.changes = changes;
     }
 
     /** The engine behind this instance. */
@@ -45,15 +51,23 @@ public final class Jdbc {
         return dialect;
     }
 
+    /**
+     * A cache of rows read through this instance, for engines that can tell cheaply whether anything
+     * was committed since (see {@link RecentReads}); empty where they cannot, and callers read the database.
+     */
+    public <K, V> Optional<RecentReads<K, V>> recentReads(int maxEntries) {
+        return Optional.ofNullable(changes).map(watch -> new RecentReads<>(watch, () -> transaction.get() != null, maxEntries));
+    }
+
     /** Rows of a query. */
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
         Connection joined = transaction.get();
         try {
             if (joined != null) {
-                return query(joined, sql, mapper, params);
+                return statements.with(joined, sql, ps -> rows(ps, mapper, params));
             }
             try (Connection c = dataSource.getConnection()) {
-                return query(c, sql, mapper, params);
+                return statements.with(c, sql, ps -> rows(ps, mapper, params));
             }
         } catch (SQLException e) {
             throw new DataAccessException(sql, e);
@@ -71,10 +85,10 @@ public final class Jdbc {
         Connection joined = transaction.get();
         try {
             if (joined != null) {
-                return update(joined, sql, params);
+                return statements.with(joined, sql, ps -> changes(ps, params));
             }
             try (Connection c = dataSource.getConnection()) {
-                return update(c, sql, params);
+                return statements.with(c, sql, ps -> changes(ps, params));
             }
         } catch (SQLException e) {
             throw new DataAccessException(sql, e);
@@ -117,23 +131,35 @@ public final class Jdbc {
     /** Rows of a query on a connection the caller holds. */
     public static <T> List<T> query(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<T> rows = new ArrayList<>();
-                while (rs.next()) {
-                    rows.add(mapper.map(rs));
-                }
-                return rows;
-            }
+            return rows(ps, mapper, params);
         }
     }
 
     /** An update on a connection the caller holds. */
     public static int update(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, params);
-            return ps.executeUpdate();
+            return changes(ps, params);
         }
+    }
+
+    /**
+     * Runs a query to the end and closes its result set, which also resets the statement: a SQLite
+     * statement left unreset would hold its read snapshot, and with it the view of the database.
+     */
+    private static <T> List<T> rows(PreparedStatement ps, RowMapper<T> mapper, Object... params) throws SQLException {
+        bind(ps, params);
+        try (ResultSet rs = ps.executeQuery()) {
+            List<T> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(mapper.map(rs));
+            }
+            return rows;
+        }
+    }
+
+    private static int changes(PreparedStatement ps, Object... params) throws SQLException {
+        bind(ps, params);
+        return ps.executeUpdate();
     }
 
     /** A nullable long column. */

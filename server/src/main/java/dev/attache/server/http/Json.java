@@ -84,11 +84,24 @@ public final class Json {
         return bytes(ctx, Map.of("data", data));
     }
 
-    /** Sends a body already rendered by {@link #dataBytes}; cannot fail on the body's account. */
+    /**
+     * Sends a body already rendered by {@link #dataBytes}; cannot fail on the body's account. A body
+     * that fits the response buffer goes straight into it, through the same (compressing) stream that
+     * Javalin would copy a result into: Javalin's copy allocates a 32 KiB array per response. Larger
+     * bodies, whose writes reach the socket, stay with Javalin, which handles a client that went away.
+     */
     public void send(Context ctx, int status, byte[] body) {
         ctx.status(status);
         ApiHeaders.set(ctx);
-        ctx.result(body);
+        if (body.length > ctx.res().getBufferSize()) {
+            ctx.result(body);
+            return;
+        }
+        try {
+            ctx.outputStream().write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private byte[] bytes(Context ctx, Object body) {

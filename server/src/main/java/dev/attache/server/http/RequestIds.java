@@ -1,6 +1,7 @@
 package dev.attache.server.http;
 
 import io.javalin.http.Context;
+import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -18,7 +19,7 @@ public final class RequestIds {
 
     /** Stamps a fresh id on the response; registered as the first before-handler. */
     public static void assign(Context ctx) {
-        ctx.header(HEADER, String.format("%016x", ThreadLocalRandom.current().nextLong()));
+        ctx.header(HEADER, HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
     }
 
     /** The id this response carries, or {@code -} when none was set (Jetty answered on its own). */

@@ -94,6 +94,30 @@ abstract class AttachmentStoreContract extends DatabaseContract {
     }
 
     @Test
+    void anAttachmentDeletedOnAnotherNodeIsNoLongerFoundOrLocatedHere() {
+        Attachment a = upload(task());
+        store.insert(a);
+        assertThat(store.find(a.gid())).isPresent();
+        assertThat(store.locate(a.gid(), user.gid())).isPresent();
+
+        nodes(1).get(0).delete(a.gid());
+
+        assertThat(store.find(a.gid())).isEmpty();
+        assertThat(store.locate(a.gid(), user.gid())).isEmpty();
+    }
+
+    @Test
+    void aMembershipEndedOnAnotherNodeHidesTheAttachmentHereAtOnce() {
+        Attachment a = upload(task());
+        store.insert(a);
+        assertThat(store.locate(a.gid(), user.gid())).hasValueSatisfying(l -> assertThat(l.visible()).isTrue());
+
+        connectNode().jdbc().update("DELETE FROM memberships WHERE user_gid = ?", user.gid());
+
+        assertThat(store.locate(a.gid(), user.gid())).hasValueSatisfying(l -> assertThat(l.visible()).isFalse());
+    }
+
+    @Test
     void pageReturnsTheAttachmentsAfterAGidInGidOrder() {
         Parent task = task();
         List<Attachment> all = IntStream.range(0, 5).mapToObj(i -> upload(task)).toList();

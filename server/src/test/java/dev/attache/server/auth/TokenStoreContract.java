@@ -60,4 +60,16 @@ abstract class TokenStoreContract extends DatabaseContract {
         assertThat(tokens.revoke(issued.info().gid())).isFalse();
         assertThat(tokens.list()).singleElement().satisfies(t -> assertThat(t.revokedAt()).isNotNull());
     }
+
+    @Test
+    void aTokenRevokedThroughAnotherConnectionPoolIsRefusedOnTheNextCall() {
+        TokenStore.IssuedToken issued = tokens.issue(user.gid(), TokenKind.PERSONAL, Scope.all(), "laptop");
+        assertThat(tokens.authenticate(issued.token())).isPresent();
+        TokenStore elsewhere = new TokenStore(connectNode().jdbc(), new GidGenerator(Clock.systemUTC(), 4), new AccessTokens(),
+                Clock.systemUTC());
+
+        assertThat(elsewhere.revoke(issued.info().gid())).isTrue();
+
+        assertThat(tokens.authenticate(issued.token())).isEmpty();
+    }
 }
