@@ -1,6 +1,6 @@
 /**
- * How the {@code attache} process writes its logs: the batching appender its {@code logback.xml}
- * uses for the access log.
+ * How the {@code attache} process writes its logs: the configuration logback finds as a service, and
+ * the batching appender it gives the access log.
  *
  * <p>Null arguments throw {@link NullPointerException} unless stated otherwise.
  */

@@ -1,4 +1,4 @@
-package dev.attache.cli;
+package dev.attache.cli.logging;
 
 import ch.qos.logback.classic.ClassicConstants;
 import ch.qos.logback.classic.Level;
@@ -10,7 +10,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.status.NopStatusListener;
-import dev.attache.cli.logging.BatchingConsoleAppender;
 
 /**
  * The attache command's logging, set up in code (logback finds this class as a service before it looks
