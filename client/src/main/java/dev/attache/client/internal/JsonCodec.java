@@ -11,9 +11,11 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.attache.client.AsanaError;
+import dev.attache.client.Attachment;
 import dev.attache.client.AttachmentGid;
 import dev.attache.client.NextPage;
 import dev.attache.client.Page;
+import dev.attache.client.Parent;
 import dev.attache.client.ParentGid;
 import dev.attache.client.ResourceSubtype;
 import java.io.IOException;
@@ -38,7 +40,9 @@ public final class JsonCodec {
         values.addDeserializer(AttachmentGid.class, fromString(AttachmentGid::new));
         values.addDeserializer(ParentGid.class, fromString(ParentGid::new));
         values.addDeserializer(ResourceSubtype.class, fromString(ResourceSubtype::new));
-        values.addDeserializer(Instant.class, fromString(Instant::parse));
+        values.addDeserializer(Instant.class, fromString(IsoInstants::parse));
+        values.addDeserializer(Attachment.class, new AttachmentDeserializer());
+        values.addDeserializer(Parent.class, new ParentDeserializer());
         this.mapper = JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
