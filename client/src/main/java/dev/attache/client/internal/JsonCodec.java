@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -33,6 +34,13 @@ import org.jspecify.annotations.Nullable;
 public final class JsonCodec {
 
     private final ObjectMapper mapper;
+    /** A reader per record type, made once: it keeps the deserializer that readValue looks up on every call. */
+    private final ClassValue<ObjectReader> readers = new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+            return mapper.readerFor(type);
+        }
+    };
 
     /** Creates a codec with its own mapper. */
     public JsonCodec() {
@@ -86,7 +94,7 @@ public final class JsonCodec {
                     if (value != JsonToken.START_OBJECT) {
                         break;
                     }
-                    return mapper.readValue(p, type);
+                    return readers.get(type).readValue(p);
                 }
                 p.skipChildren();
             }
