@@ -3,7 +3,6 @@ package dev.attache.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -62,7 +61,7 @@ final class AppCommands implements Runnable {
                @Option(names = "--json", description = "Print {\"client_id\": ..., \"client_secret\": ...}.") boolean json)
             throws IOException {
         CommandLine create = spec.commandLine().getSubcommands().get("create");
-        Set<Scope> granted = scopes(create, scopes == null ? List.of("default") : scopes);
+        Set<Scope> granted = ScopeNames.union(create, scopes == null ? List.of("default") : scopes);
         RegisteredApp registered;
         try (AdminStorage s = storage.open(data)) {
             registered = s.apps().register(name, redirectUris, granted);
@@ -78,15 +77,6 @@ final class AppCommands implements Runnable {
             out.flush();
         }
         return ExitCodes.OK;
-    }
-
-    private static Set<Scope> scopes(CommandLine create, List<String> names) {
-        Set<Scope> granted = EnumSet.noneOf(Scope.class);
-        for (String scopeName : names) {
-            granted.addAll(Scope.parse(scopeName).orElseThrow(() -> new ParameterException(create,
-                    "unknown scope '" + scopeName + "'; use attachments:read, attachments:write, attachments:delete or default")));
-        }
-        return granted;
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,

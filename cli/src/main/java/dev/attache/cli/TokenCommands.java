@@ -2,7 +2,6 @@ package dev.attache.cli;
 
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -95,12 +94,7 @@ final class TokenCommands implements Runnable {
             throw new ParameterException(create, "--oauth needs at least one --scope "
                     + "(attachments:read, attachments:write, attachments:delete or default)");
         }
-        Set<Scope> granted = EnumSet.noneOf(Scope.class);
-        for (String scopeName : names) {
-            granted.addAll(Scope.parse(scopeName).orElseThrow(() -> new ParameterException(create,
-                    "unknown scope '" + scopeName + "'; use attachments:read, attachments:write, attachments:delete or default")));
-        }
-        return granted;
+        return ScopeNames.union(create, names);
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.attache.server.App;
-import dev.attache.server.ServerConfig;
+import dev.attache.cli.testing.ServerCalls;
+import dev.attache.testkit.AttacheServer;
 
 class AdminScrubTest {
 
@@ -26,13 +26,13 @@ class AdminScrubTest {
 
     /** Uploads one file through a running server, stops it, and returns the attachment's gid. */
     private String uploadThenStop(String content) throws Exception {
-        try (App app = App.start(ServerConfig.forTests(dir))) {
+        try (AttacheServer server = AttacheServer.builder().dataDir(dir).start()) {
             AdminCli cli = new AdminCli(dir);
             String workspace = cli.ok("workspace", "create", "Design");
             String user = cli.ok("user", "create", "--name", "Ada", "--email", "ada@example.com", "--workspace", workspace);
             String token = cli.ok("token", "create", "--user", user);
             String task = cli.ok("task", "create", "--workspace", workspace, "--name", "Plan");
-            return new AdminHttp(app.apiBaseUri()).upload(token, task, "notes.txt", content.getBytes(StandardCharsets.UTF_8));
+            return new ServerCalls(server).upload(token, task, "notes.txt", content.getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.attache.server.App;
-import dev.attache.server.ServerConfig;
+import dev.attache.cli.testing.ServerCalls;
+import dev.attache.testkit.AttacheServer;
 
 class AdminWithServerTest {
 
@@ -23,24 +23,29 @@ class AdminWithServerTest {
         return cli.ok("token", "create", "--user", user, "--name", "laptop");
     }
 
+    /** A server on the data directory the admin commands work on. */
+    private AttacheServer serve() {
+        return AttacheServer.builder().dataDir(dir).start();
+    }
+
     private static String gidOf(String token) {
         return token.substring(token.indexOf('/', 2) + 1, token.indexOf(':'));
     }
 
     @Test
     void tokenCreatedWhileTheServerRunsIsAcceptedAtOnce() throws Exception {
-        try (App app = App.start(ServerConfig.forTests(dir))) {
+        try (AttacheServer server = serve()) {
             String token = userWithToken(new AdminCli(dir));
 
-            assertThat(new AdminHttp(app.apiBaseUri()).usersMe(token)).isEqualTo(200);
+            assertThat(new ServerCalls(server).usersMe(token)).isEqualTo(200);
         }
     }
 
     @Test
     void tokenRevokedWhileTheServerRunsIsRefusedOnTheNextRequest() throws Exception {
-        try (App app = App.start(ServerConfig.forTests(dir))) {
+        try (AttacheServer server = serve()) {
             AdminCli cli = new AdminCli(dir);
-            AdminHttp http = new AdminHttp(app.apiBaseUri());
+            ServerCalls http = new ServerCalls(server);
             String token = userWithToken(cli);
             assertThat(http.usersMe(token)).isEqualTo(200);
 
@@ -52,17 +57,17 @@ class AdminWithServerTest {
 
     @Test
     void tokenCreatedOnAStoppedServersDataDirWorksAfterItStarts() throws Exception {
-        App.start(ServerConfig.forTests(dir)).close();
+        serve().close();
         String token = userWithToken(new AdminCli(dir));
 
-        try (App app = App.start(ServerConfig.forTests(dir))) {
-            assertThat(new AdminHttp(app.apiBaseUri()).usersMe(token)).isEqualTo(200);
+        try (AttacheServer server = serve()) {
+            assertThat(new ServerCalls(server).usersMe(token)).isEqualTo(200);
         }
     }
 
     @Test
     void userListOnAStoppedServersDataDirShowsTheUserItSeeded() throws Exception {
-        App.start(ServerConfig.forTests(dir)).close();
+        serve().close();
 
         String users = new AdminCli(dir).ok("user", "list", "--json");
 

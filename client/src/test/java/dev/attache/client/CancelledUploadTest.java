@@ -2,17 +2,13 @@ package dev.attache.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.attache.client.testing.Directory;
 import dev.attache.client.testing.ThrottlingProxy;
-import dev.attache.server.App;
-import dev.attache.server.ServerConfig;
+import dev.attache.server.embedded.EmbeddedServer;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Cancelling an upload's future stops the bytes, against the real server. */
 class CancelledUploadTest {
@@ -21,15 +17,14 @@ class CancelledUploadTest {
     private static final long RATE = 20L * 1024 * 1024;
 
     @Test
-    void uploadCancelledThreeHundredMillisecondsInStopsSendingAndLeavesNothingListed(@TempDir Path dataDir)
-            throws Exception {
-        try (App app = App.start(ServerConfig.forTests(dataDir));
-                ThrottlingProxy proxy = new ThrottlingProxy(app.port(), RATE);
+    void uploadCancelledThreeHundredMillisecondsInStopsSendingAndLeavesNothingListed() throws Exception {
+        try (EmbeddedServer server = EmbeddedServer.start();
+                ThrottlingProxy proxy = new ThrottlingProxy(server.app().port(), RATE);
                 AttachmentsApi api = AttachmentsApi.builder()
                         .baseUri(URI.create(proxy.baseUri() + "/api/1.0"))
-                        .token(app.devToken())
+                        .token(server.token())
                         .build()) {
-            ParentGid task = new Directory(app.apiBaseUri(), app.devToken()).task("cancelled upload");
+            ParentGid task = ParentGid.of(server.createTask("cancelled upload"));
             long cancelAt = RATE * 300 / 1000;
             CompletableFuture<Attachment> upload = api.createAttachmentForObject(task,
                     Upload.stream("big.bin", () -> new ZeroStream(SIZE), SIZE));
@@ -44,7 +39,7 @@ class CancelledUploadTest {
             // Within a second of the cancel at the proxy's rate, and far short of the whole body.
             assertThat(total - atCancel).isLessThan(RATE);
             assertThat(total).isLessThan(SIZE / 2);
-            try (AttachmentsApi direct = AttachmentsApi.builder().baseUri(app.apiBaseUri()).token(app.devToken())
+            try (AttachmentsApi direct = AttachmentsApi.builder().baseUri(server.apiBaseUri()).token(server.token())
                     .build()) {
                 assertThat(direct.getAttachmentsForObject(task, PageRequest.limit(10)).join().items()).isEmpty();
             }

@@ -2,11 +2,9 @@ package dev.attache.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.attache.client.internal.TrustedCertificates;
 import dev.attache.server.ServerConfig;
 import dev.attache.server.tls.TlsKeys;
 import dev.attache.server.tls.TlsSource;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
@@ -28,18 +26,13 @@ class HttpsRealServerContractTest extends RealServerContractTest {
         return super.client().trustedCertificates(caFile());
     }
 
-    @Override
-    HttpClient http() {
-        return HttpClient.newBuilder().sslContext(TrustedCertificates.sslContext(caFile())).build();
-    }
-
     private Path caFile() {
-        return TlsKeys.selfSignedCertificate(dataDir);
+        return TlsKeys.selfSignedCertificate(server.dataDir());
     }
 
     @Test
     void theServerUnderTestSpeaksHttps() {
-        assertThat(app.apiBaseUri().getScheme()).isEqualTo("https");
+        assertThat(server.apiBaseUri().getScheme()).isEqualTo("https");
     }
 
     @Test

@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.attache.client.testing.Directory;
 import dev.attache.client.testing.TestClock;
-import dev.attache.server.App;
-import dev.attache.server.ServerConfig;
 import dev.attache.server.admin.AdminStorage;
 import dev.attache.server.auth.OAuthApps.RegisteredApp;
 import dev.attache.server.auth.Scope;
 import dev.attache.server.auth.TokenKind;
+import dev.attache.server.embedded.EmbeddedServer;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -45,13 +43,13 @@ class OAuthTokenProviderTest {
 
     private final TestClock serverClock = new TestClock();
     private final HttpClient http = HttpClient.newHttpClient();
-    private App app;
+    private EmbeddedServer server;
     private RegisteredApp registered;
     private JsonNode exchanged;
 
     @BeforeEach
     void signIn() throws Exception {
-        app = App.start(ServerConfig.builder(dir).forTests().clock(serverClock).build());
+        server = EmbeddedServer.builder().dataDir(dir).clock(serverClock).start();
         try (AdminStorage storage = AdminStorage.open(dir)) {
             registered = storage.apps().register("Client test", List.of(REDIRECT), EnumSet.allOf(Scope.class));
         }
@@ -60,7 +58,7 @@ class OAuthTokenProviderTest {
 
     @AfterEach
     void stop() {
-        app.close();
+        server.close();
     }
 
     /** What the browser does: posts the consent form, allowing; the code from the redirect. */
@@ -69,7 +67,7 @@ class OAuthTokenProviderTest {
         form.put("client_id", registered.app().clientId());
         form.put("redirect_uri", REDIRECT);
         form.put("response_type", "code");
-        form.put("token", app.devToken());
+        form.put("token", server.token());
         form.put("decision", "allow");
         HttpResponse<String> redirect = post("/-/oauth_authorize", form);
         String location = redirect.headers().firstValue("Location").orElseThrow();
@@ -91,29 +89,29 @@ class OAuthTokenProviderTest {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(app.baseUri().resolve(path))
+        return http.send(HttpRequest.newBuilder(server.baseUri().resolve(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private OAuthTokenProvider.Builder provider() {
         return OAuthTokenProvider.builder()
-                .tokenEndpoint(app.baseUri().resolve("/-/oauth_token"))
+                .tokenEndpoint(server.baseUri().resolve("/-/oauth_token"))
                 .client(registered.app().clientId(), registered.clientSecret())
                 .refreshToken(exchanged.get("refresh_token").asText());
     }
 
     private AttachmentsApi api(TokenProvider tokens) {
-        return AttachmentsApi.builder().baseUri(app.apiBaseUri()).tokenProvider(tokens).build();
+        return AttachmentsApi.builder().baseUri(server.apiBaseUri()).tokenProvider(tokens).build();
     }
 
     private long oauthTokensIssued() {
-        return app.admin().tokens().stream().filter(t -> t.kind() == TokenKind.OAUTH).count();
+        return server.app().admin().tokens().stream().filter(t -> t.kind() == TokenKind.OAUTH).count();
     }
 
     @Test
     void providerWithOnlyARefreshTokenGetsAnAccessTokenAndUploads() throws Exception {
-        ParentGid task = new Directory(app.apiBaseUri(), app.devToken()).task("oauth");
+        ParentGid task = ParentGid.of(server.createTask("oauth"));
 
         Attachment a = api(provider().build()).createAttachmentForObject(task, Upload.bytes("a.txt", new byte[] {1})).join();
 
@@ -144,7 +142,7 @@ class OAuthTokenProviderTest {
 
     @Test
     void tokenTheServerRefusesAsExpiredIsRefreshedAndTheCallSucceeds() throws Exception {
-        ParentGid task = new Directory(app.apiBaseUri(), app.devToken()).task("expired");
+        ParentGid task = ParentGid.of(server.createTask("expired"));
         // The client believes the token is good for an hour; the server's clock says otherwise.
         TokenProvider tokens = provider().accessToken(exchanged.get("access_token").asText(),
                 Clock.systemUTC().instant().plusSeconds(3600)).build();

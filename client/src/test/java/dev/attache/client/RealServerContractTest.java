@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.attache.client.testing.CuttingProxy;
-import dev.attache.client.testing.Directory;
-import dev.attache.server.App;
 import dev.attache.server.ServerConfig;
+import dev.attache.server.embedded.EmbeddedServer;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,17 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RealServerContractTest {
 
-    App app;
-    Path dataDir;
+    EmbeddedServer server;
     private AttachmentsApi api;
-    private Directory directory;
 
     @BeforeAll
-    void start(@TempDir Path dataDir) throws Exception {
-        this.dataDir = dataDir;
-        app = App.start(configure(ServerConfig.builder(dataDir).forTests()).build());
-        api = client().token(app.devToken()).build();
-        directory = new Directory(app.apiBaseUri(), app.devToken(), http());
+    void start() {
+        server = EmbeddedServer.builder().configure(this::configure).start();
+        api = client().token(server.token()).build();
     }
 
     /** The server's settings beyond the test defaults. */
@@ -48,18 +42,25 @@ class RealServerContractTest {
 
     /** A client builder for this class's server, without its token. */
     AttachmentsApiBuilder client() {
-        return AttachmentsApi.builder().baseUri(app.apiBaseUri());
-    }
-
-    /** The JDK client the directory helper calls the server with. */
-    HttpClient http() {
-        return HttpClient.newHttpClient();
+        return AttachmentsApi.builder().baseUri(server.apiBaseUri());
     }
 
     @AfterAll
     void stop() throws Exception {
         api.close();
-        app.close();
+        server.close();
+    }
+
+    private ParentGid task(String name) {
+        return ParentGid.of(server.createTask(name));
+    }
+
+    private ParentGid project(String name) {
+        return ParentGid.of(server.createProject(name));
+    }
+
+    private ParentGid projectBrief(String title) {
+        return ParentGid.of(server.createBrief(server.createProject("for " + title), title));
     }
 
     @Test
@@ -78,7 +79,7 @@ class RealServerContractTest {
 
     @Test
     void uploadToTaskReturnsTheFullRecord() throws Exception {
-        ParentGid task = directory.task("upload");
+        ParentGid task = task("upload");
 
         Attachment a = upload(task, "notes.txt", "hello".getBytes(StandardCharsets.UTF_8));
 
@@ -96,14 +97,14 @@ class RealServerContractTest {
 
     @Test
     void uploadToProjectNamesProjectAsParentType() throws Exception {
-        Attachment a = upload(directory.project("p"), "a.txt", new byte[] {1});
+        Attachment a = upload(project("p"), "a.txt", new byte[] {1});
 
         assertThat(a.parent().resourceType()).isEqualTo("project");
     }
 
     @Test
     void uploadToProjectBriefNamesProjectBriefAsParentType() throws Exception {
-        Attachment a = upload(directory.projectBrief("b"), "a.txt", new byte[] {1});
+        Attachment a = upload(projectBrief("b"), "a.txt", new byte[] {1});
 
         assertThat(a.parent().resourceType()).isEqualTo("project_brief");
     }
@@ -112,7 +113,7 @@ class RealServerContractTest {
     void externalLinkIsStoredWithItsUrlAndNoPermanentUrl() throws Exception {
         URI url = URI.create("https://example.com/spec?v=2");
 
-        Attachment a = api.createAttachmentForObject(directory.task("link"), Upload.link(url, "Spec")).join();
+        Attachment a = api.createAttachmentForObject(task("link"), Upload.link(url, "Spec")).join();
 
         assertThat(a.resourceSubtype()).isEqualTo(ResourceSubtype.EXTERNAL);
         assertThat(a.name()).isEqualTo("Spec");
@@ -122,7 +123,7 @@ class RealServerContractTest {
 
     @Test
     void optFieldsReturnOnlyTheNamedFields() throws Exception {
-        Attachment created = upload(directory.task("fields"), "f.bin", new byte[321]);
+        Attachment created = upload(task("fields"), "f.bin", new byte[321]);
 
         Attachment a = api.getAttachment(created.gid(), Fields.of(Field.NAME, Field.SIZE)).join();
 
@@ -135,7 +136,7 @@ class RealServerContractTest {
 
     @Test
     void uploadReturnsTheOptFieldsItAskedFor() throws Exception {
-        Attachment a = api.createAttachmentForObject(directory.task("post-fields"), Upload.bytes("s.bin", new byte[7]),
+        Attachment a = api.createAttachmentForObject(task("post-fields"), Upload.bytes("s.bin", new byte[7]),
                 Fields.of(Field.SIZE, Field.PARENT_NAME)).join();
 
         assertThat(a.size()).isEqualTo(7L);
@@ -147,7 +148,7 @@ class RealServerContractTest {
     void fileUploadKeepsItsNameAndProbedContentType(@TempDir Path work) throws Exception {
         Path file = java.nio.file.Files.writeString(work.resolve("plan.txt"), "plan");
 
-        Attachment a = api.createAttachmentForObject(directory.task("file"), Upload.file(file)).join();
+        Attachment a = api.createAttachmentForObject(task("file"), Upload.file(file)).join();
 
         assertThat(a.name()).isEqualTo("plan.txt");
         assertThat(api.getAttachment(a.gid(), Fields.of(Field.SIZE)).join().size()).isEqualTo(4L);
@@ -155,7 +156,7 @@ class RealServerContractTest {
 
     @Test
     void deletedAttachmentIsNotFound() throws Exception {
-        Attachment a = upload(directory.task("delete"), "d.txt", new byte[] {1});
+        Attachment a = upload(task("delete"), "d.txt", new byte[] {1});
 
         api.deleteAttachment(a.gid()).join();
 
@@ -165,7 +166,7 @@ class RealServerContractTest {
 
     @Test
     void pagingWalksSeveralPagesOldestFirst() throws Exception {
-        ParentGid task = directory.task("paging");
+        ParentGid task = task("paging");
         for (int i = 0; i < 5; i++) {
             upload(task, "file-" + i, new byte[] {(byte) i});
         }
@@ -178,7 +179,7 @@ class RealServerContractTest {
 
     @Test
     void firstPageExposesNextPageWhenMoreRemain() throws Exception {
-        ParentGid task = directory.task("next");
+        ParentGid task = task("next");
         for (int i = 0; i < 3; i++) {
             upload(task, "n-" + i, new byte[] {1});
         }
@@ -192,7 +193,7 @@ class RealServerContractTest {
 
     @Test
     void nonAsciiFileNameArrivesIntact() throws Exception {
-        Attachment a = upload(directory.task("names"), "résumé \"final\".pdf", new byte[] {1});
+        Attachment a = upload(task("names"), "résumé \"final\".pdf", new byte[] {1});
 
         assertThat(api.getAttachment(a.gid(), Fields.of(Field.NAME)).join().name()).isEqualTo("résumé \"final\".pdf");
     }
@@ -201,7 +202,7 @@ class RealServerContractTest {
     void downloadReturnsTheUploadedBytes(@TempDir Path work) throws Exception {
         byte[] data = new byte[300_000];
         new java.util.Random(3).nextBytes(data);
-        Attachment a = upload(directory.task("download"), "d.bin", data);
+        Attachment a = upload(task("download"), "d.bin", data);
 
         Path file = api.download(a.gid(), work.resolve("d.bin")).join();
 
@@ -213,12 +214,13 @@ class RealServerContractTest {
         byte[] data = patterned(300_000);
         // A second server whose download URLs point at a proxy that drops the first download.
         try (CuttingProxy cutting = new CuttingProxy("GET /download/", 1, 100_000);
-                App cut = App.start(ServerConfig.builder(otherData).forTests().publicBaseUrl(cutting.baseUri()).build())) {
-            cutting.forwardTo(cut.port());
+                EmbeddedServer cut = EmbeddedServer.builder().dataDir(otherData)
+                        .configure(c -> c.publicBaseUrl(cutting.baseUri())).start()) {
+            cutting.forwardTo(cut.app().port());
             // apiBaseUri() is behind the proxy too; call the API directly so only downloads cross it.
-            URI direct = URI.create("http://127.0.0.1:" + cut.port() + "/api/1.0");
-            AttachmentsApi client = AttachmentsApi.builder().baseUri(direct).token(cut.devToken()).build();
-            ParentGid task = new Directory(direct, cut.devToken()).task("resume");
+            URI direct = URI.create("http://127.0.0.1:" + cut.app().port() + "/api/1.0");
+            AttachmentsApi client = AttachmentsApi.builder().baseUri(direct).token(cut.token()).build();
+            ParentGid task = ParentGid.of(cut.createTask("resume"));
             Attachment a = client.createAttachmentForObject(task, Upload.bytes("r.bin", data)).join();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -242,7 +244,7 @@ class RealServerContractTest {
     void uploadOfCarriageReturnsArrivesIntact(@TempDir Path work) throws Exception {
         byte[] data = new byte[100_000];
         java.util.Arrays.fill(data, (byte) '\r');
-        Attachment a = upload(directory.task("cr"), "crlf.txt", data);
+        Attachment a = upload(task("cr"), "crlf.txt", data);
 
         assertThat(api.download(a.gid(), work.resolve("crlf.txt")).join()).hasBinaryContent(data);
     }
@@ -252,7 +254,7 @@ class RealServerContractTest {
         long tooBig = 104_857_600L + 1;
         Upload huge = Upload.stream("huge.bin", () -> new ZeroStream(tooBig), tooBig);
 
-        assertThatThrownBy(() -> api.createAttachmentForObject(directory.task("huge"), huge).join())
+        assertThatThrownBy(() -> api.createAttachmentForObject(task("huge"), huge).join())
                 .cause().isInstanceOf(PayloadTooLargeException.class)
                 .hasMessageContaining("file: The file exceeds the 100 MB size limit");
     }
@@ -271,7 +273,7 @@ class RealServerContractTest {
         AttachmentsApi stranger = client()
                 .token("2/1/2:00000000000000000000000000000000").build();
 
-        assertThatThrownBy(() -> stranger.createAttachmentForObject(directory.task("refused"),
+        assertThatThrownBy(() -> stranger.createAttachmentForObject(task("refused"),
                 Upload.bytes("a.bin", new byte[100_000])).join())
                 .cause().isInstanceOf(AuthenticationException.class);
     }

@@ -3,8 +3,7 @@ package dev.attache.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.attache.server.App;
-import dev.attache.server.ServerConfig;
+import dev.attache.server.embedded.EmbeddedServer;
 import dev.attache.server.tls.SelfSignedCertificate;
 import dev.attache.server.tls.TlsKeys;
 import dev.attache.server.tls.TlsSource;
@@ -24,10 +23,15 @@ class TrustedCertificatesTest {
     @TempDir
     Path dir;
 
+    /** A server with a self-signed certificate, written to the test's data directory. */
+    private EmbeddedServer httpsServer() {
+        return EmbeddedServer.builder().dataDir(dir).configure(c -> c.tls(TlsSource.selfSigned())).start();
+    }
+
     @Test
     void clientWithoutTheCaFileIsRefusedByAServerWithASelfSignedCertificate() throws Exception {
-        try (App app = App.start(ServerConfig.builder(dir).forTests().tls(TlsSource.selfSigned()).build())) {
-            AttachmentsApi untrusting = AttachmentsApi.builder().baseUri(app.apiBaseUri()).token(app.devToken()).build();
+        try (EmbeddedServer server = httpsServer()) {
+            AttachmentsApi untrusting = AttachmentsApi.builder().baseUri(server.apiBaseUri()).token(server.token()).build();
 
             assertThatThrownBy(() -> untrusting.getAttachment(AttachmentGid.of("1")).join())
                     .cause().isInstanceOf(AsanaTransportException.class).hasCauseInstanceOf(SSLHandshakeException.class);
@@ -36,8 +40,8 @@ class TrustedCertificatesTest {
 
     @Test
     void clientTrustingTheCaFileReachesTheServer() throws Exception {
-        try (App app = App.start(ServerConfig.builder(dir).forTests().tls(TlsSource.selfSigned()).build())) {
-            AttachmentsApi trusting = AttachmentsApi.builder().baseUri(app.apiBaseUri()).token(app.devToken())
+        try (EmbeddedServer server = httpsServer()) {
+            AttachmentsApi trusting = AttachmentsApi.builder().baseUri(server.apiBaseUri()).token(server.token())
                     .trustedCertificates(TlsKeys.selfSignedCertificate(dir)).build();
 
             assertThatThrownBy(() -> trusting.getAttachment(AttachmentGid.of("1")).join())
@@ -47,8 +51,8 @@ class TrustedCertificatesTest {
 
     @Test
     void oauthProviderTrustingTheCaFileReachesTheTokenEndpoint() throws Exception {
-        try (App app = App.start(ServerConfig.builder(dir).forTests().tls(TlsSource.selfSigned()).build())) {
-            OAuthTokenProvider tokens = OAuthTokenProvider.builder().tokenEndpoint(app.baseUri().resolve("/-/oauth_token"))
+        try (EmbeddedServer server = httpsServer()) {
+            OAuthTokenProvider tokens = OAuthTokenProvider.builder().tokenEndpoint(server.baseUri().resolve("/-/oauth_token"))
                     .client("1", "unknown").refreshToken("2/1/2:00000000000000000000000000000000")
                     .trustedCertificates(TlsKeys.selfSignedCertificate(dir)).build();
 

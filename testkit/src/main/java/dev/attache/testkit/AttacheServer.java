@@ -1,21 +1,10 @@
 package dev.attache.testkit;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
@@ -23,13 +12,8 @@ import org.jspecify.annotations.Nullable;
 import dev.attache.client.AttachmentsApi;
 import dev.attache.server.App;
 import dev.attache.server.ServerConfig;
-import dev.attache.server.admin.Admin;
-import dev.attache.server.auth.Scope;
-import dev.attache.server.auth.TokenKind;
-import dev.attache.server.directory.ParentType;
-import dev.attache.server.directory.User;
+import dev.attache.server.embedded.EmbeddedServer;
 import dev.attache.server.faults.ShiftableClock;
-import dev.attache.server.faults.TestControls;
 import dev.attache.server.ratelimit.RateLimits;
 
 /**
@@ -49,30 +33,14 @@ import dev.attache.server.ratelimit.RateLimits;
  */
 public final class AttacheServer implements AutoCloseable {
 
-    private final App app;
-    private final TestControls controls;
-    private final @Nullable Path temporaryDir;
-    private final Path dataDir;
-    private final String token;
-    private final long devUserGid;
-    private final long workspaceGid;
+    private final EmbeddedServer server;
     private final AttachmentsApi client;
     private final Faults faults;
-    private final Map<String, String> userTokens = new ConcurrentHashMap<>();
 
-    private AttacheServer(App app, TestControls controls, Path dataDir, @Nullable Path temporaryDir) {
-        this.app = app;
-        this.controls = controls;
-        this.dataDir = dataDir;
-        this.temporaryDir = temporaryDir;
-        this.token = app.devToken();
-        // Personal access tokens read 2/<user gid>/<token gid>:<secret>.
-        this.devUserGid = Long.parseLong(token.split("/")[1]);
-        this.workspaceGid = app.admin().memberships().stream().filter(m -> m.userGid() == devUserGid)
-                .findFirst().orElseThrow(() -> new IllegalStateException("the dev user belongs to no workspace"))
-                .workspaceGid();
-        this.client = client(token);
-        this.faults = new Faults(controls.faults());
+    private AttacheServer(EmbeddedServer server) {
+        this.server = server;
+        this.client = client(server.token());
+        this.faults = new Faults(server.faults());
     }
 
     /** A server with the default settings: no rate limits, 30-minute download URLs, a temporary data directory. */
@@ -87,42 +55,42 @@ public final class AttacheServer implements AutoCloseable {
 
     /** The API root, such as {@code http://127.0.0.1:41234/api/1.0}; give it to any Asana client. */
     public URI apiBaseUri() {
-        return app.apiBaseUri();
+        return server.apiBaseUri();
     }
 
     /** The server root, where {@code /health}, {@code /metrics} and the {@code /_test} control routes live. */
     public URI baseUri() {
-        return app.baseUri();
+        return server.baseUri();
     }
 
     /** The developer's personal access token: every scope, member of {@link #workspaceGid()}. */
     public String token() {
-        return token;
+        return server.token();
     }
 
     /** The workspace the developer and every user created here belong to. */
     public String workspaceGid() {
-        return Long.toString(workspaceGid);
+        return server.workspaceGid();
     }
 
     /** The developer user's gid. */
     public String userGid() {
-        return Long.toString(devUserGid);
+        return server.userGid();
     }
 
     /** Where the database and the blobs are. */
     public Path dataDir() {
-        return dataDir;
+        return server.dataDir();
     }
 
     /** A new task in the workspace, created by the developer; its gid. */
     public String createTask(String name) {
-        return Long.toString(app.admin().createParent(ParentType.TASK, workspaceGid, name, devUserGid).gid());
+        return server.createTask(name);
     }
 
     /** A new project in the workspace, created by the developer; its gid. */
     public String createProject(String name) {
-        return Long.toString(app.admin().createParent(ParentType.PROJECT, workspaceGid, name, devUserGid).gid());
+        return server.createProject(name);
     }
 
     /**
@@ -135,24 +103,7 @@ public final class AttacheServer implements AutoCloseable {
      * @throws IllegalArgumentException for a scope the API does not know
      */
     public String createUser(String name, String... scopes) {
-        Objects.requireNonNull(name, "name");
-        Set<Scope> granted = EnumSet.noneOf(Scope.class);
-        for (String scope : scopes) {
-            granted.addAll(Scope.parse(scope).orElseThrow(() -> new IllegalArgumentException(
-                    "scopes: unknown scope \"" + scope + "\"; use attachments:read, attachments:write or attachments:delete")));
-        }
-        Admin admin = app.admin();
-        User user = admin.createUser(name, emailFor(name), workspaceGid);
-        TokenKind kind = scopes.length == 0 ? TokenKind.PERSONAL : TokenKind.OAUTH;
-        String issued = admin.issueToken(user.gid(), kind, granted, "testkit").token();
-        String gid = Long.toString(user.gid());
-        userTokens.put(gid, issued);
-        return gid;
-    }
-
-    private String emailFor(String name) {
-        String local = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", ".").replaceAll("^\\.|\\.$", "");
-        return (local.isEmpty() ? "user" : local) + "." + (userTokens.size() + 1) + "." + System.nanoTime() + "@example.com";
+        return server.createUser(name, scopes);
     }
 
     /**
@@ -161,11 +112,7 @@ public final class AttacheServer implements AutoCloseable {
      * @throws IllegalArgumentException when this server made no such user
      */
     public String tokenOf(String userGid) {
-        String found = userTokens.get(userGid);
-        if (found == null) {
-            throw new IllegalArgumentException("userGid: no user " + userGid + " was created by createUser");
-        }
-        return found;
+        return server.tokenOf(userGid);
     }
 
     /** Our client, pointed at this server with the developer's token. Shared; safe to use from many threads. */
@@ -188,18 +135,17 @@ public final class AttacheServer implements AutoCloseable {
      * {@link ShiftableClock#advance(Duration)}, so download URLs and offset tokens expire without waiting.
      */
     public ShiftableClock clock() {
-        return controls.clock();
+        return server.clock();
     }
 
     /** The bearer token of the {@code /_test} control routes under {@link #baseUri()}. */
     public String controlToken() {
-        return controls.controlToken();
+        return server.controlToken();
     }
 
     /** Clears the faults and sets the clock back to real time; data stays. */
     public void clearFaults() {
-        controls.faults().clear();
-        controls.clock().reset();
+        server.clearFaults();
     }
 
     /**
@@ -208,42 +154,18 @@ public final class AttacheServer implements AutoCloseable {
      * workspace stay the same.
      */
     public void reset() {
-        controls.reset();
-        userTokens.clear();
+        server.reset();
     }
 
     /** The server underneath, for what this class does not cover. */
     public App app() {
-        return app;
+        return server.app();
     }
 
     /** Stops the server and deletes a temporary data directory. */
     @Override
     public void close() {
-        app.close();
-        if (temporaryDir != null) {
-            deleteRecursively(temporaryDir);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, @Nullable IOException e) throws IOException {
-                    Files.deleteIfExists(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not delete " + dir, e);
-        }
+        server.close();
     }
 
     /**
@@ -284,23 +206,12 @@ public final class AttacheServer implements AutoCloseable {
          * @throws UncheckedIOException when the data directory cannot be made or is in use
          */
         public AttacheServer start() {
-            TestControls controls = TestControls.create(Clock.systemUTC());
-            Path temporary = null;
-            try {
-                Path dir = dataDir;
-                if (dir == null) {
-                    temporary = Files.createTempDirectory("attache-testkit-");
-                    dir = temporary;
-                }
-                ServerConfig config = more.apply(ServerConfig.builder(dir).forTests().rateLimits(rateLimits))
-                        .testControls(controls).build();
-                return new AttacheServer(App.start(config), controls, dir, temporary);
-            } catch (IOException e) {
-                if (temporary != null) {
-                    deleteRecursively(temporary);
-                }
-                throw new UncheckedIOException(e);
+            RateLimits limits = rateLimits;
+            EmbeddedServer.Builder server = EmbeddedServer.builder().configure(c -> c.rateLimits(limits)).configure(more);
+            if (dataDir != null) {
+                server.dataDir(dataDir);
             }
+            return new AttacheServer(server.start());
         }
     }
 }

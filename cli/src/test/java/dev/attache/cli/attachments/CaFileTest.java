@@ -6,52 +6,57 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.attache.client.AttachmentsApi;
+import dev.attache.client.ParentGid;
 import dev.attache.client.RetryPolicy;
-import dev.attache.server.ServerConfig;
+import dev.attache.client.Upload;
 import dev.attache.server.tls.TlsKeys;
 import dev.attache.server.tls.TlsSource;
+import dev.attache.testkit.AttacheExtension;
+import dev.attache.testkit.AttacheServer;
 
 /** {@code --ca-file} against a real server serving HTTPS with its self-signed certificate. */
 class CaFileTest {
 
+    @RegisterExtension
+    static final AttacheExtension ATTACHE = AttacheExtension.builder()
+            .server(s -> s.configure(c -> c.tls(TlsSource.selfSigned())))
+            .build();
+
     @TempDir
     Path dir;
 
-    private Path data;
+    private final AttacheServer server;
+    private final Cli cli;
     private String task;
-    private TestServer server;
-    private Cli cli;
 
-    @BeforeEach
-    void start() {
-        data = dir.resolve("data");
-        // State is set up over plain HTTP; the same data directory is then served over HTTPS.
-        try (TestServer plain = new TestServer(data)) {
-            task = plain.newTask();
-            plain.upload(task, "over-tls.txt", "a".getBytes(StandardCharsets.UTF_8));
-        }
-        server = new TestServer(ServerConfig.builder(data).forTests().tls(TlsSource.selfSigned()).build());
-        cli = new Cli(server);
+    CaFileTest(AttacheServer server) {
+        this.server = server;
+        this.cli = new Cli(server);
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
+    @BeforeEach
+    void uploadAFile() {
+        task = server.createTask("t");
+        try (AttachmentsApi trusting = AttachmentsApi.builder().baseUri(server.apiBaseUri()).token(server.token())
+                .trustedCertificates(selfSignedCertificate()).build()) {
+            trusting.createAttachmentForObject(ParentGid.of(task), Upload.bytes("over-tls.txt", "a".getBytes(StandardCharsets.UTF_8)))
+                    .join();
+        }
     }
 
     private Path selfSignedCertificate() {
-        return TlsKeys.selfSignedCertificate(data);
+        return TlsKeys.selfSignedCertificate(server.dataDir());
     }
 
     @Test
     void theServerSpeaksHttps() {
-        assertThat(server.api()).startsWith("https://127.0.0.1:");
+        assertThat(server.apiBaseUri().toString()).startsWith("https://127.0.0.1:");
     }
 
     @Test
@@ -76,7 +81,7 @@ class CaFileTest {
         Cli.Run run = cli.connectingWith(withoutRetries()).run("ls", "--parent", task);
 
         assertThat(run.exitCode()).isEqualTo(8);
-        assertThat(run.err()).isEqualTo("attache: the certificate of " + server.api() + " is not signed by a CA in "
+        assertThat(run.err()).isEqualTo("attache: the certificate of " + server.apiBaseUri().toString() + " is not signed by a CA in "
                 + "the JDK's trust store; pass --ca-file FILE with the server's certificate or its CA's "
                 + "(for 'attache serve --tls-self-signed' that is <data dir>/tls/self-signed.pem)\n");
     }
@@ -84,13 +89,13 @@ class CaFileTest {
     @Test
     void aCaFileWithAnotherCertificateIsNamedAsTheOneThatDoesNotTrustTheServer() throws Exception {
         Path other = dir.resolve("other");
-        new TestServer(ServerConfig.builder(other).forTests().tls(TlsSource.selfSigned()).build()).close();
+        AttacheServer.builder().dataDir(other).configure(c -> c.tls(TlsSource.selfSigned())).start().close();
         Path otherCertificate = TlsKeys.selfSignedCertificate(other);
 
         Cli.Run run = cli.connectingWith(withoutRetries()).run("ls", "--parent", task, "--ca-file", otherCertificate.toString());
 
         assertThat(run.exitCode()).isEqualTo(8);
-        assertThat(run.err()).startsWith("attache: the certificate of " + server.api() + " is not signed by a CA in "
+        assertThat(run.err()).startsWith("attache: the certificate of " + server.apiBaseUri().toString() + " is not signed by a CA in "
                 + "--ca-file " + otherCertificate + ";");
     }
 

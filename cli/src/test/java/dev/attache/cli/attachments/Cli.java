@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 import dev.attache.cli.Main;
+import dev.attache.testkit.AttacheServer;
 import picocli.CommandLine;
 
 /** Runs {@code attache ...} in this JVM against a test server and keeps what it printed. */
@@ -35,12 +36,12 @@ final class Cli {
         }
     }
 
-    private final @Nullable TestServer server;
+    private final @Nullable AttacheServer server;
     private final FakeTerminal terminal = new FakeTerminal();
     private Connector connector = Connector.http();
     private final Map<String, String> environment = new HashMap<>();
 
-    Cli(@Nullable TestServer server) {
+    Cli(@Nullable AttacheServer server) {
         this.server = server;
     }
 
@@ -74,7 +75,7 @@ final class Cli {
             throw new IllegalStateException("no server to connect to");
         }
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--host", server.api(), "--token", server.token()));
+        all.addAll(List.of("--host", server.apiBaseUri().toString(), "--token", server.token()));
         return runExactly(all.toArray(String[]::new));
     }
 

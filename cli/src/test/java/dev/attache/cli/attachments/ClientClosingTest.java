@@ -13,43 +13,52 @@ import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.attache.cli.testing.ServerCalls;
 import dev.attache.client.AttachmentGid;
 import dev.attache.client.AttachmentsApi;
+import dev.attache.testkit.AttacheExtension;
+import dev.attache.testkit.AttacheServer;
 
 /**
  * Every command that talks to the server closes the client it built, so its worker threads and
  * HTTP client end with the command instead of whenever the JVM does. A closed client fails new
  * calls with {@link IllegalStateException}; an open one would answer them.
  */
+@ExtendWith(AttacheExtension.class)
 class ClientClosingTest {
 
     @TempDir
     Path dir;
 
-    private TestServer server;
+    private final AttacheServer server;
+    private final ServerCalls calls;
     private final List<AttachmentsApi> built = new ArrayList<>();
-    private Cli cli;
+    private final Cli cli;
     private String task;
     private String gid;
 
-    @BeforeEach
-    void start() {
-        server = new TestServer(dir.resolve("data"));
-        cli = new Cli(server).connectingWith(connection -> {
+    ClientClosingTest(AttacheServer server) {
+        this.server = server;
+        this.calls = new ServerCalls(server);
+        this.cli = new Cli(server).connectingWith(connection -> {
             AttachmentsApi api = Connector.http().open(connection);
             built.add(api);
             return api;
         });
-        task = server.newTask();
-        gid = server.upload(task, "plan.txt", new byte[5]);
+    }
+
+    @BeforeEach
+    void upload() {
+        task = server.createTask("t");
+        gid = calls.upload(task, "plan.txt", new byte[5]);
     }
 
     @AfterEach
-    void stop() {
+    void closeWhatTheTestLeftOpen() {
         built.forEach(AttachmentsApi::close);
-        server.close();
     }
 
     @Test

@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.attache.client.AttachmentsApi;
 import dev.attache.client.RetryPolicy;
 
+import dev.attache.testkit.AttacheExtension;
+import dev.attache.testkit.AttacheServer;
+
+@ExtendWith(AttacheExtension.class)
 class ConnectionTest {
 
     private static final String BAD_TOKEN = "2/1/2:0123456789abcdef0123456789abcdef";
@@ -20,32 +23,26 @@ class ConnectionTest {
     @TempDir
     Path dir;
 
-    private TestServer server;
-    private Cli cli;
+    private final AttacheServer server;
+    private final Cli cli;
 
-    @BeforeEach
-    void start() {
-        server = new TestServer(dir.resolve("data"));
-        cli = new Cli(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    ConnectionTest(AttacheServer server) {
+        this.server = server;
+        this.cli = new Cli(server);
     }
 
     @Test
     void withoutATokenALoopbackServersDevTokenIsUsed() {
-        String task = server.newTask();
+        String task = server.createTask("t");
 
-        Cli.Run run = cli.runExactly("ls", "--parent", task, "--host", server.api(), "--data-dir", server.dataDir().toString());
+        Cli.Run run = cli.runExactly("ls", "--parent", task, "--host", server.apiBaseUri().toString(), "--data-dir", server.dataDir().toString());
 
         assertThat(run.exitCode()).isZero();
     }
 
     @Test
     void withoutATokenAndWithoutADevTokenTheCommandIsAUsageError() {
-        Cli.Run run = cli.runExactly("ls", "--parent", "1", "--host", server.api(), "--data-dir", dir.resolve("none").toString());
+        Cli.Run run = cli.runExactly("ls", "--parent", "1", "--host", server.apiBaseUri().toString(), "--data-dir", dir.resolve("none").toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("No token");
@@ -55,7 +52,7 @@ class ConnectionTest {
     void theTokenFilesFirstLineIsTheToken() throws Exception {
         Path file = Files.writeString(dir.resolve("token"), server.token() + "\n");
 
-        Cli.Run run = cli.runExactly("ls", "--parent", server.newTask(), "--host", server.api(),
+        Cli.Run run = cli.runExactly("ls", "--parent", server.createTask("t"), "--host", server.apiBaseUri().toString(),
                 "--data-dir", dir.resolve("none").toString(), "--token-file", file.toString());
 
         assertThat(run.exitCode()).isZero();
@@ -63,7 +60,7 @@ class ConnectionTest {
 
     @Test
     void aRefusedTokenExitsWithNotAuthorized() {
-        Cli.Run run = cli.runExactly("ls", "--parent", "1", "--host", server.api(), "--token", BAD_TOKEN);
+        Cli.Run run = cli.runExactly("ls", "--parent", "1", "--host", server.apiBaseUri().toString(), "--token", BAD_TOKEN);
 
         assertThat(run.exitCode()).isEqualTo(4);
         assertThat(run.err()).startsWith("attache: the token from --token was refused: Not Authorized");
@@ -108,7 +105,7 @@ class ConnectionTest {
     void theTokenAppearsNowhereInTheOutputOfAnUpload() throws Exception {
         Path file = Files.writeString(dir.resolve("a.txt"), "a");
 
-        Cli.Run run = cli.run("upload", "--parent", server.newTask(), "--json", "--verbose", file.toString());
+        Cli.Run run = cli.run("upload", "--parent", server.createTask("t"), "--json", "--verbose", file.toString());
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out() + run.err()).doesNotContain(tokenSecret());
@@ -130,8 +127,8 @@ class ConnectionTest {
 
     @Test
     void hostAsHostAndPortReachesTheApi() {
-        String task = server.newTask();
-        String hostAndPort = java.net.URI.create(server.api()).getAuthority();
+        String task = server.createTask("t");
+        String hostAndPort = java.net.URI.create(server.apiBaseUri().toString()).getAuthority();
 
         Cli.Run run = cli.runExactly("ls", "--parent", task, "--host", hostAndPort, "--token", server.token());
 
@@ -140,8 +137,8 @@ class ConnectionTest {
 
     @Test
     void hostAsTheServerRootReachesTheApi() {
-        String task = server.newTask();
-        String root = server.api().replace("/api/1.0", "");
+        String task = server.createTask("t");
+        String root = server.apiBaseUri().toString().replace("/api/1.0", "");
 
         Cli.Run run = cli.runExactly("ls", "--parent", task, "--host", root, "--token", server.token());
 
@@ -159,7 +156,7 @@ class ConnectionTest {
     @Test
     void aRefusedTokenFromTheEnvironmentIsNamedTogetherWithTheDevTokenItHid() {
         Cli.Run run = cli.withEnv("ASANA_ACCESS_TOKEN", BAD_TOKEN)
-                .runExactly("ls", "--parent", "1", "--host", server.api(), "--data-dir", server.dataDir().toString());
+                .runExactly("ls", "--parent", "1", "--host", server.apiBaseUri().toString(), "--data-dir", server.dataDir().toString());
 
         assertThat(run.exitCode()).isEqualTo(4);
         assertThat(run.err()).startsWith("attache: the token from ASANA_ACCESS_TOKEN (it is used before "
@@ -170,7 +167,7 @@ class ConnectionTest {
     void aRefusedTokenFileIsNamed() throws Exception {
         Path file = Files.writeString(dir.resolve("token"), BAD_TOKEN + "\n");
 
-        Cli.Run run = cli.runExactly("ls", "--parent", "1", "--host", server.api(), "--token-file", file.toString());
+        Cli.Run run = cli.runExactly("ls", "--parent", "1", "--host", server.apiBaseUri().toString(), "--token-file", file.toString());
 
         assertThat(run.err()).startsWith("attache: the token from --token-file " + file + " was refused");
     }
@@ -180,7 +177,7 @@ class ConnectionTest {
         Path data = Files.createDirectories(dir.resolve("other-data"));
         Files.writeString(data.resolve("dev-token"), BAD_TOKEN + "\n");
 
-        Cli.Run run = cli.runExactly("ls", "--parent", "1", "--host", server.api(), "--data-dir", data.toString());
+        Cli.Run run = cli.runExactly("ls", "--parent", "1", "--host", server.apiBaseUri().toString(), "--data-dir", data.toString());
 
         assertThat(run.err()).startsWith("attache: the token from " + data.resolve("dev-token")
                 + " (the local server's dev token) was refused");

@@ -7,40 +7,45 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.attache.cli.testing.ServerCalls;
+import dev.attache.testkit.AttacheExtension;
+import dev.attache.testkit.AttacheServer;
+
+@ExtendWith(AttacheExtension.class)
 class DownloadCommandTest {
 
     @TempDir
     Path dir;
 
-    private TestServer server;
-    private Cli cli;
+    private final AttacheServer server;
+    private final ServerCalls calls;
+    private final Cli cli;
     private String task;
     private Path out;
 
-    @BeforeEach
-    void start() {
-        server = new TestServer(dir.resolve("data"));
-        cli = new Cli(server);
-        task = server.newTask();
-        out = dir.resolve("out");
+    DownloadCommandTest(AttacheServer server) {
+        this.server = server;
+        this.calls = new ServerCalls(server);
+        this.cli = new Cli(server);
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
+    @BeforeEach
+    void start() {
+        task = server.createTask("t");
+        out = dir.resolve("out");
     }
 
     @Test
     void downloadWritesTheBytesUnderTheServersFileName() throws Exception {
-        byte[] content = TestServer.randomBytes(50_000);
-        String gid = server.upload(task, "report.pdf", content);
+        byte[] content = ServerCalls.randomBytes(50_000);
+        String gid = calls.upload(task, "report.pdf", content);
 
         Cli.Run run = cli.ok("download", gid, "--dir", out.toString());
 
@@ -50,15 +55,15 @@ class DownloadCommandTest {
 
     @Test
     void downloadContinuesAPartFileFetchingOnlyTheMissingBytes() throws Exception {
-        byte[] content = TestServer.randomBytes(100_000);
-        String gid = server.upload(task, "big.bin", content);
+        byte[] content = ServerCalls.randomBytes(100_000);
+        String gid = calls.upload(task, "big.bin", content);
         Files.createDirectories(out);
         Files.write(out.resolve("big.bin.part"), Arrays.copyOf(content, 40_000));
-        long servedBefore = server.downloadedBytes();
+        long servedBefore = calls.downloadedBytes();
 
         Cli.Run run = cli.ok("download", gid, "--dir", out.toString());
 
-        assertThat(server.downloadedBytes() - servedBefore).isEqualTo(60_000);
+        assertThat(calls.downloadedBytes() - servedBefore).isEqualTo(60_000);
         assertThat(Files.readAllBytes(out.resolve("big.bin"))).isEqualTo(content);
         assertThat(out.resolve("big.bin.part")).doesNotExist();
         assertThat(run.out()).startsWith("Resumed " + gid);
@@ -66,8 +71,8 @@ class DownloadCommandTest {
 
     @Test
     void downloadSkipsAnIdenticalExistingFile() throws Exception {
-        byte[] content = TestServer.randomBytes(1000);
-        String gid = server.upload(task, "same.bin", content);
+        byte[] content = ServerCalls.randomBytes(1000);
+        String gid = calls.upload(task, "same.bin", content);
         Files.createDirectories(out);
         Files.write(out.resolve("same.bin"), content);
 
@@ -78,7 +83,7 @@ class DownloadCommandTest {
 
     @Test
     void downloadKeepsADifferentFileOfTheSameSizeWithoutForce() throws Exception {
-        String gid = server.upload(task, "notes.txt", "server!".getBytes(StandardCharsets.UTF_8));
+        String gid = calls.upload(task, "notes.txt", "server!".getBytes(StandardCharsets.UTF_8));
         Files.createDirectories(out);
         Files.writeString(out.resolve("notes.txt"), "mine!!!");
 
@@ -91,7 +96,7 @@ class DownloadCommandTest {
 
     @Test
     void downloadKeepsADifferentFileOfAnotherSizeWithoutForce() throws Exception {
-        String gid = server.upload(task, "notes.txt", "server".getBytes(StandardCharsets.UTF_8));
+        String gid = calls.upload(task, "notes.txt", "server".getBytes(StandardCharsets.UTF_8));
         Files.createDirectories(out);
         Files.writeString(out.resolve("notes.txt"), "a much longer local file");
 
@@ -103,7 +108,7 @@ class DownloadCommandTest {
 
     @Test
     void downloadWithForceReplacesADifferentFile() throws Exception {
-        String gid = server.upload(task, "notes.txt", "server".getBytes(StandardCharsets.UTF_8));
+        String gid = calls.upload(task, "notes.txt", "server".getBytes(StandardCharsets.UTF_8));
         Files.createDirectories(out);
         Files.writeString(out.resolve("notes.txt"), "mine");
 
@@ -114,8 +119,8 @@ class DownloadCommandTest {
 
     @Test
     void downloadOfSeveralWritesEachFile() throws Exception {
-        String a = server.upload(task, "a.txt", "A".getBytes(StandardCharsets.UTF_8));
-        String b = server.upload(task, "b.txt", "B".getBytes(StandardCharsets.UTF_8));
+        String a = calls.upload(task, "a.txt", "A".getBytes(StandardCharsets.UTF_8));
+        String b = calls.upload(task, "b.txt", "B".getBytes(StandardCharsets.UTF_8));
 
         cli.ok("download", a, b, "--dir", out.toString());
 
@@ -125,8 +130,8 @@ class DownloadCommandTest {
 
     @Test
     void downloadOfTwoAttachmentsWithOneNameWritesTwoFiles() throws Exception {
-        String a = server.upload(task, "same.txt", "first".getBytes(StandardCharsets.UTF_8));
-        String b = server.upload(task, "same.txt", "second".getBytes(StandardCharsets.UTF_8));
+        String a = calls.upload(task, "same.txt", "first".getBytes(StandardCharsets.UTF_8));
+        String b = calls.upload(task, "same.txt", "second".getBytes(StandardCharsets.UTF_8));
 
         cli.ok("download", a, b, "--dir", out.toString());
 
@@ -155,7 +160,7 @@ class DownloadCommandTest {
 
     @Test
     void downloadOfABadAndAGoodGidDownloadsTheGoodOneAndNamesTheBadOne() throws Exception {
-        String good = server.upload(task, "good.txt", "good".getBytes(StandardCharsets.UTF_8));
+        String good = calls.upload(task, "good.txt", "good".getBytes(StandardCharsets.UTF_8));
 
         Cli.Run run = cli.run("download", "12345", good, "--dir", out.toString());
 
@@ -167,7 +172,7 @@ class DownloadCommandTest {
 
     @Test
     void downloadWithOutputFileWritesThatFile() throws Exception {
-        String gid = server.upload(task, "report.pdf", "pdf".getBytes(StandardCharsets.UTF_8));
+        String gid = calls.upload(task, "report.pdf", "pdf".getBytes(StandardCharsets.UTF_8));
         Path file = dir.resolve("mine.pdf");
 
         cli.ok("download", gid, "-o", file.toString());
@@ -178,8 +183,8 @@ class DownloadCommandTest {
 
     @Test
     void downloadWithOutputDashWritesStandardOutputAndNoFile() throws Exception {
-        byte[] content = TestServer.randomBytes(5000);
-        String gid = server.upload(task, "report.pdf", content);
+        byte[] content = ServerCalls.randomBytes(5000);
+        String gid = calls.upload(task, "report.pdf", content);
 
         Cli.Run run = cli.ok("download", gid, "-o", "-");
 
@@ -190,7 +195,7 @@ class DownloadCommandTest {
 
     @Test
     void downloadWithOutputEndingInSlashUsesTheExistingDirectory() throws Exception {
-        String gid = server.upload(task, "report.pdf", "pdf".getBytes(StandardCharsets.UTF_8));
+        String gid = calls.upload(task, "report.pdf", "pdf".getBytes(StandardCharsets.UTF_8));
         Files.createDirectories(out);
 
         cli.ok("download", gid, "-o", out + "/");
@@ -208,7 +213,7 @@ class DownloadCommandTest {
 
     @Test
     void aFileSystemFailureIsPlainWordsWithoutJavaNames() throws Exception {
-        String gid = server.upload(task, "report.pdf", "pdf".getBytes(StandardCharsets.UTF_8));
+        String gid = calls.upload(task, "report.pdf", "pdf".getBytes(StandardCharsets.UTF_8));
         Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
 
         Cli.Run run = cli.run("download", gid, "-o", notADirectory.resolve("report.pdf").toString());
@@ -219,7 +224,7 @@ class DownloadCommandTest {
 
     @Test
     void downloadJsonHasAnObjectPerGidIncludingFailures() throws Exception {
-        String good = server.upload(task, "good.txt", "good".getBytes(StandardCharsets.UTF_8));
+        String good = calls.upload(task, "good.txt", "good".getBytes(StandardCharsets.UTF_8));
 
         Cli.Run run = cli.run("download", good, "12345", "--dir", out.toString(), "--json");
 

@@ -6,53 +6,58 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.attache.server.signing.Sha256;
 
+import dev.attache.cli.testing.ServerCalls;
+import dev.attache.testkit.AttacheExtension;
+import dev.attache.testkit.AttacheServer;
+
+@ExtendWith(AttacheExtension.class)
 class ExportCommandTest {
 
     @TempDir
     Path dir;
 
-    private TestServer server;
-    private Cli cli;
+    private final AttacheServer server;
+    private final ServerCalls calls;
+    private final Cli cli;
     private String task;
     private Path out;
 
-    @BeforeEach
-    void start() {
-        server = new TestServer(dir.resolve("data"));
-        cli = new Cli(server);
-        task = server.newTask();
-        out = dir.resolve("export");
+    ExportCommandTest(AttacheServer server) {
+        this.server = server;
+        this.calls = new ServerCalls(server);
+        this.cli = new Cli(server);
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
+    @BeforeEach
+    void start() {
+        task = server.createTask("t");
+        out = dir.resolve("export");
     }
 
     @Test
     void exportWritesEveryFileOfTheTask() throws Exception {
-        server.upload(task, "a.bin", TestServer.randomBytes(10_000));
-        server.upload(task, "b.bin", TestServer.randomBytes(20_000));
+        calls.upload(task, "a.bin", ServerCalls.randomBytes(10_000));
+        calls.upload(task, "b.bin", ServerCalls.randomBytes(20_000));
 
         cli.ok("export", "--parent", task, "--to", out.toString());
 
-        assertThat(Files.readAllBytes(out.resolve("a.bin"))).isEqualTo(TestServer.randomBytes(10_000));
-        assertThat(Files.readAllBytes(out.resolve("b.bin"))).isEqualTo(TestServer.randomBytes(20_000));
+        assertThat(Files.readAllBytes(out.resolve("a.bin"))).isEqualTo(ServerCalls.randomBytes(10_000));
+        assertThat(Files.readAllBytes(out.resolve("b.bin"))).isEqualTo(ServerCalls.randomBytes(20_000));
     }
 
     @Test
     void theManifestsHashesAndSizesMatchTheFiles() throws Exception {
-        String a = server.upload(task, "a.bin", TestServer.randomBytes(10_000));
-        server.upload(task, "b.bin", TestServer.randomBytes(20_000));
+        String a = calls.upload(task, "a.bin", ServerCalls.randomBytes(10_000));
+        calls.upload(task, "b.bin", ServerCalls.randomBytes(20_000));
 
         cli.ok("export", "--parent", task, "--to", out.toString());
 
@@ -70,42 +75,42 @@ class ExportCommandTest {
 
     @Test
     void aRerunAfterAnInterruptionFetchesOnlyWhatIsMissingOrIncomplete() throws Exception {
-        server.upload(task, "done.bin", TestServer.randomBytes(30_000));
-        server.upload(task, "half.bin", TestServer.randomBytes(40_000));
-        server.upload(task, "missing.bin", TestServer.randomBytes(50_000));
+        calls.upload(task, "done.bin", ServerCalls.randomBytes(30_000));
+        calls.upload(task, "half.bin", ServerCalls.randomBytes(40_000));
+        calls.upload(task, "missing.bin", ServerCalls.randomBytes(50_000));
         Files.createDirectories(out);
-        Files.write(out.resolve("done.bin"), TestServer.randomBytes(30_000));
-        Files.write(out.resolve("half.bin.part"), Arrays.copyOf(TestServer.randomBytes(40_000), 15_000));
-        long servedBefore = server.downloadedBytes();
+        Files.write(out.resolve("done.bin"), ServerCalls.randomBytes(30_000));
+        Files.write(out.resolve("half.bin.part"), Arrays.copyOf(ServerCalls.randomBytes(40_000), 15_000));
+        long servedBefore = calls.downloadedBytes();
 
         cli.ok("export", "--parent", task, "--to", out.toString());
 
-        assertThat(server.downloadedBytes() - servedBefore).isEqualTo(25_000 + 50_000);
-        assertThat(Files.readAllBytes(out.resolve("half.bin"))).isEqualTo(TestServer.randomBytes(40_000));
-        assertThat(Files.readAllBytes(out.resolve("missing.bin"))).isEqualTo(TestServer.randomBytes(50_000));
+        assertThat(calls.downloadedBytes() - servedBefore).isEqualTo(25_000 + 50_000);
+        assertThat(Files.readAllBytes(out.resolve("half.bin"))).isEqualTo(ServerCalls.randomBytes(40_000));
+        assertThat(Files.readAllBytes(out.resolve("missing.bin"))).isEqualTo(ServerCalls.randomBytes(50_000));
     }
 
     @Test
     void aSecondRunFetchesNothing() throws Exception {
-        server.upload(task, "a.bin", TestServer.randomBytes(10_000));
+        calls.upload(task, "a.bin", ServerCalls.randomBytes(10_000));
         cli.ok("export", "--parent", task, "--to", out.toString());
-        long servedBefore = server.downloadedBytes();
+        long servedBefore = calls.downloadedBytes();
 
         Cli.Run run = cli.ok("export", "--parent", task, "--to", out.toString());
 
-        assertThat(server.downloadedBytes()).isEqualTo(servedBefore);
+        assertThat(calls.downloadedBytes()).isEqualTo(servedBefore);
         assertThat(run.out()).contains("0 fetched, 1 already there");
     }
 
     @Test
     void attachmentsWithTheSameNameGetDistinctFiles() throws Exception {
-        server.upload(task, "report.pdf", TestServer.randomBytes(100));
-        String second = server.upload(task, "report.pdf", TestServer.randomBytes(200));
+        calls.upload(task, "report.pdf", ServerCalls.randomBytes(100));
+        String second = calls.upload(task, "report.pdf", ServerCalls.randomBytes(200));
 
         cli.ok("export", "--parent", task, "--to", out.toString());
 
-        assertThat(Files.readAllBytes(out.resolve("report.pdf"))).isEqualTo(TestServer.randomBytes(100));
-        assertThat(Files.readAllBytes(out.resolve("report (" + second + ").pdf"))).isEqualTo(TestServer.randomBytes(200));
+        assertThat(Files.readAllBytes(out.resolve("report.pdf"))).isEqualTo(ServerCalls.randomBytes(100));
+        assertThat(Files.readAllBytes(out.resolve("report (" + second + ").pdf"))).isEqualTo(ServerCalls.randomBytes(200));
     }
 
     @Test

@@ -2,39 +2,33 @@ package dev.attache.cli.attachments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.attache.cli.testing.ServerCalls;
+import dev.attache.testkit.AttacheExtension;
+import dev.attache.testkit.AttacheServer;
+
+@ExtendWith(AttacheExtension.class)
 class GetCommandTest {
 
-    @TempDir
-    Path dir;
+    private final AttacheServer server;
+    private final ServerCalls calls;
+    private final Cli cli;
 
-    private TestServer server;
-    private Cli cli;
-
-    @BeforeEach
-    void start() {
-        server = new TestServer(dir.resolve("data"));
-        cli = new Cli(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    GetCommandTest(AttacheServer server) {
+        this.server = server;
+        this.calls = new ServerCalls(server);
+        this.cli = new Cli(server);
     }
 
     @Test
     void getPrintsTheDefaultFieldsOneToALine() {
-        String task = server.newTask();
-        String gid = server.upload(task, "plan.txt", new byte[5]);
+        String task = server.createTask("t");
+        String gid = calls.upload(task, "plan.txt", new byte[5]);
 
         Cli.Run run = cli.ok("get", gid);
 
@@ -43,9 +37,9 @@ class GetCommandTest {
 
     @Test
     void getJsonPrintsOneObjectPerGidOnItsOwnLine() throws Exception {
-        String task = server.newTask();
-        String first = server.upload(task, "a.txt", new byte[5]);
-        String second = server.upload(task, "b.txt", new byte[6]);
+        String task = server.createTask("t");
+        String first = calls.upload(task, "a.txt", new byte[5]);
+        String second = calls.upload(task, "b.txt", new byte[6]);
 
         Cli.Run run = cli.ok("get", first, second, "--json", "--fields", "name,size");
 

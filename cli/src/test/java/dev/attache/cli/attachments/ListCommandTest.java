@@ -3,40 +3,35 @@ package dev.attache.cli.attachments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.attache.cli.testing.ServerCalls;
+import dev.attache.testkit.AttacheExtension;
+import dev.attache.testkit.AttacheServer;
+
+@ExtendWith(AttacheExtension.class)
 class ListCommandTest {
 
-    @TempDir
-    Path dir;
+    private final AttacheServer server;
+    private final ServerCalls calls;
+    private final Cli cli;
 
-    private TestServer server;
-    private Cli cli;
-
-    @BeforeEach
-    void start() {
-        server = new TestServer(dir.resolve("data"));
-        cli = new Cli(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    ListCommandTest(AttacheServer server) {
+        this.server = server;
+        this.calls = new ServerCalls(server);
+        this.cli = new Cli(server);
     }
 
     @Test
     void lsPrintsATableWithNameSizeCreatedAndGid() {
-        String task = server.newTask();
-        String gid = server.upload(task, "plan.txt", "twelve bytes".getBytes(StandardCharsets.UTF_8));
+        String task = server.createTask("t");
+        String gid = calls.upload(task, "plan.txt", "twelve bytes".getBytes(StandardCharsets.UTF_8));
 
         Cli.Run run = cli.ok("ls", "--parent", task);
 
@@ -46,9 +41,9 @@ class ListCommandTest {
 
     @Test
     void lsJsonPrintsOneRecordPerLineWithTheApiFieldNames() throws Exception {
-        String task = server.newTask();
-        String first = server.upload(task, "a.txt", new byte[3]);
-        String second = server.upload(task, "b.txt", new byte[4]);
+        String task = server.createTask("t");
+        String first = calls.upload(task, "a.txt", new byte[3]);
+        String second = calls.upload(task, "b.txt", new byte[4]);
 
         List<String> lines = cli.ok("ls", "--parent", task, "--json").lines();
 
@@ -62,9 +57,9 @@ class ListCommandTest {
 
     @Test
     void lsFollowsEveryPageByDefault() {
-        String task = server.newTask();
+        String task = server.createTask("t");
         for (int i = 0; i < 101; i++) {
-            server.upload(task, "f" + i + ".txt", new byte[1]);
+            calls.upload(task, "f" + i + ".txt", new byte[1]);
         }
 
         List<String> lines = cli.ok("ls", "--parent", task, "--json").lines();
@@ -74,9 +69,9 @@ class ListCommandTest {
 
     @Test
     void lsLimitShowsAtMostThatMany() {
-        String task = server.newTask();
+        String task = server.createTask("t");
         for (int i = 0; i < 3; i++) {
-            server.upload(task, "f" + i + ".txt", new byte[1]);
+            calls.upload(task, "f" + i + ".txt", new byte[1]);
         }
 
         List<String> lines = cli.ok("ls", "--parent", task, "--json", "--limit", "2").lines();
@@ -86,8 +81,8 @@ class ListCommandTest {
 
     @Test
     void lsFieldsReturnsOnlyThoseFieldsAndTheGid() throws Exception {
-        String task = server.newTask();
-        server.upload(task, "a.txt", new byte[3]);
+        String task = server.createTask("t");
+        calls.upload(task, "a.txt", new byte[3]);
 
         String line = cli.ok("ls", "--parent", task, "--json", "--fields", "size").lines().get(0);
 
@@ -96,7 +91,7 @@ class ListCommandTest {
 
     @Test
     void lsOfAnEmptyTaskSaysSo() {
-        String task = server.newTask();
+        String task = server.createTask("t");
 
         assertThat(cli.ok("ls", "--parent", task).out()).isEqualTo("No attachments.\n");
     }
@@ -110,16 +105,16 @@ class ListCommandTest {
 
     @Test
     void lsWithAnUnknownFieldIsAUsageError() {
-        Cli.Run run = cli.run("ls", "--parent", server.newTask(), "--fields", "colour");
+        Cli.Run run = cli.run("ls", "--parent", server.createTask("t"), "--fields", "colour");
 
         assertThat(run.exitCode()).isEqualTo(2);
     }
 
     @Test
     void lsIdsPrintsOnlyTheGidsOldestFirst() {
-        String task = server.newTask();
-        String first = server.upload(task, "a.txt", new byte[3]);
-        String second = server.upload(task, "b.txt", new byte[4]);
+        String task = server.createTask("t");
+        String first = calls.upload(task, "a.txt", new byte[3]);
+        String second = calls.upload(task, "b.txt", new byte[4]);
 
         Cli.Run run = cli.ok("ls", "--parent", task, "--ids");
 

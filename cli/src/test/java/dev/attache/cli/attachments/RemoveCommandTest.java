@@ -2,59 +2,58 @@ package dev.attache.cli.attachments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.attache.cli.testing.ServerCalls;
+import dev.attache.testkit.AttacheExtension;
+import dev.attache.testkit.AttacheServer;
+
+@ExtendWith(AttacheExtension.class)
 class RemoveCommandTest {
 
-    @TempDir
-    Path dir;
-
-    private TestServer server;
+    private final AttacheServer server;
+    private final ServerCalls calls;
     private String task;
+
+    RemoveCommandTest(AttacheServer server) {
+        this.server = server;
+        this.calls = new ServerCalls(server);
+    }
 
     @BeforeEach
     void start() {
-        server = new TestServer(dir.resolve("data"));
-        task = server.newTask();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        task = server.createTask("t");
     }
 
     @Test
     void rmOfOneAttachmentWithYesDeletesItWithoutAsking() {
-        String gid = server.upload(task, "a.txt", new byte[1]);
+        String gid = calls.upload(task, "a.txt", new byte[1]);
 
         Cli.Run run = new Cli(server).ok("rm", gid, "--yes");
 
         assertThat(run.out()).isEqualTo("Deleted " + gid + " (a.txt)\n");
-        assertThat(server.status(gid)).isEqualTo(404);
+        assertThat(calls.status(gid)).isEqualTo(404);
     }
 
     @Test
     void rmOfSeveralWithoutATerminalOrYesRefusesWithUsageAndDeletesNothing() {
-        String a = server.upload(task, "a.txt", new byte[1]);
-        String b = server.upload(task, "b.txt", new byte[1]);
+        String a = calls.upload(task, "a.txt", new byte[1]);
+        String b = calls.upload(task, "b.txt", new byte[1]);
 
         Cli.Run run = new Cli(server).run("rm", a, b);
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("without --yes");
-        assertThat(server.status(a)).isEqualTo(200);
-        assertThat(server.status(b)).isEqualTo(200);
+        assertThat(calls.status(a)).isEqualTo(200);
+        assertThat(calls.status(b)).isEqualTo(200);
     }
 
     @Test
     void rmRefusalIsOneLineWithoutTheUsageHelp() {
-        String a = server.upload(task, "a.txt", new byte[1]);
-        String b = server.upload(task, "b.txt", new byte[1]);
+        String a = calls.upload(task, "a.txt", new byte[1]);
+        String b = calls.upload(task, "b.txt", new byte[1]);
 
         Cli.Run run = new Cli(server).run("rm", a, b);
 
@@ -64,37 +63,37 @@ class RemoveCommandTest {
 
     @Test
     void rmOfSeveralWithYesDeletesAllWithoutAsking() {
-        String a = server.upload(task, "a.txt", new byte[1]);
-        String b = server.upload(task, "b.txt", new byte[1]);
+        String a = calls.upload(task, "a.txt", new byte[1]);
+        String b = calls.upload(task, "b.txt", new byte[1]);
 
         new Cli(server).ok("rm", a, b, "--yes");
 
-        assertThat(server.status(a)).isEqualTo(404);
-        assertThat(server.status(b)).isEqualTo(404);
+        assertThat(calls.status(a)).isEqualTo(404);
+        assertThat(calls.status(b)).isEqualTo(404);
     }
 
     @Test
     void rmOfSeveralDeletesThemWhenTheAnswerIsYes() {
-        String a = server.upload(task, "a.txt", new byte[1]);
-        String b = server.upload(task, "b.txt", new byte[1]);
+        String a = calls.upload(task, "a.txt", new byte[1]);
+        String b = calls.upload(task, "b.txt", new byte[1]);
 
         Cli.Run run = new Cli(server).answering("y").run("rm", a, b);
 
         assertThat(run.err()).isEqualTo("Delete 2 attachments: a.txt (" + a + "), b.txt (" + b + ")? [y/N] ");
-        assertThat(server.status(a)).isEqualTo(404);
-        assertThat(server.status(b)).isEqualTo(404);
+        assertThat(calls.status(a)).isEqualTo(404);
+        assertThat(calls.status(b)).isEqualTo(404);
     }
 
     @Test
     void rmOfSeveralDeletesNothingWhenTheAnswerIsNo() {
-        String a = server.upload(task, "a.txt", new byte[1]);
-        String b = server.upload(task, "b.txt", new byte[1]);
+        String a = calls.upload(task, "a.txt", new byte[1]);
+        String b = calls.upload(task, "b.txt", new byte[1]);
 
         Cli.Run run = new Cli(server).answering("n").run("rm", a, b);
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(server.status(a)).isEqualTo(200);
-        assertThat(server.status(b)).isEqualTo(200);
+        assertThat(calls.status(a)).isEqualTo(200);
+        assertThat(calls.status(b)).isEqualTo(200);
     }
 
     @Test
@@ -106,30 +105,30 @@ class RemoveCommandTest {
 
     @Test
     void rmOfOneAttachmentAsksNamingIt() {
-        String gid = server.upload(task, "plan.pdf", new byte[1]);
+        String gid = calls.upload(task, "plan.pdf", new byte[1]);
 
         Cli.Run run = new Cli(server).answering("n").run("rm", gid);
 
         assertThat(run.err()).startsWith("Delete plan.pdf (" + gid + ")? [y/N] ");
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(server.status(gid)).isEqualTo(200);
+        assertThat(calls.status(gid)).isEqualTo(200);
     }
 
     @Test
     void rmOfOneWithoutATerminalOrYesRefusesAndDeletesNothing() {
-        String gid = server.upload(task, "plan.pdf", new byte[1]);
+        String gid = calls.upload(task, "plan.pdf", new byte[1]);
 
         Cli.Run run = new Cli(server).run("rm", gid);
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(server.status(gid)).isEqualTo(200);
+        assertThat(calls.status(gid)).isEqualTo(200);
     }
 
     @Test
     void rmOfManyListsTheFirstFiveNamesAndHowManyMore() {
         java.util.List<String> gids = new java.util.ArrayList<>();
         for (int i = 1; i <= 7; i++) {
-            gids.add(server.upload(task, "f" + i + ".txt", new byte[1]));
+            gids.add(calls.upload(task, "f" + i + ".txt", new byte[1]));
         }
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("rm"));
         args.addAll(gids);
@@ -143,12 +142,12 @@ class RemoveCommandTest {
 
     @Test
     void rmOfABadAndAGoodGidDeletesTheGoodOneAndExitsWithSomeFailed() {
-        String gid = server.upload(task, "a.txt", new byte[1]);
+        String gid = calls.upload(task, "a.txt", new byte[1]);
 
         Cli.Run run = new Cli(server).run("rm", "12345", gid, "--yes");
 
         assertThat(run.exitCode()).isEqualTo(9);
         assertThat(run.err()).contains("FAILED 12345: ");
-        assertThat(server.status(gid)).isEqualTo(404);
+        assertThat(calls.status(gid)).isEqualTo(404);
     }
 }

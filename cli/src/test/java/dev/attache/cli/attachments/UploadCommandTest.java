@@ -10,33 +10,38 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.attache.cli.testing.ServerCalls;
+import dev.attache.testkit.AttacheExtension;
+import dev.attache.testkit.AttacheServer;
+
+@ExtendWith(AttacheExtension.class)
 class UploadCommandTest {
 
     @TempDir
     Path dir;
 
-    private TestServer server;
-    private Cli cli;
+    private final AttacheServer server;
+    private final ServerCalls calls;
+    private final Cli cli;
     private String task;
+
+    UploadCommandTest(AttacheServer server) {
+        this.server = server;
+        this.calls = new ServerCalls(server);
+        this.cli = new Cli(server);
+    }
 
     @BeforeEach
     void start() {
-        server = new TestServer(dir.resolve("data"));
-        cli = new Cli(server);
-        task = server.newTask();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        task = server.createTask("t");
     }
 
     @Test
@@ -139,7 +144,7 @@ class UploadCommandTest {
         assertThat(run.out()).matches("Uploaded " + java.util.regex.Pattern.quote(one.toString()) + " as \\d+\n");
         assertThat(run.err()).contains("FAILED " + big + ": is 100.0 MiB (104857601 bytes), over the API's 100 MB limit")
                 .contains("1 of 2 failed");
-        assertThat(server.names(task)).containsExactly("one.txt");
+        assertThat(calls.names(task)).containsExactly("one.txt");
     }
 
     @Test
@@ -160,11 +165,11 @@ class UploadCommandTest {
     void anOversizedFileIsRefusedWithoutSendingARequest() throws Exception {
         Path one = Files.writeString(dir.resolve("one.txt"), "one");
         Path big = oversized("big.bin");
-        long postsBefore = server.requests("POST");
+        long postsBefore = calls.requests("POST");
 
         cli.run("upload", "--parent", task, one.toString(), big.toString());
 
-        assertThat(server.requests("POST") - postsBefore).isEqualTo(1);
+        assertThat(calls.requests("POST") - postsBefore).isEqualTo(1);
     }
 
     @Test
@@ -187,7 +192,7 @@ class UploadCommandTest {
         Cli.Run run = cli.ok("upload", "--parent", task, "--skip-existing", one.toString(), two.toString());
 
         assertThat(run.out()).contains("Skipped " + one + " (already " + first + ")");
-        assertThat(server.names(task)).containsExactly("one.txt", "two.txt");
+        assertThat(calls.names(task)).containsExactly("one.txt", "two.txt");
     }
 
     @Test
@@ -199,7 +204,7 @@ class UploadCommandTest {
         Cli.Run run = cli.ok("upload", "--parent", task, "--skip-existing", one.toString());
 
         assertThat(run.out()).startsWith("Uploaded ");
-        assertThat(server.names(task)).containsExactly("one.txt", "one.txt");
+        assertThat(calls.names(task)).containsExactly("one.txt", "one.txt");
     }
 
     @Test

@@ -4,17 +4,14 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * A blob store shared by several nodes: records an {@link UploadIntents upload intent} for each blob
  * before its first byte is written, touches it while bytes keep arriving and again just before the
  * commit, so a sweep on another node can tell a live upload from a dead one. Thread-safe.
  */
-public final class IntentRecordingBlobStore implements BlobStore {
+public final class IntentRecordingBlobStore extends ForwardingBlobStore {
 
-    private final BlobStore delegate;
     private final UploadIntents intents;
     private final Clock clock;
     private final Duration touchEvery;
@@ -23,7 +20,7 @@ public final class IntentRecordingBlobStore implements BlobStore {
      * @param touchEvery how often a long upload refreshes its intent; well below the sweep's grace period
      */
     public IntentRecordingBlobStore(BlobStore delegate, UploadIntents intents, Clock clock, Duration touchEvery) {
-        this.delegate = delegate;
+        super(delegate);
         this.intents = intents;
         this.clock = clock;
         this.touchEvery = touchEvery;
@@ -31,7 +28,7 @@ public final class IntentRecordingBlobStore implements BlobStore {
 
     @Override
     public BlobWriter create() throws IOException {
-        BlobWriter writer = delegate.create();
+        BlobWriter writer = delegate().create();
         try {
             intents.record(writer.key());
         } catch (RuntimeException e) {
@@ -42,39 +39,9 @@ public final class IntentRecordingBlobStore implements BlobStore {
     }
 
     @Override
-    public Optional<Blob> open(String key) throws IOException {
-        return delegate.open(key);
-    }
-
-    @Override
-    public void delete(String key) throws IOException {
-        delegate.delete(key);
-    }
-
-    @Override
-    public void forEach(Consumer<StoredBlob> consumer) throws IOException {
-        delegate.forEach(consumer);
-    }
-
-    @Override
     public int deleteTemporaries() throws IOException {
         throw new UnsupportedOperationException("a shared blob store has uploads of other nodes in progress; "
                 + "only the orphan sweep may remove partial writes");
-    }
-
-    @Override
-    public void forEachPartial(Consumer<StoredBlob> consumer) throws IOException {
-        delegate.forEachPartial(consumer);
-    }
-
-    @Override
-    public void deletePartial(String key) throws IOException {
-        delegate.deletePartial(key);
-    }
-
-    @Override
-    public boolean isHealthy() {
-        return delegate.isHealthy();
     }
 
     private final class Writer implements BlobWriter {

@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -27,6 +26,7 @@ import dev.attache.server.auth.TokenStore;
 import dev.attache.server.blob.BlobStore;
 import dev.attache.server.blob.BlobWriter;
 import dev.attache.server.blob.FileBlobStore;
+import dev.attache.server.blob.ForwardingBlobStore;
 import dev.attache.server.blob.IntentRecordingBlobStore;
 import dev.attache.server.blob.UploadIntents;
 import dev.attache.server.db.Database;
@@ -188,12 +188,11 @@ class DataMigrationIT {
     }
 
     /** A target store whose third upload fails, like a run cut off midway. */
-    private static final class FailingOnThirdBlob implements BlobStore {
-        private final BlobStore delegate;
+    private static final class FailingOnThirdBlob extends ForwardingBlobStore {
         private final AtomicInteger created = new AtomicInteger();
 
         FailingOnThirdBlob(BlobStore delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
@@ -201,32 +200,7 @@ class DataMigrationIT {
             if (created.incrementAndGet() == 3) {
                 throw new IOException("connection to the store lost");
             }
-            return delegate.create();
-        }
-
-        @Override
-        public Optional<Blob> open(String key) throws IOException {
-            return delegate.open(key);
-        }
-
-        @Override
-        public void delete(String key) throws IOException {
-            delegate.delete(key);
-        }
-
-        @Override
-        public void forEach(Consumer<StoredBlob> consumer) throws IOException {
-            delegate.forEach(consumer);
-        }
-
-        @Override
-        public int deleteTemporaries() {
-            return 0;
-        }
-
-        @Override
-        public boolean isHealthy() {
-            return true;
+            return super.create();
         }
     }
 }

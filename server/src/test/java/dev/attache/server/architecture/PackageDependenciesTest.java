@@ -12,8 +12,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
- * Keeps the server's packages a directed acyclic graph: the composition root over the features, the
- * features over the infrastructure, and no package cycle anywhere.
+ * Keeps the server's packages a directed acyclic graph: the composition root (with the embedding API
+ * that starts it in tests) over the features, the features over the infrastructure, and no package cycle
+ * anywhere.
  */
 class PackageDependenciesTest {
 
@@ -36,7 +37,7 @@ class PackageDependenciesTest {
     @Test
     void featuresSitAboveInfrastructureAndOnlyTheRootSeesThem() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("Composition root").definedBy(ROOT, ROOT + ".storage..")
+                .layer("Composition root").definedBy(ROOT, ROOT + ".storage..", ROOT + ".embedded..")
                 .layer("Features").definedBy(
                         ROOT + ".attachments..", ROOT + ".download..", ROOT + ".directory..", ROOT + ".admin..",
                         ROOT + ".console..", ROOT + ".oauth..", ROOT + ".faults..")
@@ -52,7 +53,7 @@ class PackageDependenciesTest {
     @Test
     void everyServerPackageBelongsToALayer() {
         classes()
-                .should().resideInAnyPackage(ROOT, ROOT + ".storage..", ROOT + ".attachments..", ROOT + ".download..",
+                .should().resideInAnyPackage(ROOT, ROOT + ".storage..", ROOT + ".embedded..", ROOT + ".attachments..", ROOT + ".download..",
                         ROOT + ".directory..", ROOT + ".admin..", ROOT + ".console..", ROOT + ".oauth..", ROOT + ".faults..",
                         ROOT + ".http..", ROOT + ".auth..", ROOT + ".db..", ROOT + ".blob..", ROOT + ".ratelimit..", ROOT + ".ids..",
                         ROOT + ".signing..", ROOT + ".ops..", ROOT + ".tls..")

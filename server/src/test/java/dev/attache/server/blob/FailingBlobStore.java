@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * A file blob store with one step made to fail the way a real disk fails: writes once a blob has taken
@@ -13,18 +11,17 @@ import java.util.function.Consumer;
  * the real commit has run, the worst case: the bytes are visible under their key when the caller hears
  * of the failure.
  */
-public final class FailingBlobStore implements BlobStore {
+public final class FailingBlobStore extends ForwardingBlobStore {
 
     /** The step that fails. */
     public enum Step { WRITE, COMMIT, DELETE }
 
-    private final BlobStore delegate;
     private final Step failing;
     private final long failAfterBytes;
     private final Path shownPath;
 
     private FailingBlobStore(BlobStore delegate, Step failing, long failAfterBytes, Path shownPath) {
-        this.delegate = delegate;
+        super(delegate);
         this.failing = failing;
         this.failAfterBytes = failAfterBytes;
         this.shownPath = shownPath;
@@ -53,7 +50,7 @@ public final class FailingBlobStore implements BlobStore {
 
     @Override
     public BlobWriter create() throws IOException {
-        BlobWriter writer = delegate.create();
+        BlobWriter writer = delegate().create();
         return new BlobWriter() {
             private long written;
 
@@ -87,30 +84,10 @@ public final class FailingBlobStore implements BlobStore {
     }
 
     @Override
-    public Optional<Blob> open(String key) throws IOException {
-        return delegate.open(key);
-    }
-
-    @Override
     public void delete(String key) throws IOException {
         if (failing == Step.DELETE) {
             throw failure();
         }
-        delegate.delete(key);
-    }
-
-    @Override
-    public void forEach(Consumer<StoredBlob> consumer) throws IOException {
-        delegate.forEach(consumer);
-    }
-
-    @Override
-    public int deleteTemporaries() throws IOException {
-        return delegate.deleteTemporaries();
-    }
-
-    @Override
-    public boolean isHealthy() {
-        return delegate.isHealthy();
+        super.delete(key);
     }
 }

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Random;
-import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,8 +19,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.attache.server.blob.BlobStore;
-import dev.attache.server.blob.BlobWriter;
 import dev.attache.server.blob.FileBlobStore;
+import dev.attache.server.blob.ForwardingBlobStore;
 import dev.attache.server.testing.Reply;
 import dev.attache.server.testing.TestServer;
 
@@ -132,16 +131,15 @@ class LargeDownloadTest {
     }
 
     /** A store like a remote one: its blobs can only be read as streams, never as local files. */
-    private record StreamOnlyBlobStore(BlobStore delegate) implements BlobStore {
+    private static final class StreamOnlyBlobStore extends ForwardingBlobStore {
 
-        @Override
-        public BlobWriter create() throws IOException {
-            return delegate.create();
+        StreamOnlyBlobStore(BlobStore delegate) {
+            super(delegate);
         }
 
         @Override
         public Optional<Blob> open(String key) throws IOException {
-            return delegate.open(key).map(blob -> new Blob() {
+            return super.open(key).map(blob -> new Blob() {
                 @Override
                 public long size() {
                     return blob.size();
@@ -152,26 +150,6 @@ class LargeDownloadTest {
                     return blob.openRange(offset, length);
                 }
             });
-        }
-
-        @Override
-        public void delete(String key) throws IOException {
-            delegate.delete(key);
-        }
-
-        @Override
-        public void forEach(Consumer<StoredBlob> consumer) throws IOException {
-            delegate.forEach(consumer);
-        }
-
-        @Override
-        public int deleteTemporaries() throws IOException {
-            return delegate.deleteTemporaries();
-        }
-
-        @Override
-        public boolean isHealthy() {
-            return delegate.isHealthy();
         }
     }
 }

@@ -2,9 +2,7 @@ package dev.attache.server.testing;
 
 import java.nio.file.Path;
 
-import dev.attache.server.App;
-import dev.attache.server.ServerConfig;
-import dev.attache.server.ratelimit.RateLimits;
+import dev.attache.server.embedded.EmbeddedServer;
 
 /**
  * A server in its own JVM, for tests that kill it with SIGKILL. Prints {@code PORT <n>} once it
@@ -16,8 +14,8 @@ public final class ServerProcess {
     }
 
     public static void main(String[] args) throws Exception {
-        App app = App.start(ServerConfig.builder(Path.of(args[0])).forTests().rateLimits(RateLimits.NONE).build());
-        System.out.println("PORT " + app.port());
+        EmbeddedServer server = EmbeddedServer.builder().dataDir(Path.of(args[0])).withoutTestControls().start();
+        System.out.println("PORT " + server.app().port());
         System.out.flush();
         Thread.currentThread().join();
     }

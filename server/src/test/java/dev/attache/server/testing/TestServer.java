@@ -13,68 +13,64 @@ import java.util.function.UnaryOperator;
 import dev.attache.server.App;
 import dev.attache.server.ServerConfig;
 import dev.attache.server.blob.BlobStore;
-import dev.attache.server.ratelimit.RateLimits;
+import dev.attache.server.embedded.EmbeddedServer;
 
 /**
- * A real server on an ephemeral port over a temporary data directory, and a {@code java.net.http}
- * client to talk to it with the dev token.
+ * The HTTP side of a test against a real server: a {@code java.net.http} client that talks to an
+ * {@link EmbeddedServer} with the dev token. The server runs as {@code attache serve} does, without test
+ * controls, and with no rate limits (tests of the limits configure their own); starting it and seeding
+ * tasks, projects and briefs are the {@link EmbeddedServer}'s.
  */
 public final class TestServer implements AutoCloseable {
 
-    private final App app;
-    private final Path dataDir;
+    private final EmbeddedServer server;
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-    private final String token;
 
-    private TestServer(App app, Path dataDir) {
-        this.app = app;
-        this.dataDir = dataDir;
-        this.token = app.devToken();
+    private TestServer(EmbeddedServer server) {
+        this.server = server;
     }
 
-    /** A server with no rate limits (tests of the limits configure their own). */
+    /** A server over a data directory. */
     public static TestServer start(Path dataDir) {
         return start(dataDir, c -> c);
     }
 
+    /** A server over a data directory, with settings beyond the defaults. */
     public static TestServer start(Path dataDir, UnaryOperator<ServerConfig.Builder> customize) {
-        ServerConfig config = customize.apply(ServerConfig.builder(dataDir).forTests().rateLimits(RateLimits.NONE)).build();
-        try {
-            return new TestServer(App.start(config), dataDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new TestServer(EmbeddedServer.builder().dataDir(dataDir).withoutTestControls().configure(customize).start());
     }
 
+    /** A server whose bytes go through {@code blobs}. */
     public static TestServer start(Path dataDir, BlobStore blobs) {
-        try {
-            return new TestServer(App.start(ServerConfig.builder(dataDir).forTests().rateLimits(RateLimits.NONE).build(), blobs), dataDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new TestServer(EmbeddedServer.builder().dataDir(dataDir).withoutTestControls().blobs(blobs).start());
+    }
+
+    /** The server underneath. */
+    public EmbeddedServer embedded() {
+        return server;
     }
 
     public App app() {
-        return app;
+        return server.app();
     }
 
     public Path dataDir() {
-        return dataDir;
+        return server.dataDir();
     }
 
     public String token() {
-        return token;
+        return server.token();
     }
 
     public URI api(String pathAndQuery) {
-        return URI.create(app.apiBaseUri() + pathAndQuery);
+        return URI.create(server.apiBaseUri() + pathAndQuery);
     }
 
     public URI root(String pathAndQuery) {
-        return URI.create(app.baseUri() + pathAndQuery);
+        return URI.create(server.baseUri() + pathAndQuery);
     }
 
     /** An authorized GET under /api/1.0. */
@@ -98,7 +94,7 @@ public final class TestServer implements AutoCloseable {
 
     /** A request builder carrying the dev token. */
     public HttpRequest.Builder authorized(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token);
+        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + server.token());
     }
 
     public Reply send(HttpRequest request) {
@@ -119,33 +115,25 @@ public final class TestServer implements AutoCloseable {
 
     /** The dev user's gid. */
     public long devUserGid() {
-        return Long.parseLong(get("/users/me").data().path("gid").asText());
+        return Long.parseLong(server.userGid());
     }
 
     /** The dev user's workspace gid. */
     public String workspaceGid() {
-        return get("/users/me").data().path("workspaces").path(0).path("gid").asText();
+        return server.workspaceGid();
     }
 
     /** A new task in the dev workspace; its gid. */
     public String createTask(String name) {
-        return create("/tasks", "{\"data\":{\"workspace\":\"" + workspaceGid() + "\",\"name\":\"" + name + "\"}}");
+        return server.createTask(name);
     }
 
     public String createProject(String name) {
-        return create("/projects", "{\"data\":{\"workspace\":\"" + workspaceGid() + "\",\"name\":\"" + name + "\"}}");
+        return server.createProject(name);
     }
 
     public String createBrief(String projectGid, String title) {
-        return create("/projects/" + projectGid + "/project_briefs", "{\"data\":{\"title\":\"" + title + "\",\"text\":\"t\"}}");
-    }
-
-    private String create(String path, String json) {
-        Reply r = postJson(path, json);
-        if (r.status() != 201) {
-            throw new AssertionError("could not create " + path + ": " + r);
-        }
-        return r.data().get("gid").asText();
+        return server.createBrief(projectGid, title);
     }
 
     /** Uploads bytes to a parent; the created record. */
@@ -155,6 +143,6 @@ public final class TestServer implements AutoCloseable {
 
     @Override
     public void close() {
-        app.close();
+        server.close();
     }
 }

@@ -25,9 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.attache.server.App;
-import dev.attache.server.ServerConfig;
-import dev.attache.server.ratelimit.RateLimits;
+import dev.attache.server.embedded.EmbeddedServer;
 import dev.attache.server.testing.Multipart;
 
 /** HTTPS on the server itself, from a test certificate in PEM files: HTTP/2 and HTTP/1.1, curl and the JDK. */
@@ -37,7 +35,7 @@ class TlsTest {
     Path dir;
 
     private Path certificate;
-    private App app;
+    private EmbeddedServer server;
     private HttpClient http2;
 
     @BeforeEach
@@ -45,29 +43,29 @@ class TlsTest {
         certificate = dir.resolve("cert.pem");
         Path key = dir.resolve("key.pem");
         SelfSignedCertificate.write(List.of("localhost", "127.0.0.1"), Clock.systemUTC(), certificate, key);
-        app = App.start(ServerConfig.builder(dir.resolve("data")).forTests().rateLimits(RateLimits.NONE)
-                .tls(TlsSource.pemFiles(certificate, key)).build());
+        server = EmbeddedServer.builder().dataDir(dir.resolve("data")).withoutTestControls()
+                .configure(c -> c.tls(TlsSource.pemFiles(certificate, key))).start();
         http2 = TrustingClients.client(certificate, HttpClient.Version.HTTP_2);
     }
 
     @AfterEach
     void stop() {
-        app.close();
+        server.close();
     }
 
     private HttpResponse<String> get(HttpClient client, URI uri) throws Exception {
-        return client.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + app.devToken()).build(),
+        return client.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + server.token()).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void apiBaseUriIsHttps() {
-        assertThat(app.apiBaseUri().getScheme()).isEqualTo("https");
+        assertThat(server.apiBaseUri().getScheme()).isEqualTo("https");
     }
 
     @Test
     void jdkClientGetsHttp2() throws Exception {
-        HttpResponse<String> reply = get(http2, app.apiBaseUri().resolve("/api/1.0/users/me"));
+        HttpResponse<String> reply = get(http2, server.apiBaseUri().resolve("/api/1.0/users/me"));
 
         assertThat(reply.statusCode()).isEqualTo(200);
         assertThat(reply.version()).isEqualTo(HttpClient.Version.HTTP_2);
@@ -77,7 +75,7 @@ class TlsTest {
     void clientOfferingOnlyHttp11GetsHttp11() throws Exception {
         HttpClient http1 = TrustingClients.client(certificate, HttpClient.Version.HTTP_1_1);
 
-        HttpResponse<String> reply = get(http1, app.apiBaseUri().resolve("/api/1.0/users/me"));
+        HttpResponse<String> reply = get(http1, server.apiBaseUri().resolve("/api/1.0/users/me"));
 
         assertThat(reply.statusCode()).isEqualTo(200);
         assertThat(reply.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
@@ -87,17 +85,17 @@ class TlsTest {
     void clientThatDoesNotTrustTheCertificateIsRefusedTheHandshake() {
         HttpClient untrusting = HttpClient.newHttpClient();
 
-        assertThatThrownBy(() -> get(untrusting, app.baseUri().resolve("/health"))).isInstanceOf(SSLHandshakeException.class);
+        assertThatThrownBy(() -> get(untrusting, server.baseUri().resolve("/health"))).isInstanceOf(SSLHandshakeException.class);
     }
 
     @Test
     void curlTrustingTheCaFileSpeaksHttp2() throws Exception {
-        assertThat(curl("--http2", app.baseUri() + "/health")).isEqualTo("200 2");
+        assertThat(curl("--http2", server.baseUri() + "/health")).isEqualTo("200 2");
     }
 
     @Test
     void curlLimitedToTls12StillConnects() throws Exception {
-        assertThat(curl("--http1.1", "--tlsv1.2", "--tls-max", "1.2", app.baseUri() + "/health")).isEqualTo("200 1.1");
+        assertThat(curl("--http1.1", "--tlsv1.2", "--tls-max", "1.2", server.baseUri() + "/health")).isEqualTo("200 1.1");
     }
 
     private String curl(String... args) throws Exception {
@@ -128,25 +126,19 @@ class TlsTest {
         upload(task, "a");
         upload(task, "b");
 
-        JsonNode page = new ObjectMapper().readTree(get(http2, app.apiBaseUri().resolve("/api/1.0/attachments?parent=" + task + "&limit=1")).body());
+        JsonNode page = new ObjectMapper().readTree(get(http2, server.apiBaseUri().resolve("/api/1.0/attachments?parent=" + task + "&limit=1")).body());
 
         assertThat(page.get("next_page").get("uri").asText()).startsWith("https://");
     }
 
-    private String task() throws Exception {
-        String workspace = new ObjectMapper().readTree(get(http2, app.apiBaseUri().resolve("/api/1.0/workspaces")).body())
-                .get("data").get(0).get("gid").asText();
-        HttpResponse<String> created = http2.send(HttpRequest.newBuilder(app.apiBaseUri().resolve("/api/1.0/tasks"))
-                .header("Authorization", "Bearer " + app.devToken()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"data\":{\"workspace\":\"" + workspace + "\",\"name\":\"t\"}}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return new ObjectMapper().readTree(created.body()).get("data").get("gid").asText();
+    private String task() {
+        return server.createTask("t");
     }
 
     private JsonNode upload(String parent, String text) throws Exception {
         Multipart form = Multipart.form().field("parent", parent).file(text + ".txt", "text/plain", text.getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> reply = http2.send(HttpRequest.newBuilder(app.apiBaseUri().resolve("/api/1.0/attachments"))
-                .header("Authorization", "Bearer " + app.devToken()).header("Content-Type", form.contentType())
+        HttpResponse<String> reply = http2.send(HttpRequest.newBuilder(server.apiBaseUri().resolve("/api/1.0/attachments"))
+                .header("Authorization", "Bearer " + server.token()).header("Content-Type", form.contentType())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(form.build())).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
         return new ObjectMapper().readTree(reply.body()).get("data");
