@@ -68,6 +68,9 @@ public record Fields(Set<Field> fields, boolean pretty) {
      * @return for example {@code "download_url,name,size"}
      */
     public String optFields() {
+        if (fields.isEmpty()) {
+            return "";
+        }
         return fields.stream().sorted().map(Field::wireName).collect(Collectors.joining(","));
     }
 }

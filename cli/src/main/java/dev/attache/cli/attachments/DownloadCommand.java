@@ -87,37 +87,38 @@ final class DownloadCommand implements Callable<Integer> {
         OutputFormat.Mode mode = format.mode();
         Target target = target();
         Connection connection = context.connection(connectionOptions);
-        AttachmentsApi api = context.api(connection);
-        if (target instanceof Target.StandardOutput) {
-            return ClientContext.explained(connection, () -> toStandardOutput(api));
-        }
-        List<AttachmentGid> unique = gids.stream().distinct().toList();
-        List<CompletableFuture<Attachment>> lookups = unique.stream().map(g -> api.getAttachment(g, FileFetcher.FIELDS)).toList();
-        CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
-        List<Attachment> found = lookups.stream().filter(f -> !f.isCompletedExceptionally()).map(CompletableFuture::join).toList();
-        // Two attachments of the same name must not write the same file at the same time.
-        Map<AttachmentGid, String> names = LocalNames.distinct(found);
-        long bytes = found.stream().mapToLong(a -> a.size() == null ? 0 : a.size()).sum();
-        ItemReport report;
-        try (Progress progress = Progress.of(context.terminal(), quiet.quiet, found.size(), bytes)) {
-            report = new ItemReport(spec.commandLine().getOut(), spec.commandLine().getErr(), mode, progress,
-                    connection, connectionOptions.verbose, "gid");
-            for (int i = 0; i < unique.size(); i++) {
-                if (lookups.get(i).isCompletedExceptionally()) {
-                    report.failed(unique.get(i).value(), lookups.get(i).handle((a, t) -> t).join());
+        try (AttachmentsApi api = context.api(connection)) {
+            if (target instanceof Target.StandardOutput) {
+                return ClientContext.explained(connection, () -> toStandardOutput(api));
+            }
+            List<AttachmentGid> unique = gids.stream().distinct().toList();
+            List<CompletableFuture<Attachment>> lookups = unique.stream().map(g -> api.getAttachment(g, FileFetcher.FIELDS)).toList();
+            CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
+            List<Attachment> found = lookups.stream().filter(f -> !f.isCompletedExceptionally()).map(CompletableFuture::join).toList();
+            // Two attachments of the same name must not write the same file at the same time.
+            Map<AttachmentGid, String> names = LocalNames.distinct(found);
+            long bytes = found.stream().mapToLong(a -> a.size() == null ? 0 : a.size()).sum();
+            ItemReport report;
+            try (Progress progress = Progress.of(context.terminal(), quiet.quiet, found.size(), bytes)) {
+                report = new ItemReport(spec.commandLine().getOut(), spec.commandLine().getErr(), mode, progress,
+                        connection, connectionOptions.verbose, "gid");
+                for (int i = 0; i < unique.size(); i++) {
+                    if (lookups.get(i).isCompletedExceptionally()) {
+                        report.failed(unique.get(i).value(), lookups.get(i).handle((a, t) -> t).join());
+                    }
                 }
+                FileFetcher fetcher = new FileFetcher(api, progress);
+                FileFetcher.Existing existing = force ? FileFetcher.Existing.REPLACE
+                        : FileFetcher.Existing.KEEP_IDENTICAL_REFUSE_DIFFERENT;
+                List<CompletableFuture<?>> fetches = new ArrayList<>();
+                for (Attachment a : found) {
+                    fetches.add(fetch(fetcher, a, target, names.get(a.gid()), existing)
+                            .whenComplete((f, t) -> outcome(report, a, f, t)));
+                }
+                CompletableFuture.allOf(fetches.toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
             }
-            FileFetcher fetcher = new FileFetcher(api, progress);
-            FileFetcher.Existing existing = force ? FileFetcher.Existing.REPLACE
-                    : FileFetcher.Existing.KEEP_IDENTICAL_REFUSE_DIFFERENT;
-            List<CompletableFuture<?>> fetches = new ArrayList<>();
-            for (Attachment a : found) {
-                fetches.add(fetch(fetcher, a, target, names.get(a.gid()), existing)
-                        .whenComplete((f, t) -> outcome(report, a, f, t)));
-            }
-            CompletableFuture.allOf(fetches.toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
+            return report.finish();
         }
-        return report.finish();
     }
 
     private static void outcome(ItemReport report, Attachment a, @Nullable Fetched fetched, @Nullable Throwable failure) {

@@ -65,48 +65,49 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Connection connection = context.connection(connectionOptions);
-        AttachmentsApi api = context.api(connection);
-        List<Attachment> files = new ArrayList<>();
-        PrintWriter err = spec.commandLine().getErr();
-        ClientContext.explained(connection, () -> Outcomes.await(api.forEach(parent,
-                PageRequest.limit(100).withFields(FileFetcher.FIELDS), a -> {
-                    if (a.resourceSubtype() == null || ResourceSubtype.ASANA.equals(a.resourceSubtype())) {
-                        files.add(a);
-                    } else {
-                        err.println("attache: skipping " + a.gid() + " (" + a.name() + "): a link has no bytes to export");
-                    }
-                })));
-        ClientContext.explained(connection, () -> {
-            DownloadCommand.createDirectories(dir);
-            return dir;
-        });
-        Map<AttachmentGid, String> names = LocalNames.distinct(files);
-        List<CompletableFuture<Fetched>> fetches = new ArrayList<>();
-        long total = files.stream().mapToLong(a -> a.size() == null ? 0 : a.size()).sum();
-        ItemReport report;
-        try (Progress progress = Progress.of(context.terminal(), quiet.quiet, files.size(), total)) {
-            report = new ItemReport(spec.commandLine().getOut(), err, OutputFormat.Mode.TEXT, progress, connection,
-                    connectionOptions.verbose, "gid");
-            FileFetcher fetcher = new FileFetcher(api, progress);
-            for (Attachment a : files) {
-                fetches.add(fetcher.fetch(a, dir.resolve(names.get(a.gid())),
-                        FileFetcher.Existing.KEEP_SAME_SIZE_REPLACE_OTHERS).whenComplete((f, t) -> {
-                            if (t != null) {
-                                report.failed(a.gid().value(), t);
-                            } else {
-                                report.succeeded(f.describe(), ItemReport.object(), a.gid().value());
-                            }
-                        }));
+        try (AttachmentsApi api = context.api(connection)) {
+            List<Attachment> files = new ArrayList<>();
+            PrintWriter err = spec.commandLine().getErr();
+            ClientContext.explained(connection, () -> Outcomes.await(api.forEach(parent,
+                    PageRequest.limit(100).withFields(FileFetcher.FIELDS), a -> {
+                        if (a.resourceSubtype() == null || ResourceSubtype.ASANA.equals(a.resourceSubtype())) {
+                            files.add(a);
+                        } else {
+                            err.println("attache: skipping " + a.gid() + " (" + a.name() + "): a link has no bytes to export");
+                        }
+                    })));
+            ClientContext.explained(connection, () -> {
+                DownloadCommand.createDirectories(dir);
+                return dir;
+            });
+            Map<AttachmentGid, String> names = LocalNames.distinct(files);
+            List<CompletableFuture<Fetched>> fetches = new ArrayList<>();
+            long total = files.stream().mapToLong(a -> a.size() == null ? 0 : a.size()).sum();
+            ItemReport report;
+            try (Progress progress = Progress.of(context.terminal(), quiet.quiet, files.size(), total)) {
+                report = new ItemReport(spec.commandLine().getOut(), err, OutputFormat.Mode.TEXT, progress, connection,
+                        connectionOptions.verbose, "gid");
+                FileFetcher fetcher = new FileFetcher(api, progress);
+                for (Attachment a : files) {
+                    fetches.add(fetcher.fetch(a, dir.resolve(names.get(a.gid())),
+                            FileFetcher.Existing.KEEP_SAME_SIZE_REPLACE_OTHERS).whenComplete((f, t) -> {
+                                if (t != null) {
+                                    report.failed(a.gid().value(), t);
+                                } else {
+                                    report.succeeded(f.describe(), ItemReport.object(), a.gid().value());
+                                }
+                            }));
+                }
+                CompletableFuture.allOf(fetches.toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
             }
-            CompletableFuture.allOf(fetches.toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
+            List<Fetched> done = fetches.stream().filter(f -> !f.isCompletedExceptionally()).map(CompletableFuture::join).toList();
+            ClientContext.explained(connection, () -> {
+                new Manifest(parent, done.stream().map(ExportCommand::entry).toList()).writeTo(dir);
+                return dir;
+            });
+            report(done);
+            return report.finish();
         }
-        List<Fetched> done = fetches.stream().filter(f -> !f.isCompletedExceptionally()).map(CompletableFuture::join).toList();
-        ClientContext.explained(connection, () -> {
-            new Manifest(parent, done.stream().map(ExportCommand::entry).toList()).writeTo(dir);
-            return dir;
-        });
-        report(done);
-        return report.finish();
     }
 
     private static Manifest.Entry entry(Fetched f) {

@@ -58,27 +58,28 @@ final class GetCommand implements Callable<Integer> {
     public Integer call() {
         OutputFormat.Mode mode = format.mode();
         Connection connection = context.connection(connectionOptions);
-        AttachmentsApi api = context.api(connection);
-        Fields wanted = fields == null ? Fields.defaults() : fields.toFields();
-        ItemReport report = new ItemReport(spec.commandLine().getOut(), spec.commandLine().getErr(), mode,
-                Progress.none(), connection, connectionOptions.verbose, "gid");
-        AttachmentJson json = new AttachmentJson();
-        List<CompletableFuture<?>> gets = new ArrayList<>();
-        for (AttachmentGid gid : gids) {
-            gets.add(api.getAttachment(gid, wanted).whenComplete((a, t) -> {
-                if (t != null) {
-                    report.failed(gid.value(), t);
-                } else {
-                    ObjectNode node = json.node(a);
-                    StringWriter text = new StringWriter();
-                    printReadable(new PrintWriter(text), node, "");
-                    report.succeeded(text.toString().stripTrailing() + (gids.size() > 1 ? System.lineSeparator() : ""),
-                            node, a.gid().value());
-                }
-            }));
+        try (AttachmentsApi api = context.api(connection)) {
+            Fields wanted = fields == null ? Fields.defaults() : fields.toFields();
+            ItemReport report = new ItemReport(spec.commandLine().getOut(), spec.commandLine().getErr(), mode,
+                    Progress.none(), connection, connectionOptions.verbose, "gid");
+            AttachmentJson json = new AttachmentJson();
+            List<CompletableFuture<?>> gets = new ArrayList<>();
+            for (AttachmentGid gid : gids) {
+                gets.add(api.getAttachment(gid, wanted).whenComplete((a, t) -> {
+                    if (t != null) {
+                        report.failed(gid.value(), t);
+                    } else {
+                        ObjectNode node = json.node(a);
+                        StringWriter text = new StringWriter();
+                        printReadable(new PrintWriter(text), node, "");
+                        report.succeeded(text.toString().stripTrailing() + (gids.size() > 1 ? System.lineSeparator() : ""),
+                                node, a.gid().value());
+                    }
+                }));
+            }
+            CompletableFuture.allOf(gets.toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
+            return report.finish();
         }
-        CompletableFuture.allOf(gets.toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
-        return report.finish();
     }
 
     private static void printReadable(PrintWriter out, JsonNode node, String prefix) {

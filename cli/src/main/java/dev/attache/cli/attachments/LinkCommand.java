@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.attache.cli.output.OutputFormat;
 import dev.attache.client.Attachment;
+import dev.attache.client.AttachmentsApi;
 import dev.attache.client.ParentGid;
 import dev.attache.client.Upload;
 import picocli.CommandLine.Command;
@@ -51,8 +52,11 @@ final class LinkCommand implements Callable<Integer> {
     public Integer call() {
         OutputFormat.Mode mode = format.mode();
         Connection connection = context.connection(connectionOptions);
-        Attachment a = ClientContext.explained(connection, () -> Outcomes.await(context.api(connection)
-                .createAttachmentForObject(parent, Upload.link(url, name))));
+        Attachment a;
+        try (AttachmentsApi api = context.api(connection)) {
+            a = ClientContext.explained(connection, () -> Outcomes.await(
+                    api.createAttachmentForObject(parent, Upload.link(url, name))));
+        }
         spec.commandLine().getOut().println(switch (mode) {
             case JSON -> new AttachmentJson().line(a);
             case IDS -> a.gid().value();

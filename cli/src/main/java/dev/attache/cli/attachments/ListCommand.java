@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.attache.cli.output.OutputFormat;
 import dev.attache.client.Attachment;
+import dev.attache.client.AttachmentsApi;
 import dev.attache.client.Field;
 import dev.attache.client.PageRequest;
 import dev.attache.client.ParentGid;
@@ -70,13 +71,15 @@ final class ListCommand implements Callable<Integer> {
         List<Attachment> rows = new ArrayList<>();
         Connection connection = context.connection(connectionOptions);
         PageRequest all = request;
-        ClientContext.explained(connection, () -> Outcomes.await(context.api(connection).forEach(parent, all, a -> {
-            switch (mode) {
-                case JSON -> out.println(lines.line(a));
-                case IDS -> out.println(a.gid().value());
-                case TEXT -> rows.add(a);
-            }
-        })));
+        try (AttachmentsApi api = context.api(connection)) {
+            ClientContext.explained(connection, () -> Outcomes.await(api.forEach(parent, all, a -> {
+                switch (mode) {
+                    case JSON -> out.println(lines.line(a));
+                    case IDS -> out.println(a.gid().value());
+                    case TEXT -> rows.add(a);
+                }
+            })));
+        }
         if (mode == OutputFormat.Mode.TEXT) {
             out.print(new AttachmentTable(fields.fields()).render(rows));
         }

@@ -69,40 +69,41 @@ final class RemoveCommand implements Callable<Integer> {
                     + "to ask on."), null));
         }
         Connection connection = context.connection(connectionOptions);
-        AttachmentsApi api = context.api(connection);
-        ItemReport report = new ItemReport(spec.commandLine().getOut(), spec.commandLine().getErr(), mode,
-                Progress.none(), connection, connectionOptions.verbose, "gid");
-        List<AttachmentGid> unique = gids.stream().distinct().toList();
-        List<CompletableFuture<Attachment>> lookups = unique.stream()
-                .map(g -> api.getAttachment(g, Fields.of(Field.NAME))).toList();
-        CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
-        List<Attachment> found = new ArrayList<>();
-        for (int i = 0; i < unique.size(); i++) {
-            if (lookups.get(i).isCompletedExceptionally()) {
-                report.failed(unique.get(i).value(), lookups.get(i).handle((a, t) -> t).join());
-            } else {
-                found.add(lookups.get(i).join());
-            }
-        }
-        if (!found.isEmpty() && !yes && !confirmed(found)) {
-            spec.commandLine().getErr().println("attache: nothing deleted.");
-            spec.commandLine().getErr().flush();
-            return 1;
-        }
-        List<CompletableFuture<?>> deletes = new ArrayList<>();
-        for (Attachment a : found) {
-            deletes.add(api.deleteAttachment(a.gid()).whenComplete((v, t) -> {
-                if (t != null) {
-                    report.failed(a.gid().value(), t);
+        try (AttachmentsApi api = context.api(connection)) {
+            ItemReport report = new ItemReport(spec.commandLine().getOut(), spec.commandLine().getErr(), mode,
+                    Progress.none(), connection, connectionOptions.verbose, "gid");
+            List<AttachmentGid> unique = gids.stream().distinct().toList();
+            List<CompletableFuture<Attachment>> lookups = unique.stream()
+                    .map(g -> api.getAttachment(g, Fields.of(Field.NAME))).toList();
+            CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
+            List<Attachment> found = new ArrayList<>();
+            for (int i = 0; i < unique.size(); i++) {
+                if (lookups.get(i).isCompletedExceptionally()) {
+                    report.failed(unique.get(i).value(), lookups.get(i).handle((a, t) -> t).join());
                 } else {
-                    report.succeeded("Deleted " + a.gid() + " (" + a.name() + ")",
-                            ItemReport.object().put("gid", a.gid().value()).put("name", a.name()).put("deleted", true),
-                            a.gid().value());
+                    found.add(lookups.get(i).join());
                 }
-            }));
+            }
+            if (!found.isEmpty() && !yes && !confirmed(found)) {
+                spec.commandLine().getErr().println("attache: nothing deleted.");
+                spec.commandLine().getErr().flush();
+                return 1;
+            }
+            List<CompletableFuture<?>> deletes = new ArrayList<>();
+            for (Attachment a : found) {
+                deletes.add(api.deleteAttachment(a.gid()).whenComplete((v, t) -> {
+                    if (t != null) {
+                        report.failed(a.gid().value(), t);
+                    } else {
+                        report.succeeded("Deleted " + a.gid() + " (" + a.name() + ")",
+                                ItemReport.object().put("gid", a.gid().value()).put("name", a.name()).put("deleted", true),
+                                a.gid().value());
+                    }
+                }));
+            }
+            CompletableFuture.allOf(deletes.toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
+            return report.finish();
         }
-        CompletableFuture.allOf(deletes.toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
-        return report.finish();
     }
 
     private boolean confirmed(List<Attachment> found) {

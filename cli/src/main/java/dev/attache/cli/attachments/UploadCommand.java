@@ -90,32 +90,33 @@ final class UploadCommand implements Callable<Integer> {
     public Integer call() {
         OutputFormat.Mode mode = format.mode();
         Connection connection = context.connection(connectionOptions);
-        AttachmentsApi api = context.api(connection);
-        List<Attachment> existing = skipExisting
-                ? ClientContext.explained(connection, () -> existing(api)) : List.of();
-        List<Plan> plans = files.stream().map(f -> ClientContext.explained(connection, () -> plan(api, f, existing))).toList();
-        List<Path> toSend = plans.stream().filter(p -> p instanceof Plan.Send).map(Plan::file).toList();
-        long bytes = toSend.stream().mapToLong(UploadCommand::size).sum();
-        ItemReport report;
-        try (Progress progress = Progress.of(context.terminal(), quiet.quiet, toSend.size(), bytes)) {
-            report = new ItemReport(spec.commandLine().getOut(), spec.commandLine().getErr(), mode, progress,
-                    connection, connectionOptions.verbose, "file");
-            List<CompletableFuture<?>> uploads = new ArrayList<>();
-            for (Plan plan : plans) {
-                if (plan instanceof Plan.Refuse refuse) {
-                    report.failed(refuse.file().toString(), new LocalFileException(refuse.reason()));
-                } else if (plan instanceof Plan.Skip skip) {
-                    String gid = skip.existing().gid().value();
-                    ObjectNode json = ItemReport.object().put("file", skip.file().toString()).put("gid", gid)
-                            .put("skipped", true);
-                    report.succeeded("Skipped " + skip.file() + " (already " + gid + ")", json, gid);
-                } else {
-                    uploads.add(upload(api, plan.file(), progress, report));
+        try (AttachmentsApi api = context.api(connection)) {
+            List<Attachment> existing = skipExisting
+                    ? ClientContext.explained(connection, () -> existing(api)) : List.of();
+            List<Plan> plans = files.stream().map(f -> ClientContext.explained(connection, () -> plan(api, f, existing))).toList();
+            List<Path> toSend = plans.stream().filter(p -> p instanceof Plan.Send).map(Plan::file).toList();
+            long bytes = toSend.stream().mapToLong(UploadCommand::size).sum();
+            ItemReport report;
+            try (Progress progress = Progress.of(context.terminal(), quiet.quiet, toSend.size(), bytes)) {
+                report = new ItemReport(spec.commandLine().getOut(), spec.commandLine().getErr(), mode, progress,
+                        connection, connectionOptions.verbose, "file");
+                List<CompletableFuture<?>> uploads = new ArrayList<>();
+                for (Plan plan : plans) {
+                    if (plan instanceof Plan.Refuse refuse) {
+                        report.failed(refuse.file().toString(), new LocalFileException(refuse.reason()));
+                    } else if (plan instanceof Plan.Skip skip) {
+                        String gid = skip.existing().gid().value();
+                        ObjectNode json = ItemReport.object().put("file", skip.file().toString()).put("gid", gid)
+                                .put("skipped", true);
+                        report.succeeded("Skipped " + skip.file() + " (already " + gid + ")", json, gid);
+                    } else {
+                        uploads.add(upload(api, plan.file(), progress, report));
+                    }
                 }
+                CompletableFuture.allOf(uploads.toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
             }
-            CompletableFuture.allOf(uploads.toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
+            return report.finish();
         }
-        return report.finish();
     }
 
     /** What to do with one file, decided before anything is sent. */

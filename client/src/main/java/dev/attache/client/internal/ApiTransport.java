@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,6 +41,7 @@ public final class ApiTransport {
     private final JsonCodec json;
     private final SingleFlightRefresh refresher;
     private final CallListener listener;
+    private final String base;
 
     /**
      * Creates a transport.
@@ -58,6 +58,7 @@ public final class ApiTransport {
         this.json = json;
         this.refresher = new SingleFlightRefresh(config.tokens());
         this.listener = new SafeListener(config.listener());
+        this.base = config.baseUri().toString();
     }
 
     /**
@@ -95,10 +96,13 @@ public final class ApiTransport {
      * @return the URI
      */
     public URI uri(String path, Map<String, String> query) {
-        String q = query.entrySet().stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
-        return URI.create(config.baseUri() + path + (q.isEmpty() ? "" : "?" + q));
+        StringBuilder uri = new StringBuilder(base).append(path);
+        char separator = '?';
+        for (Map.Entry<String, String> e : query.entrySet()) {
+            uri.append(separator).append(encode(e.getKey())).append('=').append(encode(e.getValue()));
+            separator = '&';
+        }
+        return URI.create(uri.toString());
     }
 
     private static String encode(String s) {

@@ -7,13 +7,16 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.attache.client.AsanaError;
+import dev.attache.client.Attachment;
 import dev.attache.client.AttachmentGid;
 import dev.attache.client.NextPage;
 import dev.attache.client.Page;
+import dev.attache.client.Parent;
 import dev.attache.client.ParentGid;
 import dev.attache.client.ResourceSubtype;
 import java.io.IOException;
@@ -31,6 +34,13 @@ import org.jspecify.annotations.Nullable;
 public final class JsonCodec {
 
     private final ObjectMapper mapper;
+    /** A reader per record type, made once: it keeps the deserializer that readValue looks up on every call. */
+    private final ClassValue<ObjectReader> readers = new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+            return mapper.readerFor(type);
+        }
+    };
 
     /** Creates a codec with its own mapper. */
     public JsonCodec() {
@@ -38,7 +48,9 @@ public final class JsonCodec {
         values.addDeserializer(AttachmentGid.class, fromString(AttachmentGid::new));
         values.addDeserializer(ParentGid.class, fromString(ParentGid::new));
         values.addDeserializer(ResourceSubtype.class, fromString(ResourceSubtype::new));
-        values.addDeserializer(Instant.class, fromString(Instant::parse));
+        values.addDeserializer(Instant.class, fromString(IsoInstants::parse));
+        values.addDeserializer(Attachment.class, new AttachmentDeserializer());
+        values.addDeserializer(Parent.class, new ParentDeserializer());
         this.mapper = JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -82,7 +94,7 @@ public final class JsonCodec {
                     if (value != JsonToken.START_OBJECT) {
                         break;
                     }
-                    return mapper.readValue(p, type);
+                    return readers.get(type).readValue(p);
                 }
                 p.skipChildren();
             }
