@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.attache.server.db.DataAccessException;
 import dev.attache.server.db.Jdbc;
 import dev.attache.server.db.RecentReads;
@@ -25,16 +23,16 @@ public final class JdbcAttachmentStore implements AttachmentStore {
     static final int MAX_RECENT = 10_000;
 
     private final Jdbc jdbc;
-    private final @Nullable RecentReads<Long, Attachment> recentByGid;
-    private final @Nullable RecentReads<LocateKey, Located> recentLocated;
+    private final RecentReads<Long, Attachment> recentByGid;
+    private final RecentReads<LocateKey, Located> recentLocated;
 
     private record LocateKey(long gid, long userGid) {
     }
 
     public JdbcAttachmentStore(Jdbc jdbc) {
         this.jdbc = jdbc;
-        this.recentByGid = jdbc.<Long, Attachment>recentReads(MAX_RECENT).orElse(null);
-        this.recentLocated = jdbc.<LocateKey, Located>recentReads(MAX_RECENT).orElse(null);
+        this.recentByGid = jdbc.recentReads(MAX_RECENT);
+        this.recentLocated = jdbc.recentReads(MAX_RECENT);
     }
 
     @Override
@@ -65,7 +63,7 @@ public final class JdbcAttachmentStore implements AttachmentStore {
     /** On SQLite, from memory while nothing has been committed since the row was read. */
     @Override
     public Optional<Attachment> find(long gid) {
-        return recentByGid == null ? read(gid) : recentByGid.get(gid, a -> true, this::read);
+        return recentByGid.get(gid, a -> true, this::read);
     }
 
     private Optional<Attachment> read(long gid) {
@@ -75,8 +73,7 @@ public final class JdbcAttachmentStore implements AttachmentStore {
     /** On SQLite, from memory while nothing has been committed since the rows were read. */
     @Override
     public Optional<Located> locate(long gid, long userGid) {
-        return recentLocated == null ? read(new LocateKey(gid, userGid))
-                : recentLocated.get(new LocateKey(gid, userGid), l -> true, this::read);
+        return recentLocated.get(new LocateKey(gid, userGid), l -> true, this::read);
     }
 
     private Optional<Located> read(LocateKey key) {

@@ -41,14 +41,14 @@ public final class TokenStore {
     private final GidGenerator gids;
     private final AccessTokens tokens;
     private final Clock clock;
-    private final @Nullable RecentTokens recent;
+    private final RecentTokens recent;
 
     public TokenStore(Jdbc jdbc, GidGenerator gids, AccessTokens tokens, Clock clock) {
         this.jdbc = jdbc;
         this.gids = gids;
         this.tokens = tokens;
         this.clock = clock;
-        this.recent = jdbc.<String, RecentTokens.Live>recentReads(RecentTokens.MAX_TOKENS).map(RecentTokens::new).orElse(null);
+        this.recent = new RecentTokens(jdbc.recentReads(RecentTokens.MAX_TOKENS));
     }
 
     /** Issues a token for a user. Personal access tokens always get every scope. */
@@ -90,8 +90,7 @@ public final class TokenStore {
      */
     public Optional<Principal> authenticate(String token) {
         long now = clock.millis();
-        return recent != null ? recent.principal(token, now, at -> lookUp(token, at))
-                : lookUp(token, now).map(RecentTokens.Live::principal);
+        return recent.principal(token, now, at -> lookUp(token, at));
     }
 
     private Optional<RecentTokens.Live> lookUp(String token, long nowMillis) {

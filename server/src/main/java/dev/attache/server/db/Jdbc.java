@@ -53,10 +53,10 @@ public final class Jdbc {
 
     /**
      * A cache of rows read through this instance, for engines that can tell cheaply whether anything
-     * was committed since (see {@link RecentReads}); empty where they cannot, and callers read the database.
+     * was committed since (see {@link RecentReads}); where they cannot, it reads the database every time.
      */
-    public <K, V> Optional<RecentReads<K, V>> recentReads(int maxEntries) {
-        return Optional.ofNullable(changes).map(watch -> new RecentReads<>(watch, () -> transaction.get() != null, maxEntries));
+    public <K, V> RecentReads<K, V> recentReads(int maxEntries) {
+        return new RecentReads<>(changes, () -> transaction.get() != null, maxEntries);
     }
 
     /** Rows of a query. */

@@ -5,6 +5,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import org.jspecify.annotations.Nullable;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -14,7 +16,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * mark is still the same, so any write, by this process or another, sends the next read back to the
  * database. Only rows that were found are kept, so lookups of made-up keys cannot fill it. Inside a
  * transaction it reads the database and keeps nothing: what a transaction sees may never be committed,
- * and a rollback leaves the mark as it was. Thread-safe.
+ * and a rollback leaves the mark as it was. Without a watch (an engine that cannot tell cheaply, such as
+ * PostgreSQL) every read goes to the database and nothing is kept. Thread-safe.
  *
  * @param <K> what a row is looked up by
  * @param <V> the row
@@ -24,15 +27,15 @@ public final class RecentReads<K, V> {
     private record Marked<V>(V value, long mark) {
     }
 
-    private final ChangeWatch changes;
+    private final @Nullable ChangeWatch changes;
     private final BooleanSupplier insideTransaction;
-    private final Cache<K, Marked<V>> byKey;
+    private final @Nullable Cache<K, Marked<V>> byKey;
 
     /** @param maxEntries how many rows to keep; beyond it, the least used go back to the database */
-    RecentReads(ChangeWatch changes, BooleanSupplier insideTransaction, int maxEntries) {
+    RecentReads(@Nullable ChangeWatch changes, BooleanSupplier insideTransaction, int maxEntries) {
         this.changes = changes;
         this.insideTransaction = insideTransaction;
-        this.byKey = Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run).build();
+        this.byKey = changes == null ? null : Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run).build();
     }
 
     /**
@@ -40,7 +43,7 @@ public final class RecentReads<K, V> {
      * passes {@code stillGood} (a check against the clock, say), else from {@code read}.
      */
     public Optional<V> get(K key, Predicate<V> stillGood, Function<K, Optional<V>> read) {
-        if (insideTransaction.getAsBoolean()) {
+        if (changes == null || byKey == null || insideTransaction.getAsBoolean()) {
             return read.apply(key);
         }
         long mark = changes.mark();

@@ -86,12 +86,12 @@ abstract class JdbcContract extends DatabaseContract {
 
     private RecentReads<Long, String> recent;
 
-    /** A workspace's name through a cache of recent reads where the engine offers one, else straight from the database. */
+    /** A workspace's name through the cache of recent reads (on an engine without a change watch, straight from the database). */
     private Optional<String> recentName(long gid) {
         if (recent == null) {
-            recent = jdbc.<Long, String>recentReads(10).orElse(null);
+            recent = jdbc.recentReads(10);
         }
         Function<Long, Optional<String>> read = g -> jdbc.queryOne(NAME_OF, rs -> rs.getString(1), g);
-        return recent == null ? read.apply(gid) : recent.get(gid, name -> true, read);
+        return recent.get(gid, name -> true, read);
     }
 }
