@@ -1,5 +1,6 @@
 package dev.attache.server.db;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,6 +20,9 @@ import com.zaxxer.hikari.HikariDataSource;
  */
 public final class Database implements AutoCloseable {
 
+    /** The SQLite database's file in a data directory. */
+    static final String SQLITE_FILE = "attache.db";
+
     private final HikariDataSource dataSource;
     private final Dialect dialect;
     private final Jdbc jdbc;
@@ -35,11 +39,24 @@ public final class Database implements AutoCloseable {
     /**
      * Opens (creating if needed) the SQLite database in a data directory: WAL so readers never wait
      * for the writer, {@code synchronous=FULL} so a committed row survives power loss, foreign keys on.
+     * A new database starts as a copy of the one Flyway migrated when the jar was built
+     * ({@link SqliteTemplate}), so that {@link #migrate()} finds nothing to do on a first start too.
      */
     public static Database sqlite(Path dataDir) {
+        return sqlite(dataDir, SqliteTemplate.onClassPath());
+    }
+
+    static Database sqlite(Path dataDir, SqliteTemplate template) {
+        Path file = dataDir.resolve(SQLITE_FILE).toAbsolutePath();
+        try {
+            template.placeAt(file);
+        } catch (IOException e) {
+            // Only a head start: without the copy SQLite creates the file and Flyway migrates it, as it always
+            // did, and a directory that cannot be written fails there with SQLite's own message.
+        }
         HikariConfig config = new HikariConfig();
         config.setPoolName("attache-sqlite");
-        config.setJdbcUrl("jdbc:sqlite:" + dataDir.resolve("attache.db").toAbsolutePath());
+        config.setJdbcUrl("jdbc:sqlite:" + file);
         config.addDataSourceProperty("journal_mode", "WAL");
         config.addDataSourceProperty("synchronous", "FULL");
         config.addDataSourceProperty("foreign_keys", "true");

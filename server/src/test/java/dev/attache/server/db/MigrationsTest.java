@@ -28,7 +28,7 @@ class MigrationsTest {
 
     @BeforeEach
     void open() {
-        database = Database.sqlite(dir);
+        database = Database.sqlite(dir, SqliteTemplate.none());
     }
 
     @AfterEach
