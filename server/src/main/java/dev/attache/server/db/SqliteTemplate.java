@@ -50,8 +50,10 @@ record SqliteTemplate(String location) {
      * journal left without its database, which SQLite would otherwise replay onto the copy.
      *
      * @return whether this call placed the copy; false when a database (or its log) exists, when the template
-     *         is missing or made from other migrations, or when the directory does not exist
-     * @throws IOException when the copy cannot be written; {@code database} is then untouched
+     *         is missing or made from other migrations, when the directory does not exist, or when its file
+     *         system has no hard links
+     * @throws IOException when the copy cannot be written, linked, or forced to disk with its directory; the
+     *         temporary copy is removed either way
      */
     boolean placeAt(Path database) throws IOException {
         Path dir = database.toAbsolutePath().getParent();
@@ -71,6 +73,8 @@ record SqliteTemplate(String location) {
                 Files.createLink(database, copy);
                 return true;
             } catch (FileAlreadyExistsException someoneElseWasFirst) {
+                return false;
+            } catch (UnsupportedOperationException noHardLinksHere) {
                 return false;
             } finally {
                 Files.deleteIfExists(copy);

@@ -4,14 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +65,22 @@ class EmbeddedServerTest {
     }
 
     @Test
+    void aNewDataDirectoryStartsFromTheBuildsDatabaseTemplateAndIsSeeded(@TempDir Path dir) throws Exception {
+        try (EmbeddedServer server = EmbeddedServer.builder().dataDir(dir).start()) {
+            assertThat(get(server, "/users/me", server.token())).isEqualTo(200);
+            assertThat(get(server, "/workspaces", server.token())).isEqualTo(200);
+        }
+
+        // Flyway stamps each migration with the time it ran: these are the build's, not this start's.
+        Path template = Files.createTempFile(dir, "template", ".db");
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("db/template/attache.db")) {
+            assertThat(in).as("the build's database template").isNotNull();
+            Files.copy(in, template, StandardCopyOption.REPLACE_EXISTING);
+        }
+        assertThat(installedOn(dir.resolve("attache.db"))).isEqualTo(installedOn(template)).hasSize(4);
+    }
+
+    @Test
     void seededParentsAndUsersAreServedOverTheApi() throws Exception {
         try (EmbeddedServer server = EmbeddedServer.start()) {
             String project = server.createProject("P");
@@ -93,5 +119,17 @@ class EmbeddedServerTest {
         EmbeddedServer.Builder builder = EmbeddedServer.builder().configure(c -> c.clock(Clock.systemUTC()));
 
         assertThatThrownBy(builder::start).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clock");
+    }
+
+    private static List<String> installedOn(Path database) throws SQLException {
+        List<String> times = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + database.toAbsolutePath() + "?immutable=1");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT installed_on FROM flyway_schema_history ORDER BY installed_rank")) {
+            while (rs.next()) {
+                times.add(rs.getString(1));
+            }
+        }
+        return times;
     }
 }
