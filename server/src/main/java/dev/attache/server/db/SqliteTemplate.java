@@ -22,8 +22,8 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>The copy's {@code flyway_schema_history} says what happened: {@code installed_on} is when the build ran
  * Flyway (UTC, the same on every data directory made from one jar), {@code installed_by} is empty as on any
- * SQLite database Flyway migrates (SQLite has no users), {@code execution_time} is the build's. Those bytes are
- * all that differs between the templates of two builds of the same migrations.
+ * SQLite database Flyway migrates (SQLite has no users), {@code execution_time} is the build's. Two builds of
+ * the same migrations made templates that differed in those values alone.
  *
  * @param location the class path directory holding {@value #DATABASE} and {@value #MANIFEST}
  */
