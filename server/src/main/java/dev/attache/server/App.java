@@ -161,9 +161,9 @@ public final class App implements AutoCloseable {
             cfg.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
             cfg.jetty.addConnector((server, http) -> connector(server, http, config, tlsKeys));
             cfg.requestLogger.http(observer::finished);
-            cfg.jetty.modifyServer(server -> server.setHandler(new DirectRoutes(List.of(
+            cfg.jetty.modifyServer(server -> DirectRoutes.install(server, List.of(
                     new DirectAttachmentGet(authenticator, limiter, attachments, view, json),
-                    new DirectDownload(attachments, downloadUrls, metrics::downloadedBytes)), observer)));
+                    new DirectDownload(attachments, downloadUrls, metrics::downloadedBytes)), observer));
             cfg.routes.before(RequestIds::assign);
             new ErrorMapping(json, new IncidentPhrases()).register(cfg);
 
