@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.attache.server.admin.Admin;
 import dev.attache.server.attachments.AttachmentRoutes;
+import dev.attache.server.attachments.DirectAttachmentGet;
 import dev.attache.server.attachments.AttachmentService;
 import dev.attache.server.attachments.AttachmentView;
 import dev.attache.server.attachments.MultipartUploadReader;
@@ -37,9 +39,11 @@ import dev.attache.server.console.ConsoleSessions;
 import dev.attache.server.directory.Access;
 import dev.attache.server.directory.Bootstrap;
 import dev.attache.server.directory.DirectoryRoutes;
+import dev.attache.server.download.DirectDownload;
 import dev.attache.server.download.DownloadRoutes;
 import dev.attache.server.download.DownloadUrls;
 import dev.attache.server.http.AccessLog;
+import dev.attache.server.http.DirectRoutes;
 import dev.attache.server.http.ErrorMapping;
 import dev.attache.server.http.IncidentPhrases;
 import dev.attache.server.http.Json;
@@ -47,6 +51,7 @@ import dev.attache.server.http.JsonErrorHandler;
 import dev.attache.server.http.PublicBase;
 import dev.attache.server.http.RequestBodies;
 import dev.attache.server.http.RequestIds;
+import dev.attache.server.http.RequestObserver;
 import dev.attache.server.oauth.Grants;
 import dev.attache.server.oauth.Identities;
 import dev.attache.server.oauth.OAuthRoutes;
@@ -144,23 +149,27 @@ public final class App implements AutoCloseable {
                 gid -> storage.directory().user(gid).map(u -> new Identities.Identity(u.gid(), u.name(), u.email())), json);
         TlsKeys tlsKeys = config.tls() == null ? null : TlsKeys.load(config.tls(), config.dataDir(), config.bindAddress(), clock);
 
+        RequestObserver observer = (method, route, status, nanos, in, out, id) -> {
+            AccessLog.log(method, route, status, nanos, in, out, id);
+            metrics.request(method, route, status, Duration.ofNanos(nanos));
+        };
+        AttachmentView view = new AttachmentView(downloadUrls, base);
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(json)));
             cfg.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
             cfg.jetty.addConnector((server, http) -> connector(server, http, config, tlsKeys));
-            cfg.requestLogger.http((ctx, millis) -> {
-                AccessLog.log(ctx, millis);
-                metrics.request(ctx.method().name(), AccessLog.route(ctx), ctx.statusCode(),
-                        Duration.ofNanos((long) (millis * 1_000_000)));
-            });
+            cfg.requestLogger.http(observer::finished);
+            cfg.jetty.modifyServer(server -> DirectRoutes.install(server, List.of(
+                    new DirectAttachmentGet(authenticator, limiter, attachments, view, json),
+                    new DirectDownload(attachments, downloadUrls, metrics::downloadedBytes)), observer));
             cfg.routes.before(RequestIds::assign);
             new ErrorMapping(json, new IncidentPhrases()).register(cfg);
 
             ApiRoutes api = new ApiRoutes(cfg, authenticator, limiter);
             new AttachmentRoutes(attachments, new MultipartUploadReader(storage.blobs(), background),
-                    new AttachmentView(downloadUrls, base), new PageTokens(signer, config.offsetTokenTtl(), clock), access, json,
+                    view, new PageTokens(signer, config.offsetTokenTtl(), clock), access, json,
                     base, metrics, bodies, new UploadSlots(config.maxUploadsInFlight())).register(api);
             new DirectoryRoutes(storage.directory(), access, attachments::deleteParent, json).register(api);
             new DownloadRoutes(attachments, downloadUrls, authenticator, metrics).register(cfg);
@@ -240,6 +249,12 @@ public final class App implements AutoCloseable {
     private static String reachableHost(String bind) {
         return bind.equals("0.0.0.0") || bind.equals("::") || bind.isEmpty() ? "127.0.0.1"
                 : bind.contains(":") ? "[" + bind + "]" : bind;
+    }
+
+    /** The requests answered ahead of the framework so far (see {@link DirectRoutes}). */
+    long directAnswers() {
+        DirectRoutes direct = javalin.jettyServer().server().getDescendant(DirectRoutes.class);
+        return direct == null ? 0 : direct.answered();
     }
 
     /** The bound port. */

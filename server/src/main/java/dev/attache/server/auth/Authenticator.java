@@ -37,7 +37,7 @@ public final class Authenticator {
     }
 
     /** The principal for an {@code Authorization} header value, if it names a live token. */
-    private Optional<Principal> principal(String authorization) {
+    public Optional<Principal> principal(String authorization) {
         if (authorization.length() <= BEARER.length()
                 || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Optional.empty();

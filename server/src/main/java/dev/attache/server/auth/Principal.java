@@ -18,9 +18,14 @@ public record Principal(long userGid, long tokenGid, TokenKind kind, Set<Scope> 
         scopes = Set.copyOf(scopes);
     }
 
+    /** Whether the token has a scope. */
+    public boolean has(Scope scope) {
+        return scopes.contains(scope);
+    }
+
     /** Fails with Asana's 403 when the token lacks a scope. */
     public void require(Scope scope) {
-        if (!scopes.contains(scope)) {
+        if (!has(scope)) {
             throw ApiException.forbidden(
                     "The following scopes must be present to fulfill this request: " + scope.wireName());
         }

@@ -6,9 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+
+import org.eclipse.jetty.http.HttpField;
 
 import dev.attache.server.attachments.Attachment;
 import dev.attache.server.attachments.AttachmentService;
@@ -68,16 +71,10 @@ public final class DownloadRoutes {
                 .orElseThrow(() -> ApiException.unknownId("attachment", gid.text()));
         Attachment a = found.attachment();
         long size = found.blob().size();
-        String etag = "\"" + a.sha256() + "\"";
-
-        ctx.header("ETag", etag);
-        ctx.header("Last-Modified", httpDate(a.createdAt()));
-        ctx.header("Accept-Ranges", "bytes");
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Content-Security-Policy", "sandbox; default-src 'none'");
-        ctx.header("Cache-Control", "private, max-age=0");
-        ctx.header("Content-Disposition", contentDisposition(a.name()));
-        ctx.header("Content-Type", servedType(a.contentType()));
+        String etag = etag(a);
+        for (HttpField field : headers(a)) {
+            ctx.header(field.getName(), field.getValue());
+        }
 
         if (matches(ctx.header("If-None-Match"), etag)) {
             ctx.status(304);
@@ -136,6 +133,23 @@ public final class DownloadRoutes {
         }
         ctx.header("Cache-Control", "no-store");
         ctx.redirect(urls.urlFor(found.attachment().gid()), HttpStatus.FOUND);
+    }
+
+    static String etag(Attachment a) {
+        return "\"" + a.sha256() + "\"";
+    }
+
+    /** The headers of every answer about an attachment's bytes, whole or in part, but its length and range. */
+    static List<HttpField> headers(Attachment a) {
+        return List.of(
+                new HttpField("ETag", etag(a)),
+                new HttpField("Last-Modified", httpDate(a.createdAt())),
+                new HttpField("Accept-Ranges", "bytes"),
+                new HttpField("X-Content-Type-Options", "nosniff"),
+                new HttpField("Content-Security-Policy", "sandbox; default-src 'none'"),
+                new HttpField("Cache-Control", "private, max-age=0"),
+                new HttpField("Content-Disposition", contentDisposition(a.name())),
+                new HttpField("Content-Type", servedType(a.contentType())));
     }
 
     static String httpDate(Instant instant) {

@@ -82,7 +82,12 @@ public final class TestControls {
      */
     public void install(JavalinConfig config, Json json, Jdbc jdbc, BlobStore blobs, GidGenerator gids) {
         dataReset = new DataReset(jdbc, blobs, gids.next(), clock);
-        config.jetty.modifyServer(server -> server.setHandler(new FaultHandler(faults, json)));
+        config.jetty.modifyServer(server -> {
+            // In front of whatever handler is there already, so faults reach every path a request can take.
+            FaultHandler handler = new FaultHandler(faults, json);
+            handler.setHandler(server.getHandler());
+            server.setHandler(handler);
+        });
         new ControlRoutes(this, json).register(config);
     }
 

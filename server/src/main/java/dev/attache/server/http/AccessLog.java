@@ -1,6 +1,5 @@
 package dev.attache.server.http;
 
-import org.eclipse.jetty.ee10.servlet.ServletContextResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,12 +18,11 @@ public final class AccessLog {
     private AccessLog() {
     }
 
-    /** Logs one finished request. */
-    public static void log(Context ctx, float millis) {
+    /** Logs one finished request; see {@link RequestObserver#finished} for the values. */
+    public static void log(String method, String route, int status, long nanos, long bytesIn, long bytesOut, String requestId) {
         if (LOG.isInfoEnabled()) {
-            LOG.info("{} {} {} {}ms in={} out={} id={}", ctx.method(), route(ctx), ctx.statusCode(),
-                    Math.round(millis), Math.max(0, ctx.req().getContentLengthLong()), bytesOut(ctx),
-                    RequestIds.of(ctx));
+            LOG.info("{} {} {} {}ms in={} out={} id={}", method, route, status, Math.round(nanos / 1e6), bytesIn, bytesOut,
+                    requestId);
         }
     }
 
@@ -35,14 +33,6 @@ public final class AccessLog {
             return path.isEmpty() ? "unmatched" : path;
         } catch (RuntimeException none) {
             return "unmatched";
-        }
-    }
-
-    private static long bytesOut(Context ctx) {
-        try {
-            return ServletContextResponse.getServletContextResponse(ctx.res()).getHttpOutput().getWritten();
-        } catch (RuntimeException notJetty) {
-            return -1;
         }
     }
 }

@@ -19,7 +19,12 @@ public final class RequestIds {
 
     /** Stamps a fresh id on the response; registered as the first before-handler. */
     public static void assign(Context ctx) {
-        ctx.header(HEADER, HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
+        ctx.header(HEADER, next());
+    }
+
+    /** A fresh id. */
+    public static String next() {
+        return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
     }
 
     /** The id this response carries, or {@code -} when none was set (Jetty answered on its own). */

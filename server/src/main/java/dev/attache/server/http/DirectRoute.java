@@ -1,0 +1,27 @@
+package dev.attache.server.http;
+
+import org.eclipse.jetty.server.Request;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A hot route answered on Jetty's core API, ahead of the framework (see {@link DirectRoutes}). It
+ * answers only the requests it can answer exactly as the framework route would, and leaves the rest
+ * to that route by returning null.
+ */
+public interface DirectRoute {
+
+    /** The start of the paths this route looks at, such as {@code /download/}. */
+    String pathPrefix();
+
+    /**
+     * The whole answer to a GET request under {@link #pathPrefix()}, or null to leave it to the
+     * framework. Declining is only allowed before anything has changed, since the framework then
+     * handles the same request from the start: a route that must answer after changing state (a
+     * rate-limit refusal counts against the quota, for instance) answers with
+     * {@link DirectAnswer#error}. A route that throws declines as well.
+     *
+     * @param request the request, whose body is not read
+     * @return the answer, or null
+     */
+    @Nullable DirectAnswer answer(Request request) throws Exception;
+}
