@@ -34,6 +34,9 @@ import org.jspecify.annotations.Nullable;
  * cancelled call stops sending at once. Workers are reused: a run of sequential calls uses one or
  * two threads, and at most one per call in flight.
  *
+ * <p>The call completes as soon as its body has arrived, on the thread that delivered it, not when
+ * {@code send} returns on the worker: see {@link ReceivedResponse}.
+ *
  * <p>{@link #close()} cancels open calls and ends every thread this object started; threads of an
  * HTTP client or executor the caller supplied are left alone.
  */
@@ -93,7 +96,8 @@ public final class ClientRuntime implements AutoCloseable {
      * @param request the request
      * @param handler the body handler
      * @param <T> the body type
-     * @return completes with the response on the worker; cancelling it interrupts the exchange
+     * @return completes with the response on the thread that received its body (one of the HTTP
+     *     client's executor threads, never its selector); cancelling it interrupts the exchange
      */
     public <T> CompletableFuture<HttpResponse<T>> exchange(HttpRequest request, BodyHandler<T> handler) {
         CompletableFuture<HttpResponse<T>> result = new CompletableFuture<>();
@@ -101,7 +105,7 @@ public final class ClientRuntime implements AutoCloseable {
         try {
             task = workers.submit(() -> {
                 try {
-                    result.complete(http.send(request, handler));
+                    result.complete(http.send(request, info -> ReceivedResponse.completing(result, request, info, handler)));
                 } catch (InterruptedException e) {
                     // Interrupted because the call was cancelled; the JDK has aborted the exchange.
                     result.cancel(false);
