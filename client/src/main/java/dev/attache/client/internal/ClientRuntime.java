@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -35,7 +34,8 @@ import org.jspecify.annotations.Nullable;
  * two threads, and at most one per call in flight.
  *
  * <p>The call completes as soon as its body has arrived, on the thread that delivered it, not when
- * {@code send} returns on the worker: see {@link ReceivedResponse}.
+ * {@code send} returns on the worker: see {@link ReceivedResponse}. A thread that blocks on a read's
+ * future before a worker has started the exchange sends it itself: see {@link HelpedFuture}.
  *
  * <p>{@link #close()} cancels open calls and ends every thread this object started; threads of an
  * HTTP client or executor the caller supplied are left alone.
@@ -100,28 +100,32 @@ public final class ClientRuntime implements AutoCloseable {
      *     client's executor threads, never its selector); cancelling it interrupts the exchange
      */
     public <T> CompletableFuture<HttpResponse<T>> exchange(HttpRequest request, BodyHandler<T> handler) {
-        CompletableFuture<HttpResponse<T>> result = new CompletableFuture<>();
-        Future<?> task;
+        return exchange(request, handler, null);
+    }
+
+    /**
+     * Sends a request on a worker thread, or on the thread that waits for the call if it gets there
+     * first (see {@link HelpedFuture}).
+     *
+     * @param request the request
+     * @param handler the body handler
+     * @param helps where a waiting thread finds the exchange, or null to leave it to the workers
+     * @param <T> the body type
+     * @return completes with the response on the thread that received its body (one of the HTTP
+     *     client's executor threads, never its selector); cancelling it interrupts the exchange
+     */
+    <T> CompletableFuture<HttpResponse<T>> exchange(HttpRequest request, BodyHandler<T> handler,
+            @Nullable WaitingHelps helps) {
+        Exchange<T> exchange = new Exchange<>(http, request, handler, workers);
         try {
-            task = workers.submit(() -> {
-                try {
-                    result.complete(http.send(request, info -> ReceivedResponse.completing(result, request, info, handler)));
-                } catch (InterruptedException e) {
-                    // Interrupted because the call was cancelled; the JDK has aborted the exchange.
-                    result.cancel(false);
-                } catch (Throwable t) {
-                    result.completeExceptionally(t);
-                }
-            });
+            workers.execute(exchange);
         } catch (RejectedExecutionException e) {
             return CompletableFuture.failedFuture(new IllegalStateException("the client is closed"));
         }
-        result.whenComplete((r, t) -> {
-            if (result.isCancelled()) {
-                task.cancel(true);
-            }
-        });
-        return result;
+        if (helps != null) {
+            helps.offer(exchange);
+        }
+        return exchange.response();
     }
 
     /**
