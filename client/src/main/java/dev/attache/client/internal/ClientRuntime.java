@@ -33,9 +33,8 @@ import org.jspecify.annotations.Nullable;
  * cancelled call stops sending at once. Workers are reused: a run of sequential calls uses one or
  * two threads, and at most one per call in flight.
  *
- * <p>The call completes as soon as its body has arrived, on the thread that delivered it, not when
- * {@code send} returns on the worker: see {@link ReceivedResponse}. A thread that blocks on a read's
- * future before a worker has started the exchange sends it itself: see {@link HelpedFuture}.
+ * <p>A thread that blocks on a read's future before a worker has started the exchange sends it
+ * itself: see {@link HelpedFuture}.
  *
  * <p>{@link #close()} cancels open calls and ends every thread this object started; threads of an
  * HTTP client or executor the caller supplied are left alone.
@@ -96,8 +95,7 @@ public final class ClientRuntime implements AutoCloseable {
      * @param request the request
      * @param handler the body handler
      * @param <T> the body type
-     * @return completes with the response on the thread that received its body (one of the HTTP
-     *     client's executor threads, never its selector); cancelling it interrupts the exchange
+     * @return completes with the response on the thread that sent it; cancelling it interrupts the exchange
      */
     public <T> CompletableFuture<HttpResponse<T>> exchange(HttpRequest request, BodyHandler<T> handler) {
         return exchange(request, handler, null);
@@ -111,8 +109,7 @@ public final class ClientRuntime implements AutoCloseable {
      * @param handler the body handler
      * @param helps where a waiting thread finds the exchange, or null to leave it to the workers
      * @param <T> the body type
-     * @return completes with the response on the thread that received its body (one of the HTTP
-     *     client's executor threads, never its selector); cancelling it interrupts the exchange
+     * @return completes with the response on the thread that sent it; cancelling it interrupts the exchange
      */
     <T> CompletableFuture<HttpResponse<T>> exchange(HttpRequest request, BodyHandler<T> handler,
             @Nullable WaitingHelps helps) {

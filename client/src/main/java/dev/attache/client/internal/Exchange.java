@@ -43,7 +43,7 @@ final class Exchange<T> implements Runnable {
         });
     }
 
-    /** Completes with the response on the thread that received its body; cancelling it aborts the exchange. */
+    /** Completes with the response on the thread that sent the request; cancelling it aborts the exchange. */
     CompletableFuture<HttpResponse<T>> response() {
         return response;
     }
@@ -75,7 +75,7 @@ final class Exchange<T> implements Runnable {
         }
         boolean interrupted = false;
         try {
-            response.complete(http.send(request, info -> ReceivedResponse.completing(response, request, info, handler)));
+            response.complete(http.send(request, handler));
         } catch (InterruptedException e) {
             interrupted = true;
         } catch (Throwable t) {
