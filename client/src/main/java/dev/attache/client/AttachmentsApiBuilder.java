@@ -105,9 +105,10 @@ public final class AttachmentsApiBuilder {
 
     /**
      * The executor the built HTTP client runs its internal I/O tasks on; default the client's own
-     * worker pool. {@link AttachmentsApi#close()} does not shut it down. Calls themselves always
-     * run on the client's own workers, which block in {@code HttpClient.send}, so a small
-     * executor here cannot be starved by them.
+     * worker pool. {@link AttachmentsApi#close()} does not shut it down. Calls themselves run on
+     * the client's own workers, or on the thread that waits for a read with an untimed
+     * {@code join()} or {@code get()}; either blocks in {@code HttpClient.send}, never on this
+     * executor, so a small executor here cannot be starved by them.
      *
      * @param executor the executor
      * @return this builder

@@ -145,7 +145,8 @@ public final class ApiTransport {
         BodyTracker tracker = new BodyTracker(config.clock());
         HttpRequest http = toHttpRequest(f.request(), token, tracker);
         wire.request(http, attempt);
-        CompletableFuture<HttpResponse<byte[]>> sent = config.runtime().exchange(http, BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<byte[]>> sent = config.runtime().exchange(http, BodyHandlers.ofByteArray(),
+                f.request().isRead() ? f.call().helps : null);
         // Aborting frees the slot at once rather than when the interrupted exchange winds down.
         f.call().stage(() -> {
             sent.cancel(true);

@@ -16,7 +16,9 @@ final class Call<T> {
 
     private static final Runnable NOTHING = () -> { };
 
-    final CompletableFuture<T> result = new CompletableFuture<>();
+    /** Where a thread blocked on {@link #result} finds the exchange to send itself. */
+    final WaitingHelps helps = new WaitingHelps();
+    final CompletableFuture<T> result = new HelpedFuture<>(helps);
     private final AtomicReference<Runnable> abort = new AtomicReference<>(NOTHING);
 
     Call() {

@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -33,6 +32,9 @@ import org.jspecify.annotations.Nullable;
  * cancels the exchange (the JDK then cancels the future {@code sendAsync} made inside it), so a
  * cancelled call stops sending at once. Workers are reused: a run of sequential calls uses one or
  * two threads, and at most one per call in flight.
+ *
+ * <p>A thread that blocks on a read's future before a worker has started the exchange sends it
+ * itself: see {@link HelpedFuture}.
  *
  * <p>{@link #close()} cancels open calls and ends every thread this object started; threads of an
  * HTTP client or executor the caller supplied are left alone.
@@ -93,31 +95,34 @@ public final class ClientRuntime implements AutoCloseable {
      * @param request the request
      * @param handler the body handler
      * @param <T> the body type
-     * @return completes with the response on the worker; cancelling it interrupts the exchange
+     * @return completes with the response on the thread that sent it; cancelling it interrupts the exchange
      */
     public <T> CompletableFuture<HttpResponse<T>> exchange(HttpRequest request, BodyHandler<T> handler) {
-        CompletableFuture<HttpResponse<T>> result = new CompletableFuture<>();
-        Future<?> task;
+        return exchange(request, handler, null);
+    }
+
+    /**
+     * Sends a request on a worker thread, or on the thread that waits for the call if it gets there
+     * first (see {@link HelpedFuture}).
+     *
+     * @param request the request
+     * @param handler the body handler
+     * @param helps where a waiting thread finds the exchange, or null to leave it to the workers
+     * @param <T> the body type
+     * @return completes with the response on the thread that sent it; cancelling it interrupts the exchange
+     */
+    <T> CompletableFuture<HttpResponse<T>> exchange(HttpRequest request, BodyHandler<T> handler,
+            @Nullable WaitingHelps helps) {
+        Exchange<T> exchange = new Exchange<>(http, request, handler, workers);
         try {
-            task = workers.submit(() -> {
-                try {
-                    result.complete(http.send(request, handler));
-                } catch (InterruptedException e) {
-                    // Interrupted because the call was cancelled; the JDK has aborted the exchange.
-                    result.cancel(false);
-                } catch (Throwable t) {
-                    result.completeExceptionally(t);
-                }
-            });
+            workers.execute(exchange);
         } catch (RejectedExecutionException e) {
             return CompletableFuture.failedFuture(new IllegalStateException("the client is closed"));
         }
-        result.whenComplete((r, t) -> {
-            if (result.isCancelled()) {
-                task.cancel(true);
-            }
-        });
-        return result;
+        if (helps != null) {
+            helps.offer(exchange);
+        }
+        return exchange.response();
     }
 
     /**
