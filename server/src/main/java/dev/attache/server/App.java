@@ -165,7 +165,7 @@ public final class App implements AutoCloseable {
                     new DirectAttachmentGet(authenticator, limiter, attachments, view, json),
                     new DirectDownload(attachments, downloadUrls, metrics::downloadedBytes)), observer));
             cfg.routes.before(RequestIds::assign);
-            new ErrorMapping(json, new IncidentPhrases()).register(cfg);
+            new ErrorMapping(json, new IncidentPhrases(), bodies).register(cfg);
 
             ApiRoutes api = new ApiRoutes(cfg, authenticator, limiter);
             new AttachmentRoutes(attachments, new MultipartUploadReader(storage.blobs(), background),

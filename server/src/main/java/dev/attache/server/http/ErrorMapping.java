@@ -23,12 +23,17 @@ public final class ErrorMapping {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
 
+    /** The most of a refused request's unread body that is read to keep the refusal from being lost. */
+    static final long DISCARD_LIMIT = 1024 * 1024;
+
     private final Json json;
     private final IncidentPhrases phrases;
+    private final RequestBodies bodies;
 
-    public ErrorMapping(Json json, IncidentPhrases phrases) {
+    public ErrorMapping(Json json, IncidentPhrases phrases, RequestBodies bodies) {
         this.json = json;
         this.phrases = phrases;
+        this.bodies = bodies;
     }
 
     /** Registers the handlers on a Javalin configuration. */
@@ -40,6 +45,10 @@ public final class ErrorMapping {
     }
 
     private void apiFailure(ApiException e, Context ctx) {
+        // A body too slow (408) or too large (413) is the refusal's reason: reading more of it helps no one.
+        if (e.status() != 408 && e.status() != 413) {
+            bodies.discardRest(ctx, DISCARD_LIMIT);
+        }
         if (e.retryAfterSeconds() > 0) {
             ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
         }
@@ -47,6 +56,7 @@ public final class ErrorMapping {
     }
 
     private void javalinResponse(HttpResponseException e, Context ctx) {
+        bodies.discardRest(ctx, DISCARD_LIMIT);
         int status = e.getStatus();
         String message = status == 404 || status == 405 ? ApiException.noRoute().getMessage() : e.getMessage();
         json.error(ctx, status, message, null);
