@@ -26,8 +26,9 @@ import java.util.function.Supplier;
  * ({@code HttpClient.send}, same headers, then Jackson {@code readTree} of the body and a read of
  * {@code data.gid}). A third contender, bare {@code HttpClient.sendAsync(..).join()} with the same
  * parsing, separates what the JDK's asynchronous path costs from what the client adds; a fourth,
- * bare {@code send} handed to a worker thread and joined, shows the price of the one thread hop
- * the client makes. All run on
+ * bare {@code send} handed to a worker thread and joined, shows the price of the hand-offs of a
+ * client that sends on a worker (this client sends a read from the thread that joins it, when no
+ * worker has started it yet). All run on
  * an {@code HttpClient} built the same way (connect timeout 10 s, no redirects, 60 s request
  * timeout). After five warm-up blocks of each, blocks alternate, the order rotating every round.
  * Prints every block's wall-clock milliseconds and the CPU this JVM used in it (all threads, so
@@ -71,8 +72,8 @@ final class GetLoop {
         Call bare = () -> gidOf(mapper, http.send(request.get(), HttpResponse.BodyHandlers.ofByteArray()));
         Call bareAsync = () -> gidOf(mapper,
                 http.sendAsync(request.get(), HttpResponse.BodyHandlers.ofByteArray()).join());
-        // The client's own shape without the client: the same send, handed to a worker thread and
-        // joined, which is what any asynchronous API that does not use sendAsync must pay.
+        // A client that sends on a worker, without the client: the same send, handed to a worker thread
+        // and joined. This client sends a joined read from the joining thread instead, when it can.
         ExecutorService workers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r);
             t.setDaemon(true);
