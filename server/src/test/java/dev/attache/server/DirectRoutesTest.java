@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -25,6 +26,7 @@ import dev.attache.server.auth.Scope;
 import dev.attache.server.auth.TokenKind;
 import dev.attache.server.ratelimit.RateLimits;
 import dev.attache.server.testing.Multipart;
+import dev.attache.server.testing.MutableClock;
 import dev.attache.server.testing.Reply;
 import dev.attache.server.testing.TestServer;
 
@@ -50,7 +52,9 @@ class DirectRoutesTest {
 
     @BeforeAll
     void start() {
-        server = TestServer.start(dir.resolve("default"));
+        // Time stands still on this server, so a download_url signed for the first of two answers is the
+        // one signed for the second: its expiry is in whole seconds, and the two may straddle a second.
+        server = TestServer.start(dir.resolve("default"), c -> c.clock(new MutableClock(Instant.now())));
         task = server.createTask("direct routes");
         limited = TestServer.start(dir.resolve("limited"), c -> c.rateLimits(new RateLimits(true, 3, 50, 15)));
         limitedGid = upload(limited, limited.createTask("rate limited"), "limited.txt", "text/plain");
