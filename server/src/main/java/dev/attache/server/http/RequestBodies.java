@@ -60,7 +60,8 @@ public final class RequestBodies {
     public void discardRest(Context ctx, long limit) {
         long declared = ctx.req().getContentLengthLong();
         String expect = ctx.header("Expect");
-        if (declared == 0 || declared > limit || (expect != null && expect.equalsIgnoreCase("100-continue"))) {
+        boolean noBody = declared == 0 || (declared < 0 && ctx.header("Transfer-Encoding") == null);
+        if (noBody || declared > limit || (expect != null && expect.equalsIgnoreCase("100-continue"))) {
             return;
         }
         try {
