@@ -4,8 +4,10 @@
 # readTree), and bare HttpClient.sendAsync(..).join(), in one JVM, blocks of CALLS calls
 # alternating (order rotating every round) after five warm-up blocks of each; a fourth contender,
 # bare send handed to a worker thread and joined, prices the hand-offs of a client that sends on a worker
-# (this client sends a read from the thread that joins it, when no worker has started it yet). See
-# bench/client/src/GetLoop.java. The JVM runs twice: with the defaults (the figure that counts),
+# (this client sends a read from the thread that joins it, when no worker has started it yet); a
+# fifth, bare send on an HttpClient whose executor runs tasks inline (as the client's own HTTP client
+# for bodiless requests does), shows what the client adds beyond the JDK. The bar is client/bare send
+# (the JDK's defaults, what a plain loop gets). See bench/client/src/GetLoop.java. The JVM runs twice: with the defaults (the figure that counts),
 # then with the common ForkJoinPool at parallelism 2. With fewer than 3 CPUs the pool's default
 # parallelism is 1, and then CompletableFuture's default executor, which HttpClient.sendAsync
 # completes on, starts a thread per task; the client does not use sendAsync, so only the bare

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
@@ -28,9 +29,11 @@ import java.util.function.Supplier;
  * parsing, separates what the JDK's asynchronous path costs from what the client adds; a fourth,
  * bare {@code send} handed to a worker thread and joined, shows the price of the hand-offs of a
  * client that sends on a worker (this client sends a read from the thread that joins it, when no
- * worker has started it yet). All run on
- * an {@code HttpClient} built the same way (connect timeout 10 s, no redirects, 60 s request
- * timeout). After five warm-up blocks of each, blocks alternate, the order rotating every round.
+ * worker has started it yet); a fifth, bare {@code send} on an {@code HttpClient} whose executor
+ * runs its tasks where they are handed over (as the client's own HTTP client for bodiless requests
+ * does), shows what the client costs beyond the JDK once both skip the JDK's pool hand-off. All
+ * run on an {@code HttpClient} built the same way (connect timeout 10 s, no redirects, 60 s
+ * request timeout); the bare ones use the JDK's default executor unless said otherwise. After five warm-up blocks of each, blocks alternate, the order rotating every round.
  * Prints every block's wall-clock milliseconds and the CPU this JVM used in it (all threads, so
  * the server's share of the machine is left out), then the medians and how many threads each
  * contender started. The client is built with its default settings apart from the base URI.
@@ -61,6 +64,19 @@ final class GetLoop {
                 .connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+        // Not an ExecutorService: the JDK runs response delivery on its selector thread only for an
+        // executor like r -> r.run().
+        Executor onSelectorThread = new Executor() {
+            @Override
+            public void execute(Runnable task) {
+                task.run();
+            }
+        };
+        HttpClient inlineHttp = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(onSelectorThread)
+                .build();
         ObjectMapper mapper = new ObjectMapper();
         URI uri = URI.create(base + "/attachments/" + gid);
         Supplier<HttpRequest> request = () -> HttpRequest.newBuilder(uri)
@@ -70,6 +86,8 @@ final class GetLoop {
                 .GET()
                 .build();
         Call bare = () -> gidOf(mapper, http.send(request.get(), HttpResponse.BodyHandlers.ofByteArray()));
+        Call bareInline = () -> gidOf(mapper,
+                inlineHttp.send(request.get(), HttpResponse.BodyHandlers.ofByteArray()));
         Call bareAsync = () -> gidOf(mapper,
                 http.sendAsync(request.get(), HttpResponse.BodyHandlers.ofByteArray()).join());
         // A client that sends on a worker, without the client: the same send, handed to a worker thread
@@ -87,8 +105,8 @@ final class GetLoop {
             }
         }, workers).join();
 
-        List<String> names = List.of("client", "bare send", "bare sendAsync", "send on worker");
-        List<Call> contenders = List.of(client, bare, bareAsync, bareOnWorker);
+        List<String> names = List.of("client", "bare send", "bare sendAsync", "send on worker", "send, inline exec");
+        List<Call> contenders = List.of(client, bare, bareAsync, bareOnWorker, bareInline);
         for (int i = 0; i < contenders.size(); i++) {
             check(contenders.get(i), gid, names.get(i));
         }
@@ -101,14 +119,18 @@ final class GetLoop {
             for (int i = 0; i < contenders.size(); i++) {
                 long started = threads.getTotalStartedThreadCount();
                 double ms = block(contenders.get(i), calls);
-                System.out.printf("warm-up %d %-15s %8.1f ms per %d calls, %d threads started%n",
+                System.out.printf("warm-up %d %-17s %8.1f ms per %d calls, %d threads started%n",
                         w, names.get(i), ms, calls, threads.getTotalStartedThreadCount() - started);
             }
         }
 
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        List<List<Double>> times = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        List<List<Double>> cpu = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        List<List<Double>> times = new ArrayList<>();
+        List<List<Double>> cpu = new ArrayList<>();
+        for (int i = 0; i < contenders.size(); i++) {
+            times.add(new ArrayList<>());
+            cpu.add(new ArrayList<>());
+        }
         long[] threadsStarted = new long[contenders.size()];
         for (int round = 1; round <= rounds; round++) {
             StringBuilder line = new StringBuilder("round " + round + ":");
@@ -129,7 +151,7 @@ final class GetLoop {
         for (int i = 0; i < contenders.size(); i++) {
             medians[i] = median(times.get(i));
             double cpuMedian = median(cpu.get(i));
-            System.out.printf("%-15s median %8.1f ms per %d calls (%6.1f us/call), JVM cpu median %6.1f ms, "
+            System.out.printf("%-17s median %8.1f ms per %d calls (%6.1f us/call), JVM cpu median %6.1f ms, "
                     + "%d threads started in %d calls%n",
                     names.get(i), medians[i], calls, medians[i] * 1000 / calls, cpuMedian, threadsStarted[i],
                     (long) rounds * calls);
@@ -138,12 +160,15 @@ final class GetLoop {
         System.out.printf("ratio client/bare send:      %.3f%n", medians[0] / medians[1]);
         System.out.printf("ratio client/bare sendAsync: %.3f%n", medians[0] / medians[2]);
         System.out.printf("ratio send on worker/bare send: %.3f%n", medians[3] / medians[1]);
+        System.out.printf("ratio bare send inline exec/bare send: %.3f%n", medians[4] / medians[1]);
+        System.out.printf("ratio client/bare send inline exec: %.3f%n", medians[0] / medians[4]);
         double[] cpuMedians = new double[contenders.size()];
         for (int i = 0; i < contenders.size(); i++) {
             cpuMedians[i] = median(cpu.get(i));
         }
-        System.out.printf("cpu ratio client/bare send: %.3f, send on worker/bare send: %.3f%n",
-                cpuMedians[0] / cpuMedians[1], cpuMedians[3] / cpuMedians[1]);
+        System.out.printf("cpu ratio client/bare send: %.3f, send on worker/bare send: %.3f, "
+                + "client/bare send inline exec: %.3f%n",
+                cpuMedians[0] / cpuMedians[1], cpuMedians[3] / cpuMedians[1], cpuMedians[0] / cpuMedians[4]);
     }
 
     private static String gidOf(ObjectMapper mapper, HttpResponse<byte[]> response) throws IOException {

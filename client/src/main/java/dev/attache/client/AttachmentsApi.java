@@ -54,7 +54,7 @@ import org.jspecify.annotations.Nullable;
  * the next call. {@link #withDeadline} gives calls a deadline that does the same.
  *
  * <p>Thread-safe; build one and share it. It owns a small pool of worker threads, reused across
- * calls, and (unless you supplied your own) its {@code HttpClient}; {@link #close()} cancels open
+ * calls, and (unless you supplied your own) its {@code HttpClient}s; {@link #close()} cancels open
  * calls and ends those threads.
  */
 public final class AttachmentsApi implements AutoCloseable {
@@ -106,7 +106,7 @@ public final class AttachmentsApi implements AutoCloseable {
 
     /**
      * Cancels every call still open and ends the threads the client started: its worker and timer
-     * threads and, when the builder made the {@code HttpClient}, that client's threads (on Java 21
+     * threads and, when the builder made the {@code HttpClient}s, their threads (on Java 21
      * and later with {@code HttpClient.shutdownNow()}; on Java 17 to 20, which have no such
      * method, by stopping its selector thread, which then closes its connections). An
      * {@code HttpClient} or executor you supplied is left running. Waits up to a few seconds for

@@ -50,13 +50,34 @@ class LifecycleTest {
             }
         }
 
-        // No System.gc(): the threads must be gone because close() ended them. The scripted
-        // server's own per-connection threads are not the client's.
-        Set<String> left = liveThreads().stream()
+        // No System.gc(): the threads must be gone because close() ended them.
+        assertThat(clientThreadsStartedSince(before)).isEmpty();
+    }
+
+    @Test
+    void closingClientsThatUploadedEndsTheThreadsOfBothTheirHttpClients() {
+        for (int i = 0; i < 40; i++) {
+            f.server.enqueue(Actions.ok(Fixture.attachmentJson("7", "a")));
+        }
+        Set<Thread> before = liveThreads();
+
+        for (int i = 0; i < 20; i++) {
+            try (AttachmentsApi api = f.api()) {
+                // An upload goes through the second HTTP client, built on first use.
+                api.createAttachmentForObject(ParentGid.of("1"), Upload.bytes("a.txt", new byte[] {1})).join();
+                api.getAttachment(gid).join();
+            }
+        }
+
+        assertThat(clientThreadsStartedSince(before)).isEmpty();
+    }
+
+    /** The scripted server's own per-connection threads are not the client's. */
+    private static Set<String> clientThreadsStartedSince(Set<Thread> before) {
+        return liveThreads().stream()
                 .filter(t -> !before.contains(t) && t.isAlive() && !t.getName().equals("scripted-server"))
                 .map(Thread::getName)
                 .collect(Collectors.toSet());
-        assertThat(left).isEmpty();
     }
 
     @Test

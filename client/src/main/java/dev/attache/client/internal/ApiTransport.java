@@ -145,8 +145,10 @@ public final class ApiTransport {
         BodyTracker tracker = new BodyTracker(config.clock());
         HttpRequest http = toHttpRequest(f.request(), token, tracker);
         wire.request(http, attempt);
-        CompletableFuture<HttpResponse<byte[]>> sent = config.runtime().exchange(http, BodyHandlers.ofByteArray(),
-                f.request().isRead() ? f.call().helps : null);
+        WaitingHelps helps = f.request().isRead() ? f.call().helps : null;
+        CompletableFuture<HttpResponse<byte[]>> sent = f.request().body() == null
+                ? config.runtime().exchangeMessage(http, helps)
+                : config.runtime().exchange(http, BodyHandlers.ofByteArray(), helps);
         // Aborting frees the slot at once rather than when the interrupted exchange winds down.
         f.call().stage(() -> {
             sent.cancel(true);

@@ -5,7 +5,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The threads and HTTP client one {@code AttachmentsApi} owns, and every call still open on it.
+ * The threads and HTTP clients one {@code AttachmentsApi} owns, and every call still open on it.
  *
  * <p>Exchanges run as blocking {@link HttpClient#send} calls on the client's own worker pool.
  * {@code sendAsync} would be the obvious choice, but the JDK completes its future through
@@ -36,32 +39,63 @@ import org.jspecify.annotations.Nullable;
  * <p>A thread that blocks on a read's future before a worker has started the exchange sends it
  * itself: see {@link HelpedFuture}.
  *
+ * <p>Unless the caller supplied an HTTP client or an executor, there are two HTTP clients, told
+ * apart by whether anything in an exchange can block. {@linkplain #exchangeMessage Messages}
+ * (a request without a body, an answer read whole into memory) go through one whose internal
+ * tasks run on its own selector thread: the JDK would otherwise hand every response from that
+ * thread to a pool thread before waking the sender, and that hand-off costs about a quarter of a
+ * small call on a two-CPU machine ({@code docs/benchmarks.md}, client). Nothing in such an
+ * exchange can block that thread. {@linkplain #exchange Transfers} (uploads, whose bodies are read
+ * from the caller's files and streams, and downloads, which write to disk and report progress)
+ * would block it, so they go through a second client, built on first use, whose tasks run on the
+ * workers.
+ *
  * <p>{@link #close()} cancels open calls and ends every thread this object started; threads of an
  * HTTP client or executor the caller supplied are left alone.
  */
 public final class ClientRuntime implements AutoCloseable {
 
+    /**
+     * Runs the HTTP client's internal tasks where they are handed over: on its selector thread.
+     * Deliberately not an {@code ExecutorService}: the JDK expects only an executor "like
+     * {@code r -> r.run()}" to run response delivery on that thread (an assertion in
+     * {@code Http1AsyncReceiver} says so).
+     */
+    private static final Executor ON_SELECTOR_THREAD = new Executor() {
+        @Override
+        public void execute(Runnable task) {
+            task.run();
+        }
+    };
+
     private final ExecutorService workers;
     private final ScheduledThreadPoolExecutor timer;
-    private final HttpClient http;
+    private final HttpClient messages;
     private final boolean ownsHttp;
+    // Builds the transfers client on first use; null when transfers share the messages client.
+    private final HttpClient.@Nullable Builder transfersBuilder;
+    // Guarded by this.
+    private @Nullable HttpClient transfers;
     private final Set<CompletableFuture<?>> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    private ClientRuntime(ExecutorService workers, ScheduledThreadPoolExecutor timer, HttpClient http,
-            boolean ownsHttp) {
+    private ClientRuntime(ExecutorService workers, ScheduledThreadPoolExecutor timer, HttpClient messages,
+            boolean ownsHttp, HttpClient.@Nullable Builder transfersBuilder) {
         this.workers = workers;
         this.timer = timer;
-        this.http = http;
+        this.messages = messages;
         this.ownsHttp = ownsHttp;
+        this.transfersBuilder = transfersBuilder;
+        this.transfers = transfersBuilder == null ? messages : null;
     }
 
     /**
      * Starts a runtime (threads are created only when first needed).
      *
-     * @param supplied the caller's HTTP client, or null to build one
-     * @param executor the caller's executor for the HTTP client built here, or null to use the workers
-     * @param configure settings for the HTTP client built here
+     * @param supplied the caller's HTTP client, used for every exchange, or null to build them
+     * @param executor the caller's executor for one HTTP client built here and used for every
+     *     exchange, or null to build the two described above
+     * @param configure settings for the HTTP clients built here; the runtime sets their executors
      * @return the runtime
      */
     public static ClientRuntime create(@Nullable HttpClient supplied, @Nullable Executor executor,
@@ -74,10 +108,13 @@ public final class ClientRuntime implements AutoCloseable {
         timer.setKeepAliveTime(60, TimeUnit.SECONDS);
         timer.allowCoreThreadTimeOut(true);
         if (supplied != null) {
-            return new ClientRuntime(workers, timer, supplied, false);
+            return new ClientRuntime(workers, timer, supplied, false, null);
         }
-        return new ClientRuntime(workers, timer, configure.executor(executor != null ? executor : workers).build(),
-                true);
+        if (executor != null) {
+            return new ClientRuntime(workers, timer, configure.executor(executor).build(), true, null);
+        }
+        HttpClient messages = configure.executor(ON_SELECTOR_THREAD).build();
+        return new ClientRuntime(workers, timer, messages, true, configure.executor(workers));
     }
 
     private static ThreadFactory daemons(String name) {
@@ -90,7 +127,7 @@ public final class ClientRuntime implements AutoCloseable {
     }
 
     /**
-     * Sends a request on a worker thread.
+     * Sends a transfer (any request, any body handler, including ones that block) on a worker thread.
      *
      * @param request the request
      * @param handler the body handler
@@ -102,8 +139,8 @@ public final class ClientRuntime implements AutoCloseable {
     }
 
     /**
-     * Sends a request on a worker thread, or on the thread that waits for the call if it gets there
-     * first (see {@link HelpedFuture}).
+     * Sends a transfer on a worker thread, or on the thread that waits for the call if it gets
+     * there first (see {@link HelpedFuture}).
      *
      * @param request the request
      * @param handler the body handler
@@ -113,7 +150,44 @@ public final class ClientRuntime implements AutoCloseable {
      */
     <T> CompletableFuture<HttpResponse<T>> exchange(HttpRequest request, BodyHandler<T> handler,
             @Nullable WaitingHelps helps) {
-        Exchange<T> exchange = new Exchange<>(http, request, handler, workers);
+        HttpClient http;
+        try {
+            http = transfers();
+        } catch (IllegalStateException closedAlready) {
+            return CompletableFuture.failedFuture(closedAlready);
+        }
+        return start(new Exchange<>(http, request, handler, workers), helps);
+    }
+
+    /**
+     * Sends a message, a request without a body whose answer is read whole into memory, as
+     * {@link #exchange(HttpRequest, BodyHandler, WaitingHelps)} does, through the HTTP client whose
+     * internal tasks run on its selector thread.
+     *
+     * @param request the request; must have no body
+     * @param helps where a waiting thread finds the exchange, or null to leave it to the workers
+     * @return completes with the response on the thread that sent it; cancelling it interrupts the exchange
+     * @throws IllegalArgumentException if the request has a body
+     */
+    CompletableFuture<HttpResponse<byte[]>> exchangeMessage(HttpRequest request, @Nullable WaitingHelps helps) {
+        // A body publisher would be pulled on the selector thread, where a slow read stalls every exchange.
+        if (request.bodyPublisher().map(body -> body.contentLength() != 0).orElse(false)) {
+            throw new IllegalArgumentException("a message has no body: " + request.method() + " " + request.uri());
+        }
+        return start(new Exchange<>(messages, request, BodyHandlers.ofByteArray(), workers), helps);
+    }
+
+    private synchronized HttpClient transfers() {
+        if (transfers == null) {
+            if (closed) {
+                throw new IllegalStateException("the client is closed");
+            }
+            transfers = transfersBuilder.build();
+        }
+        return transfers;
+    }
+
+    private <T> CompletableFuture<HttpResponse<T>> start(Exchange<T> exchange, @Nullable WaitingHelps helps) {
         try {
             workers.execute(exchange);
         } catch (RejectedExecutionException e) {
@@ -155,15 +229,6 @@ public final class ClientRuntime implements AutoCloseable {
     }
 
     /**
-     * The HTTP client in use.
-     *
-     * @return the client
-     */
-    public HttpClient http() {
-        return http;
-    }
-
-    /**
      * Registers a call so {@link #close()} can cancel it; it is forgotten once complete.
      *
      * @param call the caller-visible future
@@ -189,23 +254,36 @@ public final class ClientRuntime implements AutoCloseable {
     }
 
     /**
-     * Cancels every open call, stops the worker and timer threads, and releases the HTTP client
+     * Cancels every open call, stops the worker and timer threads, and releases the HTTP clients
      * this runtime built; waits briefly for those threads to end. Idempotent.
      */
     @Override
     public void close() {
-        closed = true;
+        HttpClient builtTransfers;
+        synchronized (this) {
+            // Under the lock, so no transfers client is built after this point and left running.
+            closed = true;
+            builtTransfers = transfers == messages ? null : transfers;
+        }
         for (CompletableFuture<?> call : open) {
             call.cancel(true);
         }
         timer.shutdownNow();
         workers.shutdownNow();
-        Thread selector = ownsHttp ? shutDown(http) : null;
+        List<Thread> selectors = new ArrayList<>();
+        if (ownsHttp) {
+            selectors.add(shutDown(messages));
+            if (builtTransfers != null) {
+                selectors.add(shutDown(builtTransfers));
+            }
+        }
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);
             timer.awaitTermination(5, TimeUnit.SECONDS);
-            if (selector != null) {
-                selector.join(5000);
+            for (Thread selector : selectors) {
+                if (selector != null) {
+                    selector.join(5000);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
