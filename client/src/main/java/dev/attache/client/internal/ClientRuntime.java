@@ -156,7 +156,7 @@ public final class ClientRuntime implements AutoCloseable {
         } catch (IllegalStateException closedAlready) {
             return CompletableFuture.failedFuture(closedAlready);
         }
-        return start(new Exchange<>(http, request, handler, workers), helps);
+        return start(new Exchange<>(http, request, handler, workers, helps != null), helps);
     }
 
     /**
@@ -174,7 +174,7 @@ public final class ClientRuntime implements AutoCloseable {
         if (request.bodyPublisher().map(body -> body.contentLength() != 0).orElse(false)) {
             throw new IllegalArgumentException("a message has no body: " + request.method() + " " + request.uri());
         }
-        return start(new Exchange<>(messages, request, BodyHandlers.ofByteArray(), workers), helps);
+        return start(new Exchange<>(messages, request, BodyHandlers.ofByteArray(), workers, helps != null), helps);
     }
 
     private synchronized HttpClient transfers() {

@@ -138,7 +138,7 @@ class WaitingThreadSendsTest {
         WaitingHelps helps = new WaitingHelps();
         HelpedFuture<Integer> future = new HelpedFuture<>(helps);
         Exchange<byte[]> exchange = new Exchange<>(http, HttpRequest.newBuilder(server.url("/attachments/7")).build(),
-                BodyHandlers.ofByteArray(), workers);
+                BodyHandlers.ofByteArray(), workers, true);
         exchange.response().whenComplete((r, t) -> {
             if (t == null) {
                 future.complete(r.statusCode());
