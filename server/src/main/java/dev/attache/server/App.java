@@ -137,7 +137,8 @@ public final class App implements AutoCloseable {
         PublicBase base = new PublicBase();
         DownloadUrls downloadUrls = new DownloadUrls(signer, base, config.downloadUrlTtl(), clock);
         ServerMetrics metrics = new ServerMetrics();
-        RequestBodies bodies = new RequestBodies(config.minRequestDataRate(), clock);
+        RequestBodies bodies = new RequestBodies(config.minRequestDataRate(), clock, MultipartUploadReader.MAX_BODY_BYTES,
+                RequestBodies.LARGE_DISCARDS_AT_ONCE);
         Json json = new Json(bodies);
         ConsoleSessions sessions = new ConsoleSessions(storage.database().jdbc(), storage.tokens(), clock);
         Authenticator authenticator = new Authenticator(storage.tokens(), sessions);

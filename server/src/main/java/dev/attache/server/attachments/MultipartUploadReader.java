@@ -32,6 +32,8 @@ public final class MultipartUploadReader {
     static final long MAX_FILE_BYTES = 104_857_600L;
     static final int MAX_FIELD_BYTES = 8 * 1024;
     private static final int MAX_PARTS = 64;
+    /** The largest upload body: the file, the other fields, and room for every part's headers and boundary. */
+    public static final long MAX_BODY_BYTES = MAX_FILE_BYTES + MAX_PARTS * (MAX_FIELD_BYTES + 1024L);
     private static final int READ_BUFFER = 128 * 1024;
     private static final Pattern BOUNDARY = Pattern.compile("(?i)boundary=(?:\"([^\"]{1,200})\"|([^;\\s]{1,200}))");
     private static final Pattern MEDIA_TYPE = Pattern.compile("[\\w.+-]{1,127}/[\\w.+-]{1,127}");

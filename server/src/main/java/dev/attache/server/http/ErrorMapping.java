@@ -23,9 +23,6 @@ public final class ErrorMapping {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
 
-    /** The most of a refused request's unread body that is read to keep the refusal from being lost. */
-    static final long DISCARD_LIMIT = 1024 * 1024;
-
     private final Json json;
     private final IncidentPhrases phrases;
     private final RequestBodies bodies;
@@ -47,7 +44,7 @@ public final class ErrorMapping {
     private void apiFailure(ApiException e, Context ctx) {
         // A body too slow (408) or too large (413) is the refusal's reason: reading more of it helps no one.
         if (e.status() != 408 && e.status() != 413) {
-            bodies.discardRest(ctx, DISCARD_LIMIT);
+            bodies.discardRest(ctx);
         }
         if (e.retryAfterSeconds() > 0) {
             ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
@@ -56,7 +53,7 @@ public final class ErrorMapping {
     }
 
     private void javalinResponse(HttpResponseException e, Context ctx) {
-        bodies.discardRest(ctx, DISCARD_LIMIT);
+        bodies.discardRest(ctx);
         int status = e.getStatus();
         String message = status == 404 || status == 405 ? ApiException.noRoute().getMessage() : e.getMessage();
         json.error(ctx, status, message, null);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
 
 import io.javalin.http.Context;
 
@@ -26,19 +27,38 @@ public final class RequestBodies {
     /** How fast the rest of a refused request's body must arrive to be read at all. */
     static final long DISCARD_MIN_BYTES_PER_SECOND = 256 * 1024;
 
+    /** Refused bodies up to this size are always read to their end; larger ones need a permit. */
+    static final long SMALL_DISCARD = 1024 * 1024;
+
+    /** How many refused bodies over {@link #SMALL_DISCARD} the server reads at once, by default. */
+    public static final int LARGE_DISCARDS_AT_ONCE = 4;
+
     private final long minBytesPerSecond;
     private final Clock clock;
+    private final long largestBody;
+    private final Semaphore largeDiscards;
 
     /**
-     * @param minBytesPerSecond the minimum average, 0 for none
-     * @param clock             the time reads are measured against
+     * @param minBytesPerSecond   the minimum average, 0 for none
+     * @param clock               the time reads are measured against
+     * @param largestBody         the largest request body the API accepts; a refused body declared larger
+     *                            is never read
+     * @param largeDiscardsAtOnce how many refused bodies over {@link #SMALL_DISCARD} may be read at once
      */
-    public RequestBodies(long minBytesPerSecond, Clock clock) {
+    public RequestBodies(long minBytesPerSecond, Clock clock, long largestBody, int largeDiscardsAtOnce) {
         if (minBytesPerSecond < 0) {
             throw new IllegalArgumentException("minBytesPerSecond must be 0 or more but was " + minBytesPerSecond);
         }
+        if (largestBody < SMALL_DISCARD) {
+            throw new IllegalArgumentException("largestBody must be at least " + SMALL_DISCARD + " but was " + largestBody);
+        }
+        if (largeDiscardsAtOnce < 0) {
+            throw new IllegalArgumentException("largeDiscardsAtOnce must be 0 or more but was " + largeDiscardsAtOnce);
+        }
         this.minBytesPerSecond = minBytesPerSecond;
         this.clock = clock;
+        this.largestBody = largestBody;
+        this.largeDiscards = new Semaphore(largeDiscardsAtOnce);
     }
 
     /** The request's body; its reads throw {@link ApiException} 408 once it falls below the minimum. */
@@ -47,34 +67,71 @@ public final class RequestBodies {
     }
 
     /**
-     * Reads and drops what is left of the body of a request about to be refused, when that is at most
-     * {@code limit} bytes. Why: Jetty closes a connection whose request body was left unread, and a TCP
-     * connection closed with unread bytes is reset, which can discard the refusal before the client has
-     * read it (seen with {@code java.net.http}: 17 of 300 uploads with a bad token got no answer at all).
-     * Read to its end, the body leaves the connection clean. Skipped when the client waits for
-     * {@code 100 Continue} (it has sent nothing yet) and for larger bodies, which would cost more to read
-     * than the refusal is worth. A body slower than {@link #DISCARD_MIN_BYTES_PER_SECOND} after the grace
-     * (whatever the server's own minimum), or a client that goes away, ends it: a refused request must not
-     * hold a thread for long.
+     * Reads and drops what is left of the body of a request about to be refused. Why: Jetty closes a
+     * connection whose request body was left unread, and a TCP connection closed with unread bytes is
+     * reset, which can discard the refusal before the client has read it. {@code java.net.http} makes
+     * this likely: it reads the answer only once it has sent the whole body, and a reset while sending
+     * fails the exchange even when the answer has arrived (seen: 17 of 300 uploads of 100 KB with a bad
+     * token got no answer at all, and 2 to 6 of 30 of 2 to 32 MiB). Read to its end, the body leaves the
+     * connection clean.
+     *
+     * <p>Skipped when the client waits for {@code 100 Continue} (it has sent nothing yet) and for a body
+     * declared larger than the API accepts. A body up to {@link #SMALL_DISCARD} is always read; a larger
+     * or chunked one only while one of a few permits is free, so refused uploads cannot tie up more than
+     * that many threads. A body slower than {@link #DISCARD_MIN_BYTES_PER_SECOND} after the grace
+     * (whatever the server's own minimum), or a client that goes away, ends it.
      */
-    public void discardRest(Context ctx, long limit) {
-        long declared = ctx.req().getContentLengthLong();
+    public void discardRest(Context ctx) {
         String expect = ctx.header("Expect");
-        boolean noBody = declared == 0 || (declared < 0 && ctx.header("Transfer-Encoding") == null);
-        if (noBody || declared > limit || (expect != null && expect.equalsIgnoreCase("100-continue"))) {
+        if (expect != null && expect.equalsIgnoreCase("100-continue")) {
             return;
         }
+        long declared = ctx.req().getContentLengthLong();
+        boolean chunked = declared < 0 && ctx.header("Transfer-Encoding") != null;
         try {
-            InputStream body = new MinimumRate(ctx.req().getInputStream(), DISCARD_MIN_BYTES_PER_SECOND);
-            byte[] sink = new byte[8192];
-            long left = limit;
-            int n;
-            while (left > 0 && (n = body.read(sink, 0, (int) Math.min(sink.length, left))) >= 0) {
-                left -= n;
-            }
-        } catch (IOException | ApiException | IllegalStateException gone) {
+            discard(() -> ctx.req().getInputStream(), declared < 0 && !chunked ? 0 : declared);
+        } catch (IOException | IllegalStateException gone) {
             // The answer still goes out; the connection may not survive it.
         }
+    }
+
+    /** Where a refused body's bytes come from. */
+    @FunctionalInterface
+    interface BodySource {
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * The rule of {@link #discardRest}, on a body of {@code declared} bytes (negative: chunked, length
+     * unknown).
+     *
+     * @return the bytes read and dropped
+     */
+    long discard(BodySource source, long declared) throws IOException {
+        if (declared == 0 || declared > largestBody) {
+            return 0;
+        }
+        boolean large = declared < 0 || declared > SMALL_DISCARD;
+        if (large && !largeDiscards.tryAcquire()) {
+            return 0;
+        }
+        long read = 0;
+        try {
+            InputStream body = new MinimumRate(source.open(), DISCARD_MIN_BYTES_PER_SECOND);
+            byte[] sink = new byte[8192];
+            long limit = large ? largestBody : SMALL_DISCARD;
+            int n;
+            while (read < limit && (n = body.read(sink, 0, (int) Math.min(sink.length, limit - read))) >= 0) {
+                read += n;
+            }
+        } catch (ApiException tooSlow) {
+            // Below the discard rate: stop here.
+        } finally {
+            if (large) {
+                largeDiscards.release();
+            }
+        }
+        return read;
     }
 
     /** A body held to the minimum, from the moment of this call. */
