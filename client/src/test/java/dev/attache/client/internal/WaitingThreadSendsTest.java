@@ -112,6 +112,9 @@ class WaitingThreadSendsTest {
         CompletableFuture.runAsync(() -> {
             await(arrived);
             joining.interrupt();
+            // Held until the interrupted send has given up, so the first answer cannot beat the interrupt
+            // (on JDK 25 it sometimes did, and the send returned it with the interrupt still set).
+            await(http.interruptedSend);
             gate.countDown();
             // A worker: runs what it is given until the read is over (the first entry is the one the read started with).
             while (!call.future.isDone()) {
@@ -188,6 +191,7 @@ class WaitingThreadSendsTest {
     private static final class RecordingClient extends HttpClient {
 
         final List<Thread> senders = new CopyOnWriteArrayList<>();
+        final CountDownLatch interruptedSend = new CountDownLatch(1);
         private final HttpClient delegate;
 
         RecordingClient(HttpClient delegate) {
@@ -197,7 +201,12 @@ class WaitingThreadSendsTest {
         @Override
         public <T> HttpResponse<T> send(HttpRequest request, BodyHandler<T> handler) throws IOException, InterruptedException {
             senders.add(Thread.currentThread());
-            return delegate.send(request, handler);
+            try {
+                return delegate.send(request, handler);
+            } catch (InterruptedException e) {
+                interruptedSend.countDown();
+                throw e;
+            }
         }
 
         @Override
