@@ -153,8 +153,9 @@ public final class ClientRuntime implements AutoCloseable {
         HttpClient http;
         try {
             http = transfers();
-        } catch (IllegalStateException closedAlready) {
-            return CompletableFuture.failedFuture(closedAlready);
+        } catch (RuntimeException closedOrNoSelector) {
+            // Failed rather than thrown: the caller runs in a future's callback, where a throw would be lost.
+            return CompletableFuture.failedFuture(closedOrNoSelector);
         }
         return start(new Exchange<>(http, request, handler, workers, helps != null), helps);
     }
@@ -166,17 +167,20 @@ public final class ClientRuntime implements AutoCloseable {
      *
      * @param request the request; must have no body
      * @param helps where a waiting thread finds the exchange, or null to leave it to the workers
-     * @return completes with the response on the thread that sent it; cancelling it interrupts the exchange
-     * @throws IllegalArgumentException if the request has a body
+     * @return completes with the response on the thread that sent it, or fails at once with
+     *     {@link IllegalArgumentException} if the request has a body; cancelling it interrupts the exchange
      */
     CompletableFuture<HttpResponse<byte[]>> exchangeMessage(HttpRequest request, @Nullable WaitingHelps helps) {
         // A body publisher would be pulled on the selector thread, where a slow read stalls every exchange.
+        // Failed rather than thrown: the caller runs in a future's callback, where a throw would be lost.
         if (request.bodyPublisher().map(body -> body.contentLength() != 0).orElse(false)) {
-            throw new IllegalArgumentException("a message has no body: " + request.method() + " " + request.uri());
+            return CompletableFuture.failedFuture(
+                    new IllegalArgumentException("a message has no body: " + request.method() + " " + request.uri()));
         }
         return start(new Exchange<>(messages, request, BodyHandlers.ofByteArray(), workers, helps != null), helps);
     }
 
+    /** The transfers client, built on first use; refuses with {@link IllegalStateException} once closed. */
     private synchronized HttpClient transfers() {
         if (transfers == null) {
             if (closed) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
 /** What the runtime refuses before anything is sent. */
@@ -17,8 +18,9 @@ class ClientRuntimeTest {
                     .POST(HttpRequest.BodyPublishers.ofString("x"))
                     .build();
 
-            assertThatThrownBy(() -> runtime.exchangeMessage(withBody, null))
-                    .isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> runtime.exchangeMessage(withBody, null).join())
+                    .isInstanceOf(CompletionException.class)
+                    .cause().isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("POST");
         }
     }
