@@ -66,12 +66,7 @@ final class GetLoop {
                 .build();
         // Not an ExecutorService: the JDK runs response delivery on its selector thread only for an
         // executor like r -> r.run().
-        Executor onSelectorThread = new Executor() {
-            @Override
-            public void execute(Runnable task) {
-                task.run();
-            }
-        };
+        Executor onSelectorThread = Runnable::run;
         HttpClient inlineHttp = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER)

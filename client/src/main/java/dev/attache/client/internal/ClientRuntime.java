@@ -61,12 +61,7 @@ public final class ClientRuntime implements AutoCloseable {
      * {@code r -> r.run()}" to run response delivery on that thread (an assertion in
      * {@code Http1AsyncReceiver} says so).
      */
-    private static final Executor ON_SELECTOR_THREAD = new Executor() {
-        @Override
-        public void execute(Runnable task) {
-            task.run();
-        }
-    };
+    private static final Executor ON_SELECTOR_THREAD = Runnable::run;
 
     private final ExecutorService workers;
     private final ScheduledThreadPoolExecutor timer;
