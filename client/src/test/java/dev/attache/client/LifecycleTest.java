@@ -15,7 +15,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +74,31 @@ class LifecycleTest {
         }
 
         assertThat(clientThreadsStartedSince(before)).isEmpty();
+    }
+
+    @Test
+    void aSuppliedExecutorRunsTheHttpClientsTasksForReadsAndUploadsAndOutlivesClose() throws Exception {
+        f.server.enqueue(Actions.ok(Fixture.attachmentJson("7", "a")), Actions.ok(Fixture.attachmentJson("7", "a")));
+        ExecutorService pool = Executors.newCachedThreadPool();
+        AtomicInteger tasks = new AtomicInteger();
+        Executor mine = task -> {
+            tasks.incrementAndGet();
+            pool.execute(task);
+        };
+        try {
+            try (AttachmentsApi api = f.builder().executor(mine).build()) {
+                api.getAttachment(gid).join();
+                int afterRead = tasks.get();
+                api.createAttachmentForObject(ParentGid.of("1"), Upload.bytes("a.txt", new byte[] {1})).join();
+
+                assertThat(afterRead).isPositive();
+                assertThat(tasks.get()).isGreaterThan(afterRead);
+            }
+
+            assertThat(pool.isShutdown()).isFalse();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** The scripted server's own per-connection threads are not the client's. */
