@@ -72,7 +72,7 @@ public final class RequestBodies {
      * reset, which can discard the refusal before the client has read it. {@code java.net.http} makes
      * this likely: it reads the answer only once it has sent the whole body, and a reset while sending
      * fails the exchange even when the answer has arrived (seen: 17 of 300 uploads of 100 KB with a bad
-     * token got no answer at all, and 2 to 6 of 30 of 2 to 32 MiB). Read to its end, the body leaves the
+     * token got no answer at all, and 1 to 6 of 30 of 2 to 32 MiB). Read to its end, the body leaves the
      * connection clean.
      *
      * <p>Skipped when the client waits for {@code 100 Continue} (it has sent nothing yet) and for a body
