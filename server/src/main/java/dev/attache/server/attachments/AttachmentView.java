@@ -61,7 +61,12 @@ public final class AttachmentView {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("gid", Long.toString(a.gid()));
         out.put("resource_type", "attachment");
-        out.put("connected_to_app", a.isUpload() ? null : Boolean.TRUE.equals(a.connectedToApp()));
+        // Asana's document: connected_to_app is "only present when the resource_subtype is external or
+        // gdrive", and size "only present when the resource_subtype is asana". Absent, not null: a client
+        // generated with non-nullable types fails on a null.
+        if (!a.isUpload()) {
+            out.put("connected_to_app", Boolean.TRUE.equals(a.connectedToApp()));
+        }
         out.put("created_at", timestamp(a.createdAt()));
         String download = withUrls ? downloadUrl(a) : null;
         out.put("download_url", download);
@@ -70,7 +75,9 @@ public final class AttachmentView {
         out.put("parent", parent(parent));
         out.put("permanent_url", permanentUrl(a));
         out.put("resource_subtype", a.subtype());
-        out.put("size", a.size());
+        if (a.isUpload()) {
+            out.put("size", a.size());
+        }
         out.put("view_url", download);
         return out;
     }

@@ -111,7 +111,8 @@ public final class DirectoryRoutes {
         out.put("resource_type", p.type().resourceType());
         if (p.type() == ParentType.PROJECT_BRIEF) {
             out.put("title", p.name());
-            out.put("text", p.text());
+            // A brief made without text has empty text: Asana's document types it as a string, never null.
+            out.put("text", p.text() == null ? "" : p.text());
             out.put("project", directory.parent(p.projectGid() == null ? Gid.NONE : p.projectGid())
                     .map(this::compactParent).orElse(null));
         } else {

@@ -138,7 +138,7 @@ class ReadTest {
         JsonNode a = server.get("/attachments/" + gid + "?opt_fields=size,connected_to_app,parent.created_by").data();
 
         assertThat(a.get("size").asLong()).isEqualTo(5);
-        assertThat(a.get("connected_to_app").isNull()).isTrue();
+        assertThat(a.has("connected_to_app")).as("connected_to_app is for external links only").isFalse();
         assertThat(a.get("parent").get("created_by").get("gid").asText()).isEqualTo(Long.toString(userGid));
         assertThat(a.get("parent").get("created_by").get("resource_type").asText()).isEqualTo("user");
     }
@@ -272,7 +272,7 @@ class ReadTest {
 
         JsonNode a = server.get("/attachments/" + gid + "?opt_fields=size,connected_to_app").data();
 
-        assertThat(a.get("size").isNull()).isTrue();
+        assertThat(a.has("size")).as("size is for uploaded files only").isFalse();
         assertThat(a.get("connected_to_app").asBoolean()).isFalse();
     }
 }
