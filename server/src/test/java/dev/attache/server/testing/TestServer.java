@@ -43,6 +43,11 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(EmbeddedServer.builder().dataDir(dataDir).withoutTestControls().configure(customize).start());
     }
 
+    /** A server with its test controls on, so a test can inject faults ({@link EmbeddedServer#faults()}). */
+    public static TestServer withTestControls(Path dataDir) {
+        return new TestServer(EmbeddedServer.builder().dataDir(dataDir).start());
+    }
+
     /** A server whose bytes go through {@code blobs}. */
     public static TestServer start(Path dataDir, BlobStore blobs) {
         return new TestServer(EmbeddedServer.builder().dataDir(dataDir).withoutTestControls().blobs(blobs).start());
