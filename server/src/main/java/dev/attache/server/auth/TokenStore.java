@@ -106,12 +106,27 @@ public final class TokenStore {
                         new Principal(stored.userGid(), claim.tokenGid(), stored.kind(), stored.scopes()), stored.expiresAt())));
     }
 
-    /** The principal of a live token by its gid, for sessions that keep the gid and never the secret. */
-    public Optional<Principal> live(long tokenGid) {
-        return jdbc.queryOne("SELECT user_gid, kind, scopes FROM tokens WHERE gid = ? AND revoked_at IS NULL",
-                rs -> new Principal(rs.getLong("user_gid"), tokenGid, TokenKind.valueOf(rs.getString("kind")),
-                        decode(rs.getString("scopes"))),
-                tokenGid);
+    /**
+     * A live token as sessions see it: its principal, and when it expires ({@code null}: never).
+     *
+     * @param expiresAt when an OAuth access token stops working; null for personal tokens
+     */
+    public record LiveToken(Principal principal, @Nullable Instant expiresAt) {
+    }
+
+    /**
+     * The live token with a gid, for sessions that keep the gid and never the secret: not revoked and
+     * not expired, so a session lasts no longer than the token it was made from.
+     */
+    public Optional<LiveToken> live(long tokenGid) {
+        return jdbc.queryOne("SELECT user_gid, kind, scopes, expires_at FROM tokens WHERE gid = ? AND revoked_at IS NULL "
+                        + "AND (expires_at IS NULL OR expires_at > ?)",
+                rs -> {
+                    Long expires = Jdbc.nullableLong(rs, "expires_at");
+                    return new LiveToken(new Principal(rs.getLong("user_gid"), tokenGid, TokenKind.valueOf(rs.getString("kind")),
+                            decode(rs.getString("scopes"))), expires == null ? null : Instant.ofEpochMilli(expires));
+                },
+                tokenGid, clock.millis());
     }
 
     private record StoredToken(long userGid, TokenKind kind, String secretHash, Set<Scope> scopes, @Nullable Long expiresAt) {

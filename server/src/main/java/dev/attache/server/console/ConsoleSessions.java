@@ -16,8 +16,8 @@ import io.javalin.http.Context;
 /**
  * Browser sessions for the console: a personal access token is exchanged for a random session id held
  * in an {@code HttpOnly}, {@code SameSite=Strict} cookie. The database keeps only the id's hash and the
- * token's gid; the token is looked up on every request, so revoking it ends the session at the next
- * request. State-changing requests must also carry the session's CSRF token in {@value #CSRF_HEADER}.
+ * token's gid; the token is looked up on every request, so a session lives no longer than its token:
+ * revoking the token, or an OAuth access token expiring, ends the session at the next request. State-changing requests must also carry the session's CSRF token in {@value #CSRF_HEADER}.
  * Thread-safe.
  */
 public final class ConsoleSessions implements SessionAuthenticator {
@@ -50,12 +50,17 @@ public final class ConsoleSessions implements SessionAuthenticator {
         this.clock = clock;
     }
 
-    /** Starts a session for a principal whose token was just checked. */
+    /**
+     * Starts a session for a principal whose token was just checked; it ends after {@link #LIFETIME}, or
+     * when the token expires if that comes first.
+     */
     Live signIn(Principal principal) {
         Instant now = clock.instant();
         store.deleteExpired(now);
+        Instant expires = tokens.live(principal.tokenGid()).map(TokenStore.LiveToken::expiresAt)
+                .filter(tokenExpiry -> tokenExpiry.isBefore(now.plus(LIFETIME)))
+                .orElse(now.plus(LIFETIME));
         String id = ids.next();
-        Instant expires = now.plus(LIFETIME);
         store.create(SessionIds.hash(id), principal.tokenGid(), principal.userGid(), now, expires);
         return new Live(id, principal, expires);
     }
@@ -72,7 +77,7 @@ public final class ConsoleSessions implements SessionAuthenticator {
         }
         String hash = SessionIds.hash(id);
         return store.find(hash, clock.instant()).flatMap(session -> {
-            Optional<Principal> principal = tokens.live(session.tokenGid())
+            Optional<Principal> principal = tokens.live(session.tokenGid()).map(TokenStore.LiveToken::principal)
                     .filter(p -> p.userGid() == session.userGid());
             if (principal.isEmpty()) {
                 store.delete(hash);
@@ -99,6 +104,8 @@ public final class ConsoleSessions implements SessionAuthenticator {
             if (changesState(ctx)) {
                 requireCsrf(ctx, session);
             }
+            // What a session reads is one person's; no cache, shared or the browser's own, may keep it.
+            ctx.header("Cache-Control", "no-store");
             return session.principal();
         });
     }

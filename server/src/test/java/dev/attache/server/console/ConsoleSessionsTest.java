@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.attache.server.auth.AccessTokens;
 import dev.attache.server.auth.Principal;
+import dev.attache.server.auth.Scope;
 import dev.attache.server.auth.TokenKind;
 import dev.attache.server.auth.TokenStore;
 import dev.attache.server.db.Database;
@@ -60,6 +61,21 @@ class ConsoleSessionsTest {
         ConsoleSessions.Live session = signIn();
 
         clock.advance(ConsoleSessions.LIFETIME.minusSeconds(1));
+        assertThat(sessions.current(session.id())).isPresent();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(sessions.current(session.id())).isEmpty();
+    }
+
+    @Test
+    void aSessionEndsWhenItsOAuthTokenExpires() {
+        long user = token.info().userGid();
+        Instant tokenExpiry = clock.instant().plus(Duration.ofMinutes(20));
+        TokenStore.IssuedToken oauth = database.jdbc().inTransaction(c ->
+                tokens.issueExpiring(c, user, Set.of(Scope.READ), "app", tokenExpiry, 1L));
+        ConsoleSessions.Live session = sessions.signIn(tokens.authenticate(oauth.token()).orElseThrow());
+
+        assertThat(session.expiresAt()).isEqualTo(tokenExpiry);
+        clock.advance(Duration.ofMinutes(20).minusSeconds(1));
         assertThat(sessions.current(session.id())).isPresent();
         clock.advance(Duration.ofSeconds(1));
         assertThat(sessions.current(session.id())).isEmpty();
