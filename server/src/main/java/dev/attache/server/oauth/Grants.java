@@ -120,6 +120,22 @@ public final class Grants {
         });
     }
 
+    /** Marks a code used without redeeming it, so that no later request can. */
+    void spend(StoredCode code) {
+        jdbc.update("UPDATE oauth_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL", clock.millis(), code.codeHash());
+    }
+
+    /** Revokes an access token that one of the app's grants issued; false for any other token. */
+    boolean revokeAccessToken(String accessToken, long appGid) {
+        return AccessTokens.parse(accessToken).flatMap(claim -> jdbc.queryOne(
+                        "SELECT t.secret_hash FROM tokens t JOIN oauth_grants g ON g.gid = t.grant_gid "
+                                + "WHERE t.gid = ? AND t.user_gid = ? AND g.app_gid = ?",
+                        rs -> rs.getString("secret_hash"), claim.tokenGid(), claim.userGid(), appGid)
+                .filter(hash -> AccessTokens.sameHash(hash, AccessTokens.hash(accessToken)))
+                .map(hash -> tokens.revoke(claim.tokenGid())))
+                .orElse(false);
+    }
+
     /** A fresh access token from a live grant. */
     Issued refresh(Grant grant) {
         return new Issued(jdbc.inTransaction(c -> accessToken(c, grant)), null, grant.userGid());

@@ -67,7 +67,9 @@ final class TokenEndpoint {
         if (stored.challenge() != null) {
             String verifier = required(ctx, "code_verifier");
             if (!Pkce.verifies(verifier, stored.challenge())) {
-                throw OAuthError.invalidGrant("code_verifier does not match the code_challenge.");
+                // One wrong guess spends the code: otherwise whoever intercepted it could keep guessing.
+                grants.spend(stored);
+                throw OAuthError.invalidGrant("code_verifier does not match the code_challenge; the code can no longer be used.");
             }
         }
         identity(stored.userGid());
@@ -83,11 +85,19 @@ final class TokenEndpoint {
         return grants.refresh(grant);
     }
 
-    /** Revokes a refresh token and every access token issued from it; unknown tokens answer 200 too (RFC 7009 §2.2). */
+    /**
+     * Revokes a token of the app's (RFC 7009): a refresh token with every access token issued from it, or
+     * one access token. Unknown tokens answer 200 too (§2.2).
+     */
     void revoke(Context ctx) {
         OAuthApp app = client(ctx);
         String token = required(ctx, "token");
-        grants.grant(token).filter(g -> g.appGid() == app.gid()).ifPresent(g -> grants.revoke(g.gid()));
+        Optional<Grants.Grant> grant = grants.grant(token).filter(g -> g.appGid() == app.gid());
+        if (grant.isPresent()) {
+            grants.revoke(grant.get().gid());
+        } else {
+            grants.revokeAccessToken(token, app.gid());
+        }
         OAuthRoutes.noStore(ctx);
         ctx.status(200);
     }

@@ -193,7 +193,7 @@ class OAuthFlowTest {
     }
 
     @Test
-    void wrongVerifierIsRefusedAndLeavesTheCodeRedeemable() {
+    void wrongVerifierIsRefusedAndSpendsTheCode() {
         String code = dance.authorize(null);
 
         Reply wrong = dance.exchange(code, OAuthDance.REDIRECT_URI, "x".repeat(43));
@@ -201,7 +201,40 @@ class OAuthFlowTest {
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(wrong.json().get("error").asText()).isEqualTo("invalid_grant");
         assertThat(wrong.json().get("error_description").asText()).contains("code_verifier");
-        assertThat(dance.exchange(code).status()).isEqualTo(200);
+        Reply right = dance.exchange(code);
+        assertThat(right.status()).as("whoever holds the code gets one guess at its verifier").isEqualTo(400);
+        assertThat(right.json().get("error").asText()).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void revokingAnAccessTokenRevokesThatToken() {
+        JsonNode tokens = tokens();
+        String access = tokens.get("access_token").asText();
+
+        Reply revoked = dance.revoke(access);
+
+        assertThat(revoked.status()).isEqualTo(200);
+        assertThat(dance.apiGet("/users/me", access).status()).isEqualTo(401);
+        assertThat(dance.refresh(tokens.get("refresh_token").asText()).status())
+                .as("RFC 7009 lets the refresh token live on; the app may revoke it too").isEqualTo(200);
+    }
+
+    @Test
+    void aConsoleSessionMadeFromAnAccessTokenEndsWhenTheTokenExpires() {
+        String access = tokens().get("access_token").asText();
+        Reply signedIn = server.send(HttpRequest.newBuilder(server.root("/console/session"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"data\":{\"token\":\"" + access + "\"}}")).build());
+        assertThat(signedIn.status()).isEqualTo(201);
+        String setCookie = signedIn.header("Set-Cookie");
+        HttpRequest me = HttpRequest.newBuilder(server.api("/users/me"))
+                .header("Cookie", setCookie.substring(0, setCookie.indexOf(';'))).GET().build();
+
+        clock.advance(Duration.ofSeconds(3599));
+        assertThat(server.send(me).status()).isEqualTo(200);
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(server.send(me).status()).isEqualTo(401);
     }
 
     @Test
