@@ -2,7 +2,6 @@ package dev.attache.server.console;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -46,8 +45,7 @@ final class SessionRoutes {
     private void signIn(Context ctx) {
         requireSameOrigin(ctx);
         // A cross-site form can post text/plain or form data without a preflight, but never JSON.
-        String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+        if (!isJson(ctx.contentType())) {
             throw ApiException.badRequest("Content-Type: Must be application/json");
         }
         JsonNode data = json.readData(ctx);
@@ -90,22 +88,35 @@ final class SessionRoutes {
         return "; Path=/; HttpOnly; SameSite=Strict" + (https ? "; Secure" : "");
     }
 
+    /** {@code application/json}, with parameters or none; not a type that merely starts so. */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
+        return mediaType.equalsIgnoreCase("application/json");
+    }
+
     /**
      * A page on another site must not sign a visitor in (login CSRF); browsers always send Origin on
-     * POST. The page's origin is the configured public base, or the host the request was sent to.
+     * POST. The page's origin is the configured public base, or the scheme and host the request was sent
+     * to: an {@code http} page may not sign in to the {@code https} server of the same name.
      */
     private void requireSameOrigin(Context ctx) {
         String origin = ctx.header("Origin");
         if (origin == null || origin.equalsIgnoreCase(publicBase.get())) {
             return;
         }
-        String authority;
+        URI parsed;
         try {
-            authority = URI.create(origin).getRawAuthority();
+            parsed = URI.create(origin);
         } catch (IllegalArgumentException e) {
-            authority = null;
+            parsed = null;
         }
-        if (authority == null || !authority.equalsIgnoreCase(ctx.host())) {
+        boolean same = parsed != null && parsed.getRawAuthority() != null
+                && ctx.scheme().equalsIgnoreCase(parsed.getScheme()) && parsed.getRawAuthority().equalsIgnoreCase(ctx.host());
+        if (!same) {
             throw ApiException.forbidden("Origin: Sign in from the console's own page");
         }
     }

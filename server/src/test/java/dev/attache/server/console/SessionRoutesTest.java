@@ -121,6 +121,47 @@ class SessionRoutesTest {
     }
 
     @Test
+    void signInFromThisHostOverAnotherSchemeIsRefused() {
+        String otherScheme = "https://" + server.root("/").getRawAuthority();
+        Reply r = server.send(HttpRequest.newBuilder(server.root("/console/session"))
+                .header("Content-Type", "application/json").header("Origin", otherScheme)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"data\":{\"token\":\"" + server.token() + "\"}}")).build());
+
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.header("Set-Cookie")).isNull();
+    }
+
+    @Test
+    void signInFromThisOriginIsAccepted() {
+        String origin = "http://" + server.root("/").getRawAuthority();
+        Reply r = server.send(HttpRequest.newBuilder(server.root("/console/session"))
+                .header("Content-Type", "application/json; charset=utf-8").header("Origin", origin)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"data\":{\"token\":\"" + server.token() + "\"}}")).build());
+
+        assertThat(r.status()).isEqualTo(201);
+    }
+
+    @Test
+    void signInWithATypeThatOnlyBeginsLikeJsonIsRefused() {
+        Reply r = server.send(HttpRequest.newBuilder(server.root("/console/session"))
+                .header("Content-Type", "application/jsonfoo")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"data\":{\"token\":\"" + server.token() + "\"}}")).build());
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.header("Set-Cookie")).isNull();
+    }
+
+    @Test
+    void apiAnswersReadThroughTheSessionAreNotStored() {
+        Session s = session(server.token());
+
+        Reply r = server.send(withCookie(server.api("/users/me"), s).GET().build());
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("Cache-Control")).isEqualTo("no-store");
+    }
+
+    @Test
     void signInPostedAsAFormIsRefused() {
         Reply r = server.send(HttpRequest.newBuilder(server.root("/console/session"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
