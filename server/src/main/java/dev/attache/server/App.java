@@ -63,6 +63,7 @@ import dev.attache.server.storage.Storage;
 import dev.attache.server.storage.StorageContext;
 import dev.attache.server.tls.TlsConnectionFactories;
 import dev.attache.server.tls.TlsKeys;
+import dev.attache.server.tls.TlsSource;
 import io.javalin.Javalin;
 
 /**
@@ -220,8 +221,7 @@ public final class App implements AutoCloseable {
             out.println("Personal access token (also in " + Bootstrap.devTokenFile(config.dataDir()) + ", shown only now):");
             out.println("  " + first.token());
             out.println("Try it:");
-            out.println("  curl -H \"Authorization: Bearer $(cat " + Bootstrap.devTokenFile(config.dataDir()) + ")\" "
-                    + apiBaseUri() + "/users/me");
+            out.println("  " + tryIt(config, apiBaseUri()));
             out.println("  or open " + baseUri() + "/ in a browser and sign in with the token.");
             out.println();
         }, () -> {
@@ -231,6 +231,14 @@ public final class App implements AutoCloseable {
             }
         });
         out.flush();
+    }
+
+    /** The banner's curl command, which works as printed: with the self-signed certificate, curl is told to trust it. */
+    static String tryIt(ServerConfig config, URI apiBase) {
+        String trust = config.tls() instanceof TlsSource.SelfSigned
+                ? "--cacert " + TlsKeys.selfSignedCertificate(config.dataDir()) + " " : "";
+        return "curl " + trust + "-H \"Authorization: Bearer $(cat " + Bootstrap.devTokenFile(config.dataDir()) + ")\" "
+                + apiBase + "/users/me";
     }
 
     /** Another node holds this node's id now: stop taking requests rather than risk duplicate gids. */

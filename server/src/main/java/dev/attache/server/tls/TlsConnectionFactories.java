@@ -1,5 +1,6 @@
 package dev.attache.server.tls;
 
+import java.time.Duration;
 import java.util.function.Function;
 
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
@@ -14,9 +15,13 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * The connection factories for HTTPS: TLS 1.2 or 1.3, then ALPN choosing HTTP/2 or HTTP/1.1. Clients
- * that offer no ALPN get HTTP/1.1.
+ * that offer no ALPN get HTTP/1.1. With a certificate of the operator's, every answer carries
+ * {@code Strict-Transport-Security}; with the self-signed one, which is for local use, none does.
  */
 public final class TlsConnectionFactories {
+
+    /** How long browsers keep to HTTPS after an answer over it: one year, as HSTS preload lists ask. */
+    static final Duration STS_MAX_AGE = Duration.ofDays(365);
 
     private TlsConnectionFactories() {
     }
@@ -31,7 +36,12 @@ public final class TlsConnectionFactories {
     public static ConnectionFactory[] create(TlsKeys keys, HttpConfiguration http,
                                              Function<HttpConfiguration, HttpConnectionFactory> http1) {
         HttpConfiguration https = new HttpConfiguration(http);
-        https.addCustomizer(new SecureRequestCustomizer());
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        if (!keys.selfSigned()) {
+            // Browsers that reached this server over HTTPS with a trusted certificate keep to HTTPS.
+            secure.setStsMaxAge(STS_MAX_AGE.toSeconds());
+        }
+        https.addCustomizer(secure);
         HttpConnectionFactory h1 = http1.apply(https);
         HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(https);
         ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();

@@ -22,7 +22,13 @@ import java.util.Set;
  * @param keyStore the chain and key under alias {@code attache}
  * @param password the store's password, random per start; it never leaves the process
  */
-public record TlsKeys(KeyStore keyStore, String password) {
+/**
+ * The key store a TLS connector serves from.
+ *
+ * @param selfSigned whether the certificate is the one {@code --tls-self-signed} made, which browsers do not
+ *                   trust: such a server does not ask them to insist on HTTPS (no HSTS)
+ */
+public record TlsKeys(KeyStore keyStore, String password, boolean selfSigned) {
 
     /** Where the self-signed certificate is kept; clients trust this file. */
     public static Path selfSignedCertificate(Path dataDir) {
@@ -37,7 +43,7 @@ public record TlsKeys(KeyStore keyStore, String password) {
      */
     public static TlsKeys load(TlsSource source, Path dataDir, String bindAddress, Clock clock) throws IOException {
         if (source instanceof TlsSource.PemFiles pem) {
-            return of(PemFiles.certificates(pem.certificateChain()), PemFiles.privateKey(pem.privateKey()), pem);
+            return of(PemFiles.certificates(pem.certificateChain()), PemFiles.privateKey(pem.privateKey()), pem, false);
         }
         Path certificate = selfSignedCertificate(dataDir);
         Path key = certificate.resolveSibling("self-signed-key.pem");
@@ -45,7 +51,7 @@ public record TlsKeys(KeyStore keyStore, String password) {
             Files.createDirectories(certificate.getParent());
             SelfSignedCertificate.write(hosts(bindAddress), clock, certificate, key);
         }
-        return of(PemFiles.certificates(certificate), PemFiles.privateKey(key), new TlsSource.PemFiles(certificate, key));
+        return of(PemFiles.certificates(certificate), PemFiles.privateKey(key), new TlsSource.PemFiles(certificate, key), true);
     }
 
     private static List<String> hosts(String bindAddress) {
@@ -56,7 +62,8 @@ public record TlsKeys(KeyStore keyStore, String password) {
         return List.copyOf(hosts);
     }
 
-    private static TlsKeys of(List<X509Certificate> chain, PrivateKey key, TlsSource.PemFiles files) throws IOException {
+    private static TlsKeys of(List<X509Certificate> chain, PrivateKey key, TlsSource.PemFiles files, boolean selfSigned)
+            throws IOException {
         if (!chain.get(0).getPublicKey().getAlgorithm().equals(key.getAlgorithm())) {
             throw new IOException(files.privateKey() + ": a " + key.getAlgorithm() + " key does not belong to the "
                     + chain.get(0).getPublicKey().getAlgorithm() + " certificate in " + files.certificateChain());
@@ -68,7 +75,7 @@ public record TlsKeys(KeyStore keyStore, String password) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             store.setKeyEntry("attache", key, password.toCharArray(), chain.toArray(Certificate[]::new));
-            return new TlsKeys(store, password);
+            return new TlsKeys(store, password, selfSigned);
         } catch (GeneralSecurityException e) {
             throw new IOException(files.certificateChain() + ": cannot use this certificate and key: " + e.getMessage(), e);
         }

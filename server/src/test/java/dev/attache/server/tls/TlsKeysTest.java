@@ -28,6 +28,16 @@ class TlsKeysTest {
     }
 
     @Test
+    void onlyTheSelfSignedCertificateCountsAsSelfSigned() throws Exception {
+        TlsKeys selfSigned = TlsKeys.load(TlsSource.selfSigned(), dir, "127.0.0.1", Clock.systemUTC());
+        TlsKeys operators = TlsKeys.load(TlsSource.pemFiles(TlsKeys.selfSignedCertificate(dir),
+                TlsKeys.selfSignedCertificate(dir).resolveSibling("self-signed-key.pem")), dir, "127.0.0.1", Clock.systemUTC());
+
+        assertThat(selfSigned.selfSigned()).isTrue();
+        assertThat(operators.selfSigned()).isFalse();
+    }
+
+    @Test
     void selfSignedCertificateNamesLocalhostAndTheLoopbackAddresses() throws Exception {
         TlsKeys keys = TlsKeys.load(TlsSource.selfSigned(), dir, "10.1.2.3", Clock.systemUTC());
 

@@ -82,6 +82,13 @@ class TlsTest {
     }
 
     @Test
+    void answersWithTheOperatorsCertificateAskBrowsersToKeepToHttps() throws Exception {
+        HttpResponse<String> reply = get(http2, server.baseUri().resolve("/health"));
+
+        assertThat(reply.headers().firstValue("Strict-Transport-Security")).hasValue("max-age=31536000");
+    }
+
+    @Test
     void clientThatDoesNotTrustTheCertificateIsRefusedTheHandshake() {
         HttpClient untrusting = HttpClient.newHttpClient();
 
