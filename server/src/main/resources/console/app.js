@@ -4,7 +4,9 @@ import { api, request, setCsrf, ApiError } from './api.js';
 import {
   state, fillWorkspaces, setType, loadParents, markPicked, loadAttachments, appendAttachment, parentTitle,
 } from './browse.js';
-import { openDetails, closeDetails, currentAttachment, copyPermanentUrl, confirmDelete } from './details.js';
+import {
+  openDetails, closeDetails, currentAttachment, copyPermanentUrl, confirmDelete, downloadCurrent,
+} from './details.js';
 import { uploadAll } from './uploads.js';
 
 function notify(message, kind = 'info') {
@@ -70,6 +72,7 @@ async function enter() {
 }
 
 async function pickParent(parent) {
+  notify(''); // a notice belongs to the view it was raised in
   state.parent = parent;
   state.nextOffset = null;
   markPicked(parent.gid);
@@ -82,6 +85,7 @@ async function pickParent(parent) {
 }
 
 function clearParent() {
+  notify('');
   state.parent = null;
   closeDetails();
   $('parent-title').textContent = 'Attachments';
@@ -188,6 +192,7 @@ function wire() {
     upload([...e.dataTransfer.files]);
   });
   $('copy-url').addEventListener('click', copyPermanentUrl);
+  $('download').addEventListener('click', (e) => run(() => downloadCurrent(e)));
   $('delete').addEventListener('click', deleteCurrent);
 }
 

@@ -1,10 +1,12 @@
-// The details panel: every field of one attachment, a preview that cannot run what was uploaded,
-// download, copy of the permanent_url, and delete after a confirmation that names the file.
-import { $, el, show, formatBytes, formatDate, isWebUrl } from './dom.js';
+// The details panel: what a person asks of a file (type, size, date, where it hangs), a preview that
+// cannot run what was uploaded, download, copy of the permanent_url, delete after a confirmation that
+// names the file, and every raw field behind a disclosure. The bytes are always fetched from the
+// page's own origin (sameOrigin), so the panel works at any host name the server answers to.
+import { $, el, show, formatSize, formatDate, isWebUrl, sameOrigin } from './dom.js';
 import { api, request } from './api.js';
 
 const FIELDS = ['name', 'resource_subtype', 'created_at', 'size', 'host', 'download_url', 'view_url',
-  'permanent_url', 'parent', 'parent.created_by', 'connected_to_app'];
+  'permanent_url', 'parent', 'parent.name', 'parent.created_by', 'connected_to_app'];
 const TEXT_PREVIEW_BYTES = 64 * 1024;
 const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif', 'image/bmp', 'image/x-icon'];
 
@@ -29,12 +31,11 @@ export function currentAttachment() {
 function render(a) {
   $('details-title').textContent = a.name;
   const download = $('download');
-  const isUpload = Boolean(a.permanent_url);
+  const isUpload = a.resource_subtype === 'asana';
   show(download, isUpload);
   show($('copy-url'), isUpload);
   if (isUpload) {
-    // The permanent_url redirects to a fresh signed URL, so this link never goes stale.
-    download.href = a.permanent_url;
+    download.href = sameOrigin(a.download_url);
     download.setAttribute('download', a.name);
   }
   const open = $('open-link');
@@ -42,10 +43,41 @@ function render(a) {
   show(open, external);
   if (external) open.href = a.view_url;
   show($('copy-result'), false);
+  renderSummary(a, isUpload);
   renderFields(a);
   $('preview').replaceChildren();
   show($('details'), true);
   if (isUpload) preview(a);
+}
+
+// A signed download URL lasts minutes; a click fetches a fresh one rather than follow a stale link.
+export async function downloadCurrent(event) {
+  const a = current;
+  if (!a) return;
+  event.preventDefault();
+  const body = await request('GET', api(`/attachments/${a.gid}?opt_fields=download_url`));
+  const link = el('a', { href: sameOrigin(body.data.download_url), download: a.name, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+const PARENT_TYPES = { task: 'Task', project: 'Project', project_brief: 'Project brief' };
+
+function renderSummary(a, isUpload) {
+  const rows = [
+    ['Type', isUpload ? 'Uploaded file' : `Link (${a.host || a.resource_subtype})`],
+  ];
+  if (isUpload) rows.push(['Size', formatSize(a.size)]);
+  rows.push(['Added', formatDate(a.created_at)]);
+  if (a.parent) {
+    const kind = PARENT_TYPES[a.parent.resource_type] || a.parent.resource_type;
+    rows.push(['On', `${kind} “${a.parent.name}”`]);
+  }
+  if (!isUpload && isWebUrl(a.view_url)) rows.push(['Link', a.view_url]);
+  const out = [];
+  for (const [term, value] of rows) out.push(el('dt', { text: term }), el('dd', { text: value }));
+  $('summary').replaceChildren(...out);
 }
 
 function renderFields(a) {
@@ -58,10 +90,8 @@ function renderFields(a) {
 
 function fieldValue(key, value) {
   if (value === null || value === undefined) return el('span', { class: 'muted', text: 'none' });
-  if (key === 'size') return document.createTextNode(`${formatBytes(value)} (${value} bytes)`);
-  if (key === 'created_at') return document.createTextNode(`${value} (${formatDate(value)})`);
   if (typeof value === 'object') {
-    return el('code', { class: 'wrap', text: JSON.stringify(value, null, 1) });
+    return el('code', { class: 'wrap', text: Object.entries(value).map(([k, v]) => `${k}: ${typeof v === 'object' && v ? v.gid : v}`).join(', ') });
   }
   if (typeof value === 'string' && isWebUrl(value)) {
     return el('code', { class: 'wrap', text: value });
@@ -69,15 +99,15 @@ function fieldValue(key, value) {
   return document.createTextNode(String(value));
 }
 
-// Asks the download route (through the permanent_url) what type it serves; types a browser would
-// run are already served as application/octet-stream there, and get no preview here.
+// Asks the download route what type it serves; types a browser would run are already served as
+// application/octet-stream there, and get no preview here.
 async function preview(a) {
   const box = $('preview');
   box.replaceChildren(el('p', { class: 'muted', text: 'Loading preview…' }));
   let type = '';
   try {
-    // One byte is enough to learn the type; the permanent_url has no HEAD route.
-    const probe = await fetch(a.permanent_url, { credentials: 'same-origin', headers: { Range: 'bytes=0-0' } });
+    // One byte is enough to learn the type.
+    const probe = await fetch(sameOrigin(a.download_url), { credentials: 'same-origin', headers: { Range: 'bytes=0-0' } });
     if (probe.status === 416) {
       box.replaceChildren(el('p', { class: 'muted', text: 'The file is empty.' }));
       return;
@@ -90,11 +120,11 @@ async function preview(a) {
   }
   if (current !== a) return;
   if (IMAGE_TYPES.includes(type)) {
-    box.replaceChildren(el('img', { src: a.permanent_url, alt: `Preview of ${a.name}`, id: 'preview-image' }));
+    box.replaceChildren(el('img', { src: sameOrigin(a.download_url), alt: `Preview of ${a.name}`, id: 'preview-image' }));
   } else if (type.startsWith('video/')) {
-    box.replaceChildren(el('video', { src: a.permanent_url, controls: true, preload: 'metadata' }));
+    box.replaceChildren(el('video', { src: sameOrigin(a.download_url), controls: true, preload: 'metadata' }));
   } else if (type.startsWith('audio/')) {
-    box.replaceChildren(el('audio', { src: a.permanent_url, controls: true, preload: 'metadata' }));
+    box.replaceChildren(el('audio', { src: sameOrigin(a.download_url), controls: true, preload: 'metadata' }));
   } else if (type.startsWith('text/') || type === 'application/json') {
     await textPreview(a, box);
   } else {
@@ -105,13 +135,13 @@ async function preview(a) {
 // Text is shown as text (textContent in a <pre>), never parsed as markup.
 async function textPreview(a, box) {
   try {
-    const response = await fetch(a.permanent_url, {
+    const response = await fetch(sameOrigin(a.download_url), {
       credentials: 'same-origin', headers: { Range: `bytes=0-${TEXT_PREVIEW_BYTES - 1}` },
     });
     const text = new TextDecoder().decode(await response.arrayBuffer());
     if (current !== a) return;
     const cut = (a.size || 0) > TEXT_PREVIEW_BYTES ? el('p', { class: 'muted', text: 'First 64 KB shown.' }) : null;
-    box.replaceChildren(el('pre', { class: 'text-preview', text }), cut);
+    box.replaceChildren(...[el('pre', { class: 'text-preview', text }), cut].filter(Boolean));
   } catch {
     box.replaceChildren(el('p', { class: 'muted', text: 'No preview: the file could not be read.' }));
   }

@@ -34,6 +34,21 @@ export function formatBytes(n) {
   return unit === 0 ? `${n} bytes` : `${value.toFixed(1)} ${units[unit]}`;
 }
 
+// "510 bytes", or "1.5 MB (1,572,864 bytes)": the exact count only where the short form rounds.
+export function formatSize(n) {
+  if (n === undefined || n === null) return '';
+  const short = formatBytes(n);
+  return n < 1024 ? short : `${short} (${n.toLocaleString()} bytes)`;
+}
+
+// The path and query of a URL of this server, to be fetched from the page's own origin: the server's
+// public URL may name another host (127.0.0.1 for a page opened at localhost), which the page's
+// Content-Security-Policy and the session cookie do not reach. Signed download URLs hold no host.
+export function sameOrigin(url) {
+  const parsed = new URL(url, window.location.href);
+  return parsed.pathname + parsed.search;
+}
+
 export function formatDate(iso) {
   if (!iso) return '';
   const d = new Date(iso);

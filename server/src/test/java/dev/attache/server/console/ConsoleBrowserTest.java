@@ -69,15 +69,29 @@ class ConsoleBrowserTest {
     // --- page steps -------------------------------------------------------------------------------
 
     private void openSignedOut() {
+        openSignedOutAt(server.root("/").toString());
+    }
+
+    private void openSignedOutAt(String page) {
         driver.manage().window().setSize(new Dimension(1280, 900));
-        driver.get(server.root("/").toString());
+        driver.get(page);
         driver.manage().deleteAllCookies();
-        driver.get(server.root("/").toString());
+        driver.get(page);
         browser.await(d -> d.findElement(By.id("token")).isDisplayed());
     }
 
     private void signIn(String token) {
         openSignedOut();
+        enterToken(token);
+    }
+
+    /** Signs in on a page opened at another name for this server than the one its URLs carry. */
+    private void signInAt(String page, String token) {
+        openSignedOutAt(page);
+        enterToken(token);
+    }
+
+    private void enterToken(String token) {
         WebElement field = driver.findElement(By.id("token"));
         field.sendKeys(token);
         field.sendKeys(Keys.ENTER);
@@ -300,6 +314,69 @@ class ConsoleBrowserTest {
         // Chromium may create the final name early and fill it through a .crdownload file; wait for both to settle.
         browser.await(d -> downloadFinished(saved, bytes.length));
         assertThat(Files.readAllBytes(saved)).isEqualTo(bytes);
+    }
+
+    @Test
+    void aTextPreviewShowsTheTextAndNothingElse() {
+        String task = server.createTask("text");
+        String gid = upload(task, "note.txt", "text/plain", "just this".getBytes(StandardCharsets.UTF_8));
+        signIn(server.token());
+        pickTask(task);
+
+        openAttachment(gid);
+
+        browser.await(d -> d.findElement(By.cssSelector("#preview pre")).getText().equals("just this"));
+        assertThat(byId("preview").getText()).isEqualTo("just this");
+    }
+
+    @Test
+    void previewAndDownloadWorkWithThePageOpenedAtLocalhost() throws IOException {
+        String task = server.createTask("localhost");
+        byte[] bytes = "read at localhost".getBytes(StandardCharsets.UTF_8);
+        String gid = upload(task, "local.txt", "text/plain", bytes);
+        assertThat(server.app().baseUri().getHost()).as("the server's own URLs name another host").isEqualTo("127.0.0.1");
+        signInAt("http://localhost:" + server.app().baseUri().getPort() + "/", server.token());
+        pickTask(task);
+        openAttachment(gid);
+
+        browser.await(d -> d.findElement(By.cssSelector("#preview pre")).getText().equals("read at localhost"));
+        byId("download").click();
+
+        Path saved = browser.downloads().resolve("local.txt");
+        browser.await(d -> downloadFinished(saved, bytes.length));
+        assertThat(Files.readAllBytes(saved)).isEqualTo(bytes);
+    }
+
+    @Test
+    void theDetailsSayWhatTheFileIsInWords() {
+        String task = server.createTask("Quarterly plan");
+        String gid = upload(task, "notes.txt", "text/plain", new byte[510]);
+        signIn(server.token());
+        pickTask(task);
+
+        openAttachment(gid);
+
+        browser.await(d -> !d.findElement(By.id("summary")).getText().isEmpty());
+        assertThat(byId("summary").getText()).contains("Uploaded file", "510 bytes", "Task “Quarterly plan”")
+                .doesNotContain("510 bytes (510 bytes)");
+        assertThat(byId("fields").isDisplayed()).as("raw fields wait behind the disclosure").isFalse();
+    }
+
+    @Test
+    void aNoticeLeavesWithTheViewItWasRaisedIn() {
+        String first = server.createTask("notice one");
+        String second = server.createTask("notice two");
+        String gid = upload(first, "gone.txt", "text/plain", new byte[] {1});
+        signIn(server.token());
+        pickTask(first);
+        openAttachment(gid);
+        byId("delete").click();
+        browser.await(d -> d.findElement(By.id("confirm-delete-button"))).click();
+        browser.await(d -> d.findElement(By.id("notice")).getText().startsWith("Deleted"));
+
+        pickTask(second);
+
+        assertThat(byId("notice").isDisplayed()).isFalse();
     }
 
     @Test
