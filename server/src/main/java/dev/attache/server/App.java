@@ -87,6 +87,8 @@ public final class App implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
     private static final int INPUT_BUFFER_BYTES = 128 * 1024;
+    /** How long a drain whose grace ran out waits for the requests it cut to give up, at most. */
+    private static final Duration CUT_REQUESTS_UNWIND = Duration.ofSeconds(5);
 
     private final Javalin javalin;
     private final Storage storage;
@@ -327,31 +329,34 @@ public final class App implements AutoCloseable {
         if (!stopped.compareAndSet(false, true)) {
             return false;
         }
-        boolean finished = awaitRequestsInFlight(config.shutdownGrace());
-        release();
+        Duration grace = config.shutdownGrace();
+        LOG.info("Draining: no new connections; waiting up to {} for {} request(s) in flight", grace, inFlight.count());
+        // Readiness first, so that no probe sees a closed listener and still a ready node. Then the
+        // connectors close their listening sockets and mark every answer 'Connection: close'. Only the
+        // requests are waited for: idle kept-alive connections close when the server stops.
+        CompletableFuture<Void> requestsDone = inFlight.shutdown();
+        Graceful.shutdown(javalin.jettyServer().server());
+        boolean finished = await(requestsDone, grace);
+        if (finished) {
+            LOG.info("Drained: every request in flight finished");
+        } else {
+            LOG.warn("The shutdown grace of {} ran out with {} request(s) in flight; cutting them", grace, inFlight.count());
+        }
+        javalin.stop();
+        if (!finished) {
+            // Cut requests fail at once; let them unwind (an upload aborts its write) before the storage closes under them.
+            await(requestsDone, CUT_REQUESTS_UNWIND);
+        }
+        background.shutdownNow();
+        storage.close();
         return finished;
     }
 
-    private boolean awaitRequestsInFlight(Duration grace) {
-        if (grace.isZero()) {
-            return inFlight.count() == 0;
-        }
-        Server server = javalin.jettyServer().server();
-        LOG.info("Draining: no new connections; waiting up to {} for {} request(s) in flight", grace, inFlight.count());
+    private static boolean await(CompletableFuture<Void> done, Duration bound) {
         try {
-            // Readiness first, so that no probe sees a closed listener and still a ready node. Then the
-            // connectors close their listening sockets and mark every answer 'Connection: close'. Only the
-            // requests are waited for: idle kept-alive connections close when the server stops.
-            CompletableFuture<Void> requestsDone = inFlight.shutdown();
-            Graceful.shutdown(server);
-            requestsDone.get(grace.toMillis(), TimeUnit.MILLISECONDS);
-            LOG.info("Drained: every request in flight finished");
+            done.get(bound.toMillis(), TimeUnit.MILLISECONDS);
             return true;
-        } catch (TimeoutException e) {
-            LOG.warn("The shutdown grace of {} ran out with {} request(s) in flight; cutting them", grace, inFlight.count());
-            return false;
-        } catch (ExecutionException e) {
-            LOG.warn("Draining failed; stopping at once", e.getCause());
+        } catch (TimeoutException | ExecutionException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
