@@ -12,13 +12,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -42,6 +41,7 @@ class ServeDrainTest {
     private static final int FILE_BYTES = 30 * 1024 * 1024;
     private static final int SENT_BEFORE_SIGTERM = 4 * 1024 * 1024;
     private static final String BOUNDARY = "drain-boundary";
+    private static final Pattern UPLOADS_IN_FLIGHT = Pattern.compile("(?m)^attache_uploads_in_flight(?:\\{[^}]*\\})? (\\S+)$");
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -63,7 +63,7 @@ class ServeDrainTest {
                 assertThat(probe.get("/health/ready").status()).isEqualTo(200);
                 upload.send(uploadHead(task, token, content.length));
                 upload.send(Arrays.copyOfRange(content, 0, SENT_BEFORE_SIGTERM));
-                awaitPartialWrite(data);
+                awaitUploadInFlight(probe);
 
                 serve.signal("TERM");
 
@@ -99,10 +99,10 @@ class ServeDrainTest {
             int port = serve.port();
             String token = Files.readString(data.resolve("dev-token")).trim();
             task = createTask(port, token);
-            try (RawConnection upload = new RawConnection(port)) {
+            try (RawConnection upload = new RawConnection(port); RawConnection metrics = new RawConnection(port)) {
                 upload.send(uploadHead(task, token, FILE_BYTES));
                 upload.send(new byte[SENT_BEFORE_SIGTERM]);
-                awaitPartialWrite(data);
+                awaitUploadInFlight(metrics);
 
                 serve.signal("TERM");
 
@@ -183,30 +183,18 @@ class ServeDrainTest {
     }
 
     /**
-     * Waits, within a bound, until the server has written part of the upload to its temporary file: the
-     * request is then in the server's hands, not in a socket buffer. The store makes {@code tmp/} before
-     * the server says it listens, so the watch sees every write that follows.
+     * Asks {@code /metrics} on a kept-alive connection, within a bound, until an upload is in flight: the
+     * upload route has the request, so it is the server's, not a socket buffer's.
      */
-    private static void awaitPartialWrite(Path data) throws IOException, InterruptedException {
-        Path tmp = data.resolve("blobs").resolve("tmp");
-        try (WatchService watcher = tmp.getFileSystem().newWatchService()) {
-            tmp.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!someFileHasBytes(tmp)) {
-                WatchKey key = watcher.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                if (key == null) {
-                    throw new AssertionError("the server never started writing the upload");
-                }
-                key.pollEvents();
-                key.reset();
+    private static void awaitUploadInFlight(RawConnection connection) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            Matcher gauge = UPLOADS_IN_FLIGHT.matcher(connection.get("/metrics").text());
+            if (gauge.find() && Double.parseDouble(gauge.group(1)) >= 1) {
+                return;
             }
         }
-    }
-
-    private static boolean someFileHasBytes(Path dir) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.anyMatch(p -> p.toFile().length() > 0);
-        }
+        throw new AssertionError("the upload never reached the upload route");
     }
 
     /** Every file under the blob store: kept objects and partial uploads alike. */
