@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
@@ -153,7 +152,8 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         App app = start(System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> drainThenExit(app), "attache-drain"));
-        new CountDownLatch(1).await();
+        // Serves until a signal: the JVM's shutdown runs the hook and ends the process, this thread included.
+        Thread.currentThread().join();
         return 0;
     }
 
