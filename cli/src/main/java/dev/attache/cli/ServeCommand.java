@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.LoggerContext;
 
 import dev.attache.server.App;
 import dev.attache.server.ServerConfig;
@@ -33,7 +35,12 @@ import picocli.CommandLine.Spec;
         description = {"Runs the Attachments API server on the embedded default: SQLite and local files in --data-dir.",
                 "With --database (and --blob-store), runs one node of a cluster: nodes started with the same database and "
                         + "blob store agree on everything else by themselves.",
-                "Every option can also be set with the environment variable named after it."},
+                "Every option can also be set with the environment variable named after it.",
+                "Probes, outside the API and without a token: /health/live answers 200 while the process serves; "
+                        + "/health/ready answers 200 while the database and the blob store answer and the node is not "
+                        + "draining, 503 otherwise, naming what is down; each within a second.",
+                "SIGTERM or Ctrl-C drains: readiness turns 503 and new connections are refused at once, requests "
+                        + "in flight finish (uploads included) within --shutdown-grace, then the process exits 0."},
         footer = {"", "Example:", "  attache serve --port 8080 --data-dir ./attache-data",
                 "  ATTACHE_PORT=9000 attache serve",
                 "  attache serve --tls-cert fullchain.pem --tls-key privkey.pem",
@@ -129,6 +136,12 @@ final class ServeCommand implements Callable<Integer> {
                     + "clients trust <data dir>/tls/self-signed.pem (env ATTACHE_TLS_SELF_SIGNED).")
     boolean tlsSelfSigned;
 
+    @Option(names = "--shutdown-grace", defaultValue = "${env:ATTACHE_SHUTDOWN_GRACE:-30s}", converter = DurationConverter.class,
+            description = "How long a stop (SIGTERM, Ctrl-C) lets requests in flight finish; past it they are cut, and the exit "
+                    + "status is the signal's (143 for SIGTERM) instead of 0; 0s stops at once "
+                    + "(env ATTACHE_SHUTDOWN_GRACE, default ${DEFAULT-VALUE}).")
+    Duration shutdownGrace;
+
     @Option(names = "--test-controls", defaultValue = "${env:ATTACHE_TEST_CONTROLS:-false}",
             description = "For test suites only: serve faults on demand, a movable clock and a data reset under /_test, "
                     + "guarded by a token written to <data-dir>/test-control-token (env ATTACHE_TEST_CONTROLS, default ${DEFAULT-VALUE}). "
@@ -138,13 +151,39 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         App app = start(System.out);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.close();
-            stopped.countDown();
-        }, "attache-shutdown"));
-        stopped.await();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drainThenExit(app), "attache-drain"));
+        // Serves until a signal: the JVM's shutdown runs the hook and ends the process, this thread included.
+        Thread.currentThread().join();
         return 0;
+    }
+
+    /**
+     * The shutdown hook: SIGTERM and SIGINT start the JVM's shutdown, which runs this, then exits with
+     * 128 + the signal's number (143, 130) whatever a hook does. A drain that finished every request is a
+     * clean stop and ends the process with 0 itself; {@link Runtime#halt} is the only public way to choose
+     * the status once the shutdown has begun ({@code System.exit} would wait for ever on the shutdown under
+     * way), and it comes last, after the server, the storage and the log have been closed. When the grace
+     * ran out, the JVM's own status stays, so a supervisor sees that requests were cut.
+     *
+     * <p>The JVM ignores a second SIGTERM or SIGINT while its hooks run, and Java has no public API to
+     * see one; the grace bounds the drain instead (and the {@code attache} launcher turns a second signal
+     * into SIGKILL).
+     */
+    private static void drainThenExit(App app) {
+        boolean finished = app.drain();
+        stopLogging();
+        System.out.flush();
+        System.err.flush();
+        if (finished) {
+            Runtime.getRuntime().halt(0);
+        }
+    }
+
+    /** Writes out what the batching access log still holds: halting skips logback's own stop. */
+    private static void stopLogging() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
+            logging.stop();
+        }
     }
 
     /** Starts the server and says where it is; with test controls, where they are and their token. */
@@ -193,6 +232,7 @@ final class ServeCommand implements Callable<Integer> {
                 .testControls(controls)
                 .database(storage.database())
                 .blobStore(storage.blobStore())
+                .shutdownGrace(shutdownGrace)
                 .build();
     }
 

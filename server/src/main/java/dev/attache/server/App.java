@@ -7,9 +7,14 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.jetty.io.ArrayByteBufferPool;
@@ -18,6 +23,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.component.Graceful;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +61,7 @@ import dev.attache.server.http.RequestObserver;
 import dev.attache.server.oauth.Grants;
 import dev.attache.server.oauth.Identities;
 import dev.attache.server.oauth.OAuthRoutes;
+import dev.attache.server.ops.InFlightRequests;
 import dev.attache.server.ops.OpsRoutes;
 import dev.attache.server.ops.ServerMetrics;
 import dev.attache.server.ratelimit.RateLimiter;
@@ -81,6 +88,8 @@ public final class App implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
     private static final int INPUT_BUFFER_BYTES = 128 * 1024;
+    /** How long a drain whose grace ran out waits for the requests it cut to give up, at most. */
+    private static final Duration CUT_REQUESTS_UNWIND = Duration.ofSeconds(5);
 
     private final Javalin javalin;
     private final Storage storage;
@@ -88,14 +97,18 @@ public final class App implements AutoCloseable {
     private final PublicBase base;
     private final int port;
     private final ExecutorService background;
+    private final InFlightRequests inFlight;
+    private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private App(Javalin javalin, Storage storage, ServerConfig config, PublicBase base, int port, ExecutorService background) {
+    private App(Javalin javalin, Storage storage, ServerConfig config, PublicBase base, int port, ExecutorService background,
+            InFlightRequests inFlight) {
         this.javalin = javalin;
         this.storage = storage;
         this.config = config;
         this.base = base;
         this.port = port;
         this.background = background;
+        this.inFlight = inFlight;
     }
 
     /** Starts a server on the configured storage, with no external blob stores (see {@link StorageContext}). */
@@ -156,6 +169,7 @@ public final class App implements AutoCloseable {
             metrics.request(method, route, status, Duration.ofNanos(nanos));
         };
         AttachmentView view = new AttachmentView(downloadUrls, base);
+        InFlightRequests[] inFlight = new InFlightRequests[1];
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
@@ -166,6 +180,8 @@ public final class App implements AutoCloseable {
             cfg.jetty.modifyServer(server -> DirectRoutes.install(server, List.of(
                     new DirectAttachmentGet(authenticator, limiter, attachments, view, json),
                     new DirectDownload(attachments, downloadUrls, metrics::downloadedBytes)), observer));
+            // Outermost, so that a drain waits for every request, the direct routes' included.
+            cfg.jetty.modifyServer(server -> inFlight[0] = InFlightRequests.install(server));
             cfg.routes.before(RequestIds::assign);
             new ErrorMapping(json, new IncidentPhrases(), bodies).register(cfg);
 
@@ -175,7 +191,8 @@ public final class App implements AutoCloseable {
                     base, metrics, bodies, new UploadSlots(config.maxUploadsInFlight())).register(api);
             new DirectoryRoutes(storage.directory(), access, attachments::deleteParent, json).register(api);
             new DownloadRoutes(attachments, downloadUrls, authenticator, metrics).register(cfg);
-            new OpsRoutes(metrics, storage.database()::isHealthy, storage.blobs()::isHealthy, json).register(cfg);
+            new OpsRoutes(metrics, storage.database()::isHealthy, storage.blobs()::isHealthy, () -> inFlight[0].isShutdown(),
+                    background, json).register(cfg);
             new Console(sessions, storage.tokens(), storage.directory(), access, authenticator, limiter, json, base::get)
                     .register(cfg);
             oauth.register(cfg);
@@ -187,7 +204,7 @@ public final class App implements AutoCloseable {
         String scheme = tlsKeys == null ? "http" : "https";
         base.set(config.publicBase().orElseGet(() -> URI.create(scheme + "://" + reachableHost(config.bindAddress()) + ":" + port)));
         LOG.info("Attaché listening on {}:{} ({})", config.bindAddress(), port, config.storage().describe());
-        return new App(javalin, storage, config, base, port, background);
+        return new App(javalin, storage, config, base, port, background, inFlight[0]);
     }
 
     private static ServerConnector connector(Server server, HttpConfiguration http, ServerConfig config, TlsKeys tlsKeys) {
@@ -199,6 +216,9 @@ public final class App implements AutoCloseable {
         connector.setHost(config.bindAddress());
         connector.setPort(config.port());
         connector.setIdleTimeout(config.idleTimeout().toMillis());
+        // Jetty shortens every connection's idle timeout to a second when a drain begins, which would cut
+        // an upload that pauses that long; requests in flight keep their usual timeout instead.
+        connector.setShutdownIdleTimeout(config.idleTimeout().toMillis());
         return connector;
     }
 
@@ -301,9 +321,66 @@ public final class App implements AutoCloseable {
         return storage.firstStart().isPresent();
     }
 
-    /** Stops taking requests, then releases the storage: node id, database, data directory. */
+    /**
+     * Stops gracefully, as on SIGTERM: at once {@code /health/ready} turns 503 and the listener closes, so
+     * new connections are refused; requests in flight (uploads included) finish within the configured
+     * {@link ServerConfig#shutdownGrace() shutdown grace}, each answer closing its connection. Then the
+     * server stops, cutting whatever still runs, and only after that the storage is released, so no
+     * request loses its database or blob store midway. A cut upload leaves no attachment; its bytes
+     * are swept (at the next start on the embedded default, by the cluster's orphan sweep otherwise).
+     * Does nothing when the server has stopped already.
+     *
+     * @return whether every request finished within the grace; {@code false} when some were cut, or the
+     *         server had stopped already
+     */
+    public boolean drain() {
+        if (!stopped.compareAndSet(false, true)) {
+            return false;
+        }
+        Duration grace = config.shutdownGrace();
+        LOG.info("Draining: no new connections; waiting up to {} for {} request(s) in flight", grace, inFlight.count());
+        // Readiness first, so that no probe sees a closed listener and still a ready node. Then the
+        // connectors close their listening sockets and mark every answer 'Connection: close'. Only the
+        // requests are waited for: idle kept-alive connections close when the server stops.
+        CompletableFuture<Void> requestsDone = inFlight.shutdown();
+        Graceful.shutdown(javalin.jettyServer().server());
+        boolean finished = await(requestsDone, grace);
+        if (finished) {
+            LOG.info("Drained: every request in flight finished");
+        } else {
+            LOG.warn("The shutdown grace of {} ran out with {} request(s) in flight; cutting them", grace, inFlight.count());
+        }
+        javalin.stop();
+        if (!finished) {
+            // Cut requests fail at once; let them unwind (an upload aborts its write) before the storage closes under them.
+            await(requestsDone, CUT_REQUESTS_UNWIND);
+        }
+        background.shutdownNow();
+        storage.close();
+        return finished;
+    }
+
+    private static boolean await(CompletableFuture<Void> done, Duration bound) {
+        try {
+            done.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Stops taking requests at once, cutting those in flight, then releases the storage: node id, database, data directory. */
     @Override
     public void close() {
+        if (stopped.compareAndSet(false, true)) {
+            release();
+        }
+    }
+
+    private void release() {
         javalin.stop();
         background.shutdownNow();
         storage.close();

@@ -50,6 +50,8 @@ import dev.attache.server.tls.TlsSource;
  *                         in the data directory
  * @param orphanGrace      how long a cluster's upload may go silent before the orphan sweep counts it dead
  * @param sweepEvery       how often a cluster's orphan sweep runs (on one node at a time)
+ * @param shutdownGrace    how long {@link App#drain()} lets requests in flight finish before it cuts them;
+ *                         zero stops at once
  */
 public record ServerConfig(
         String bindAddress,
@@ -72,7 +74,8 @@ public record ServerConfig(
         @Nullable PostgresUrl database,
         @Nullable URI blobStore,
         Duration orphanGrace,
-        Duration sweepEvery) {
+        Duration sweepEvery,
+        Duration shutdownGrace) {
 
     /** The defaults: 127.0.0.1:8080, Asana's paid-plan rate limits, 30-minute download URLs. */
     public static final int DEFAULT_PORT = 8080;
@@ -85,6 +88,9 @@ public record ServerConfig(
 
     /** Leaves well over half of the 250 request threads for everything else. */
     public static final int DEFAULT_MAX_UPLOADS_IN_FLIGHT = 100;
+
+    /** Kubernetes' default termination grace period: a drain that takes longer is cut by its SIGKILL anyway. */
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
     public ServerConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -109,6 +115,10 @@ public record ServerConfig(
         }
         Objects.requireNonNull(orphanGrace, "orphanGrace");
         Objects.requireNonNull(sweepEvery, "sweepEvery");
+        Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        if (shutdownGrace.isNegative()) {
+            throw new IllegalArgumentException("shutdownGrace must be zero or more but was " + shutdownGrace);
+        }
         if (nodeId != null && (nodeId < 0 || nodeId > 1023)) {
             throw new IllegalArgumentException("nodeId must be 0..1023 but was " + nodeId);
         }
@@ -189,6 +199,7 @@ public record ServerConfig(
         private @Nullable URI blobStore;
         private Duration orphanGrace = StorageConfig.DEFAULT_ORPHAN_GRACE;
         private Duration sweepEvery = StorageConfig.DEFAULT_SWEEP_EVERY;
+        private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
 
         private Builder(Path dataDir) {
             this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -220,6 +231,7 @@ public record ServerConfig(
         public Builder blobStore(@Nullable URI value) { blobStore = value; return this; }
         public Builder orphanGrace(Duration value) { orphanGrace = value; return this; }
         public Builder sweepEvery(Duration value) { sweepEvery = value; return this; }
+        public Builder shutdownGrace(Duration value) { shutdownGrace = value; return this; }
 
         /**
          * The config.
@@ -229,7 +241,8 @@ public record ServerConfig(
         public ServerConfig build() {
             return new ServerConfig(bindAddress, port, dataDir, publicBaseUrl, signingSecret, rateLimits,
                     downloadUrlTtl, offsetTokenTtl, idleTimeout, minRequestDataRate, maxUploadsInFlight, nodeId, printDevToken,
-                    oauthAccessTokenTtl, effectiveClock(), tls, testControls, database, blobStore, orphanGrace, sweepEvery);
+                    oauthAccessTokenTtl, effectiveClock(), tls, testControls, database, blobStore, orphanGrace, sweepEvery,
+                    shutdownGrace);
         }
 
         private Clock effectiveClock() {
