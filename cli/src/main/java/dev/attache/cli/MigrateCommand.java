@@ -64,7 +64,6 @@ final class MigrateCommand implements Callable<Integer> {
                 + report.bytes() + " bytes, SHA-256 verified) and " + report.links() + " link(s) copied; "
                 + (report.presentRows() + report.presentAttachments()) + " already in the cluster; "
                 + report.damaged().size() + " damaged.");
-        report.mergedUsers().forEach(m -> out.println("  user merged: " + m));
         report.damaged().forEach(d -> out.println("  damaged, left out: " + d));
         out.flush();
         return report.damaged().isEmpty() ? ExitCodes.OK : ExitCodes.DAMAGE_FOUND;
