@@ -29,10 +29,10 @@ import dev.attache.server.signing.SigningSecret;
  *
  * <p>All or nothing: the uploads' bytes are copied first, under upload intents that keep the cluster's
  * sweep off them; then one transaction writes every row. When anything fails, the transaction is rolled
- * back and the copied bytes are removed (or, if the store is unreachable, left to the sweep, whose
- * grace period their intents outlive no longer). Rows the cluster has already are left as they are,
- * and uploads it has are not copied again, so a second run copies nothing. Not thread-safe; run one
- * at a time.
+ * back and the copied bytes are removed (or, when the store cannot be reached, left to the cluster's
+ * orphan sweep, which removes them once their intents go stale). Rows the cluster has already are left
+ * as they are, and uploads it has are not copied again, so a second run copies nothing. Not
+ * thread-safe; run one at a time.
  */
 public final class DataMigration {
 
