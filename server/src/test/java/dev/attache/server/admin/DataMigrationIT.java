@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.attache.server.attachments.Attachment;
 import dev.attache.server.attachments.JdbcAttachmentStore;
 import dev.attache.server.auth.AccessTokens;
+import dev.attache.server.auth.OAuthApps;
+import dev.attache.server.auth.Scope;
 import dev.attache.server.auth.TokenStore;
 import dev.attache.server.blob.BlobStore;
 import dev.attache.server.blob.BlobWriter;
@@ -139,6 +141,22 @@ class DataMigrationIT {
 
             assertThat(new Settings(cluster.jdbc).get("signing_secret"))
                     .contains(Files.readString(source.resolve("signing-secret")).trim());
+        }
+    }
+
+    @Test
+    void oauthAppsArriveWithTheirGidsAndSecrets() throws IOException {
+        OAuthApps.RegisteredApp registered;
+        try (AdminStorage storage = AdminStorage.open(source)) {
+            registered = storage.apps().register("Importer", List.of("https://example.com/cb"), Scope.all());
+        }
+        try (Cluster cluster = Cluster.empty(this)) {
+            cluster.migrate(cluster.blobs);
+
+            OAuthApps apps = new OAuthApps(cluster.jdbc, new GidGenerator(Clock.systemUTC(), 9), Clock.systemUTC());
+            assertThat(apps.authenticate(registered.app().clientId(), registered.clientSecret()))
+                    .as("the app's client id and secret work on the cluster")
+                    .map(OAuthApps.OAuthApp::redirectUris).contains(List.of("https://example.com/cb"));
         }
     }
 
