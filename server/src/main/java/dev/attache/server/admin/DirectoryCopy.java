@@ -81,12 +81,12 @@ final class DirectoryCopy {
             Optional<Long> sameEmail = target.queryOne("SELECT gid FROM users WHERE LOWER(email) = ?",
                     rs -> rs.getLong(1), email.toLowerCase(Locale.ROOT));
             sameEmail.ifPresent(merge::makeRoom);
-            insert("users", rows.columns(), row);
+            if (insert("users", rows.columns(), row) == 0) {
+                throw new MigrationFailedException("Nothing was migrated: a node created a user with the email " + email
+                        + " while the migration ran. Run the migration again.");
+            }
             copied++;
-            sameEmail.ifPresent(clusterGid -> {
-                UserMerge.Merged m = merge.merge(email, clusterGid, gid);
-                merged.add(m);
-            });
+            sameEmail.ifPresent(clusterGid -> merged.add(merge.merge(email, clusterGid, gid)));
         }
         int present = rows.values().size() - copied;
         progress.accept("users: " + copied + " copied, " + present + " already there");
