@@ -142,7 +142,7 @@ public final class DataMigration {
 
     /** Writes every row in one transaction; on failure removes the staged bytes and says why. */
     private Rows writeRows(StagedUploads staged, List<String> damaged) {
-        List<Long> refused = new ArrayList<>();
+        List<Attachment> refused = new ArrayList<>();
         Rows rows;
         try {
             rows = target.inTransaction(c -> {
@@ -159,15 +159,17 @@ public final class DataMigration {
             discardUnlessWritten(staged);
             throw failed("the cluster's database refused or failed to store the rows", e);
         }
-        for (long gid : refused) {
-            staged.discard(gid);
-            damaged.add(gid + ": its parent was deleted in the cluster while the migration ran");
+        for (Attachment a : refused) {
+            staged.discard(a.gid());
+            String problem = "its parent " + a.parentGid() + " is in neither the data directory nor the cluster";
+            damaged.add(a.gid() + " (" + a.name() + "): " + problem);
+            progress.accept("attachment " + a.gid() + " left out: " + problem);
         }
         return rows;
     }
 
     /** Writes the attachment rows inside the transaction: {links written, attachments present}. */
-    private int[] copyAttachmentRows(StagedUploads staged, List<Long> refused) {
+    private int[] copyAttachmentRows(StagedUploads staged, List<Attachment> refused) {
         JdbcAttachmentStore from = new JdbcAttachmentStore(source);
         JdbcAttachmentStore to = new JdbcAttachmentStore(target);
         int links = 0;
@@ -177,7 +179,7 @@ public final class DataMigration {
             for (Attachment a : page) {
                 if (staged.isStaged(a.gid())) {
                     if (!to.insert(staged.moved(a))) {
-                        refused.add(a.gid());
+                        refused.add(a);
                     }
                 } else if (a.isUpload()) {
                     present += to.find(a.gid()).isPresent() ? 1 : 0;
@@ -185,6 +187,8 @@ public final class DataMigration {
                     present++;
                 } else if (to.insert(a)) {
                     links++;
+                } else {
+                    refused.add(a);
                 }
             }
             after = page.get(page.size() - 1).gid();

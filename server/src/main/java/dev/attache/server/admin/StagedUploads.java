@@ -34,9 +34,12 @@ final class StagedUploads {
     private final BlobStore targetBlobs;
     private final UploadIntents intents;
     private final Clock clock;
-    private final Map<Long, String> keys = new LinkedHashMap<>();
-    private long bytes;
+    private final Map<Long, Staged> staged = new LinkedHashMap<>();
     private long lastTouch;
+
+    /** Where an upload's bytes were staged, and how many. */
+    private record Staged(String key, long size) {
+    }
 
     StagedUploads(BlobStore sourceBlobs, BlobStore targetBlobs, UploadIntents intents, Clock clock) {
         this.sourceBlobs = sourceBlobs;
@@ -68,8 +71,7 @@ final class StagedUploads {
                 return Optional.of("recorded sha256 " + a.sha256() + ", found " + sha256);
             }
             writer.commit();
-            keys.put(a.gid(), writer.key());
-            bytes += a.size();
+            staged.put(a.gid(), new Staged(writer.key(), a.size()));
         }
         return Optional.empty();
     }
@@ -77,31 +79,31 @@ final class StagedUploads {
     /** The attachment with the key its bytes were staged under. */
     Attachment moved(Attachment a) {
         return new Attachment(a.gid(), a.parentGid(), a.subtype(), a.name(), a.contentType(), a.size(), a.sha256(),
-                keys.get(a.gid()), a.url(), a.connectedToApp(), a.createdBy(), a.createdAt());
+                staged.get(a.gid()).key(), a.url(), a.connectedToApp(), a.createdBy(), a.createdAt());
     }
 
     boolean isStaged(long gid) {
-        return keys.containsKey(gid);
+        return staged.containsKey(gid);
     }
 
     /** One staged upload's gid, if any: when its row exists, the transaction that wrote them all committed. */
     Optional<Long> anyGid() {
-        return keys.keySet().stream().findFirst();
+        return staged.keySet().stream().findFirst();
     }
 
     int count() {
-        return keys.size();
+        return staged.size();
     }
 
     long bytes() {
-        return bytes;
+        return staged.values().stream().mapToLong(Staged::size).sum();
     }
 
     /** Removes one upload's staged bytes, whose row was not written after all. */
     void discard(long gid) {
-        String key = keys.remove(gid);
-        if (key != null) {
-            remove(key);
+        Staged one = staged.remove(gid);
+        if (one != null) {
+            remove(one.key());
         }
     }
 
@@ -110,9 +112,8 @@ final class StagedUploads {
      * keeps an intent that goes stale, and the cluster's sweep removes it after the grace period.
      */
     void discard() {
-        keys.values().forEach(this::remove);
-        keys.clear();
-        bytes = 0;
+        staged.values().forEach(one -> remove(one.key()));
+        staged.clear();
     }
 
     private void remove(String key) {
@@ -128,7 +129,7 @@ final class StagedUploads {
         if (clock.millis() - lastTouch < TOUCH_EVERY.toMillis()) {
             return;
         }
-        keys.values().forEach(intents::touch);
+        staged.values().forEach(one -> intents.touch(one.key()));
         lastTouch = clock.millis();
     }
 
