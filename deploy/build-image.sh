@@ -6,7 +6,8 @@
 #   deploy/build-image.sh [IMAGE]      IMAGE defaults to attache:latest
 #
 # Needs a JDK 17+ with its jmods (Debian: openjdk-17-jdk-headless), Maven, gcc with a static libc
-# (Debian: gcc, libc6-dev) and podman (or docker: set ENGINE=docker). Works as root or not.
+# (Debian: gcc, libc6-dev) and podman (or docker: set ENGINE=docker). Nothing in it needs root: tar
+# sets the files' owners in the layer.
 set -euo pipefail
 
 image="${1:-attache:latest}"
@@ -58,6 +59,9 @@ echo "build-image: linking a runtime with $java_home/bin/jlink" >&2
 "$java_home/bin/jlink" --add-modules "$modules" --exclude-files="$display_libs" \
   --strip-debug --no-man-pages --no-header-files --compress=2 --generate-cds-archive \
   --output "$root/opt/attache/runtime" > /dev/null
+# The class-data archive for heaps over 32 GB, which the launcher's default heap cap never reaches (a
+# larger -Xmx in ATTACHE_JAVA_OPTS only starts a little slower without it).
+rm -f "$root/opt/attache/runtime/lib/server/classes_nocoops.jsa"
 cp "$jar" "$root/opt/attache/attache.jar"
 gcc -static -Os -Wall -Wextra -Werror -o "$root/usr/local/bin/attache" "$deploy/attache-launcher.c"
 strip "$root/usr/local/bin/attache" 2> /dev/null || true
