@@ -113,7 +113,7 @@ attachment="$(curl -sf -H "$auth" -F parent="$task" -F "file=@$work/upload.bin;t
 url="$(curl -sf -H "$auth" "$api/attachments/$attachment?opt_fields=download_url" \
   | sed -n -E 's/.*"download_url":"([^"]+)".*/\1/p')"
 [ -n "$url" ] || fail "no download_url"
-# The URL names the address the server was bound to (0.0.0.0); fetch its path from here.
+# The URL names the server's public address, which depends on ATTACHE_PUBLIC_URL; fetch its path from here.
 curl -sf -o "$work/download.bin" "$local_base/${url#*://*/}" || fail "the download failed"
 cmp -s "$work/upload.bin" "$work/download.bin" || fail "the download differs from the upload"
 echo "test-image: a 3 MB upload downloaded byte-identical" >&2
