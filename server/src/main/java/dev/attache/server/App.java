@@ -164,7 +164,7 @@ public final class App implements AutoCloseable {
             cfg.requestLogger.http(observer::finished);
             cfg.jetty.modifyServer(server -> DirectRoutes.install(server, List.of(
                     new DirectAttachmentGet(authenticator, limiter, attachments, view, json),
-                    new DirectDownload(attachments, downloadUrls, metrics::downloadedBytes)), observer));
+                    new DirectDownload(attachments, downloadUrls, metrics::downloadedBytes)), observer, json));
             cfg.routes.before(RequestIds::assign);
             new ErrorMapping(json, new IncidentPhrases(), bodies).register(cfg);
 
