@@ -90,8 +90,10 @@ public final class Database implements AutoCloseable {
         }
         config.setMaximumPoolSize(16);
         // A request waits this long for a connection, then answers 503: long enough to ride out a
-        // restart (about a second), short enough that a client hears of a longer outage quickly.
-        config.setConnectionTimeout(5_000);
+        // restart (about a second), and longer than the 5 s HikariCP may sleep between attempts to
+        // connect once an outage has lasted a while, so a request that arrives after the database is
+        // back always gets a connection; short enough that a client hears of a longer outage soon.
+        config.setConnectionTimeout(8_000);
         config.setValidationTimeout(2_000);
         // Idle connections are checked this often, so one a restart broke is replaced before a request takes it.
         config.setKeepaliveTime(30_000);

@@ -27,8 +27,8 @@ import dev.attache.server.testing.Reply;
 import dev.attache.storage.s3.testing.S3Mock;
 
 /**
- * PostgreSQL stopped (fast shutdown) and started again on the same data directory and port while
- * clients upload and read without pause: every answer is a 200 or a 503 with {@code Retry-After} in
+ * PostgreSQL stopped (fast shutdown) for a few seconds and started again on the same data directory and
+ * port while clients upload and read without pause: every answer is a 200 or a 503 with {@code Retry-After} in
  * Asana's envelope (never a 500, never a 4xx for these valid requests), requests work again within
  * seconds of the database being back, and every upload acknowledged downloads whole afterwards.
  */
@@ -38,6 +38,8 @@ class DatabaseRestartedIT {
     static final S3Mock S3 = new S3Mock();
 
     private static final Duration RECOVERY = Duration.ofSeconds(10);
+    /** How long a request waits for a database connection before it is refused (the cluster pool's setting). */
+    private static final Duration POOL_WAIT = Duration.ofSeconds(8);
 
     @TempDir
     Path dir;
@@ -61,8 +63,16 @@ class DatabaseRestartedIT {
                         clients.submit(() -> readUntil(stop, node, task, answers, transportFailures)));
                 await(() -> acknowledged.size() >= 5, Duration.ofSeconds(60), "uploads before the restart");
 
+                long stopping = System.nanoTime();
                 pg.stop();
-                await(() -> answers.stream().anyMatch(r -> r.status() == 503), Duration.ofSeconds(30), "a 503 while the database is down");
+                long down = System.nanoTime();
+                await(() -> answers.stream().anyMatch(r -> r.status() != 200), Duration.ofSeconds(30),
+                        "a request refused while the database is down");
+                long refused = System.nanoTime();
+                // Down for longer than the pool waits for a connection, so requests are refused that way too,
+                // not only those whose connection the shutdown cut.
+                long heldDown = down + POOL_WAIT.plusSeconds(1).toNanos();
+                await(() -> System.nanoTime() > heldDown, POOL_WAIT.plusSeconds(2), "the outage's end");
                 pg.start();
                 long back = System.nanoTime();
                 int acknowledgedWhenBack = acknowledged.size();
@@ -74,8 +84,10 @@ class DatabaseRestartedIT {
                 for (Future<?> f : running) {
                     f.get();
                 }
-                System.out.printf("database restart: %d answers, %d acknowledged uploads, %d answered 503, first upload stored %d ms after the database was back%n",
-                        answers.size(), acknowledged.size(), answers.stream().filter(r -> r.status() == 503).count(), recovery.toMillis());
+                System.out.printf("database restart: stop took %d ms, first refusal %d ms after, down %d ms; %d answers, %d acknowledged"
+                                + " uploads, %d refused; first upload stored %d ms after the database was back%n",
+                        millis(stopping, down), millis(down, refused), millis(down, back), answers.size(), acknowledged.size(),
+                        answers.stream().filter(r -> r.status() != 200).count(), recovery.toMillis());
             } finally {
                 stop.set(true);
                 clients.shutdownNow();
@@ -118,6 +130,10 @@ class DatabaseRestartedIT {
                 transportFailures.add("read: " + e.getCause());
             }
         }
+    }
+
+    private static long millis(long fromNanos, long toNanos) {
+        return Duration.ofNanos(toNanos - fromNanos).toMillis();
     }
 
     private static void await(BooleanSupplier condition, Duration within, String what) throws InterruptedException {
