@@ -86,8 +86,11 @@ class BlobStoreKilledIT {
             assertThat(health.json().path("database").asText()).isEqualTo("ok");
 
             s3.start();
+            long back = System.nanoTime();
             byte[] after = randomBytes(7_000);
             acknowledged.add(expect200(node.upload(task, "after.bin", after)), after);
+            System.out.printf("blob store restart: first upload after it answered in %d ms%n",
+                    Duration.ofNanos(System.nanoTime() - back).toMillis());
             Reply healthAfter = ClusterNode.send(HttpRequest.newBuilder(node.app().baseUri().resolve("/health")).build());
             assertThat(healthAfter.status()).as("%s", healthAfter).isEqualTo(200);
 
