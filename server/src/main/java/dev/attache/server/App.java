@@ -179,7 +179,7 @@ public final class App implements AutoCloseable {
             cfg.requestLogger.http(observer::finished);
             cfg.jetty.modifyServer(server -> DirectRoutes.install(server, List.of(
                     new DirectAttachmentGet(authenticator, limiter, attachments, view, json),
-                    new DirectDownload(attachments, downloadUrls, metrics::downloadedBytes)), observer));
+                    new DirectDownload(attachments, downloadUrls, metrics::downloadedBytes)), observer, json));
             // Outermost, so that a drain waits for every request, the direct routes' included.
             cfg.jetty.modifyServer(server -> inFlight[0] = InFlightRequests.install(server));
             cfg.routes.before(RequestIds::assign);

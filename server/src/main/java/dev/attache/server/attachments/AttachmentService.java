@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import dev.attache.server.auth.Principal;
 import dev.attache.server.auth.TokenKind;
 import dev.attache.server.blob.BlobStore;
+import dev.attache.server.db.DatabaseUnavailableException;
 import dev.attache.server.directory.Access;
 import dev.attache.server.directory.Parent;
 import dev.attache.server.directory.ParentType;
@@ -124,6 +125,11 @@ public final class AttachmentService {
         boolean inserted;
         try {
             inserted = store.insert(attachment);
+        } catch (DatabaseUnavailableException e) {
+            // The connection was lost, perhaps after the commit reached the database: the row may exist,
+            // so its bytes must stay. If it does not, the bytes are unreferenced and the sweep removes them.
+            LOG.warn("database lost while recording attachment {}; its bytes stay for the sweep to judge", attachment.gid());
+            throw e;
         } catch (RuntimeException e) {
             deleteBlobQuietly(attachment.blobKey());
             throw e;

@@ -179,16 +179,22 @@ public final class MultipartUploadReader {
             }
         }
 
+        /**
+         * Runs a step of the parse and keeps its failure for {@link #rethrow()}. Every failure, not only
+         * ours: Jetty's parser swallows whatever a listener throws, so a failure let through here (the
+         * database down while the parent is checked, say) would vanish, and the form would end up
+         * without its file and be refused as the client's mistake.
+         */
         private void guard(IoWork work) {
             if (failure != null) {
                 return;
             }
             try {
                 work.run();
-            } catch (ApiException e) {
-                failure = e;
             } catch (IOException e) {
                 failure = new BlobWriteException(e);
+            } catch (RuntimeException e) {
+                failure = e;
             }
         }
 

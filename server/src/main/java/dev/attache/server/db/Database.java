@@ -22,6 +22,7 @@ public final class Database implements AutoCloseable {
 
     /** The SQLite database's file in a data directory. */
     static final String SQLITE_FILE = "attache.db";
+    private static final int HEALTH_QUERY_SECONDS = 2;
 
     private final HikariDataSource dataSource;
     private final Dialect dialect;
@@ -33,7 +34,8 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.changes = changes;
-        this.jdbc = new Jdbc(dataSource, dialect, changes);
+        // A busy or unreadable SQLite file leaves its connections sound; a PostgreSQL restart breaks them all.
+        this.jdbc = new Jdbc(dataSource, dialect, changes, dialect == Dialect.POSTGRESQL ? this::dropIdleConnections : () -> { });
     }
 
     /**
@@ -87,7 +89,20 @@ public final class Database implements AutoCloseable {
             config.setPassword(url.password());
         }
         config.setMaximumPoolSize(16);
-        config.setConnectionTimeout(10_000);
+        // A request waits this long for a connection, then answers 503: long enough to ride out a
+        // restart (about a second), and longer than the 5 s HikariCP may sleep between attempts to
+        // connect once an outage has lasted a while, so a request that arrives after the database is
+        // back always gets a connection; short enough that a client hears of a longer outage soon.
+        config.setConnectionTimeout(8_000);
+        config.setValidationTimeout(2_000);
+        // Idle connections are checked this often, so one a restart broke is replaced before a request takes it.
+        config.setKeepaliveTime(30_000);
+        // Bounded waits for a server that went silent without closing the connection (a cut network):
+        // seconds to connect, and a backstop far above any statement this server runs. A setting in
+        // the URL wins.
+        config.addDataSourceProperty("connectTimeout", "5");
+        config.addDataSourceProperty("socketTimeout", "300");
+        config.addDataSourceProperty("tcpKeepAlive", "true");
         try {
             // No change watch: caches over PostgreSQL would need LISTEN/NOTIFY from every node, so its readers ask the database.
             return new Database(new HikariDataSource(config), Dialect.POSTGRESQL, null);
@@ -134,13 +149,34 @@ public final class Database implements AutoCloseable {
         return jdbc;
     }
 
-    /** Whether the database answers a trivial query. */
+    /**
+     * Whether the database answers a trivial query now. Asks every time (a failure is never remembered),
+     * and gives up after the pool's connection timeout plus {@value #HEALTH_QUERY_SECONDS} s, so a
+     * health check never hangs on a silent server.
+     */
     public boolean isHealthy() {
         try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
+            s.setQueryTimeout(HEALTH_QUERY_SECONDS);
             s.execute("SELECT 1");
             return true;
         } catch (SQLException e) {
+            if (dialect == Dialect.POSTGRESQL && Dialect.isUnavailable(e)) {
+                dropIdleConnections();
+            }
             return false;
+        }
+    }
+
+    /**
+     * Closes the idle connections and retires the busy ones when they come back. A restart or a network
+     * cut breaks every connection at once, but the pool learns of each only when a request fails on it;
+     * without this, requests after the database is back would still draw broken connections, one
+     * failure each, until the pool had met them all.
+     */
+    private void dropIdleConnections() {
+        var pool = dataSource.getHikariPoolMXBean();
+        if (pool != null) {
+            pool.softEvictConnections();
         }
     }
 

@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Small JDBC helpers: one statement or one transaction, parameters bound in order, rows mapped by a
  * lambda. Inside {@link #inTransaction} every helper of this instance, on the same thread, joins the
- * transaction, so stores compose into one atomic change. SQL errors surface as
- * {@link DataAccessException}, which the API reports as a 500. Thread-safe.
+ * transaction, so stores compose into one atomic change. A database that cannot be reached surfaces as
+ * {@link DatabaseUnavailableException} (a 503), any other SQL error as {@link DataAccessException} (a
+ * 500). Thread-safe.
  */
 public final class Jdbc {
 
@@ -38,12 +39,18 @@ public final class Jdbc {
     private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
     private final StatementCache statements = new StatementCache();
     private final @Nullable ChangeWatch changes;
+    private final Runnable onUnavailable;
 
-    /** @param changes tells whether the database changed, for engines that can tell cheaply; else null */
-    public Jdbc(DataSource dataSource, Dialect dialect, @Nullable ChangeWatch changes) {
+    /**
+     * @param changes       tells whether the database changed, for engines that can tell cheaply; else null
+     * @param onUnavailable told when a statement finds the database unreachable, so the pool can drop
+     *                      the connections that the same restart or cut has broken
+     */
+    public Jdbc(DataSource dataSource, Dialect dialect, @Nullable ChangeWatch changes, Runnable onUnavailable) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.changes = changes;
+        this.onUnavailable = onUnavailable;
     }
 
     /** The engine behind this instance. */
@@ -70,7 +77,7 @@ public final class Jdbc {
                 return statements.with(c, sql, ps -> rows(ps, mapper, params));
             }
         } catch (SQLException e) {
-            throw new DataAccessException(sql, e);
+            throw failure(sql, e);
         }
     }
 
@@ -91,7 +98,7 @@ public final class Jdbc {
                 return statements.with(c, sql, ps -> changes(ps, params));
             }
         } catch (SQLException e) {
-            throw new DataAccessException(sql, e);
+            throw failure(sql, e);
         }
     }
 
@@ -105,7 +112,7 @@ public final class Jdbc {
             try {
                 return work.run(joined);
             } catch (SQLException e) {
-                throw new DataAccessException("transaction", e);
+                throw failure("transaction", e);
             }
         }
         try (Connection c = dataSource.getConnection()) {
@@ -117,15 +124,44 @@ public final class Jdbc {
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                rollback(c, e);
                 throw e;
             } finally {
                 transaction.remove();
-                c.setAutoCommit(autoCommit);
+                restoreAutoCommit(c, autoCommit);
             }
         } catch (SQLException e) {
-            throw new DataAccessException("transaction", e);
+            throw failure("transaction", e);
         }
+    }
+
+    /** A rollback on a lost connection fails too; the first failure is the one that explains the request's fate. */
+    private static void rollback(Connection c, Exception failure) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /**
+     * Not allowed to fail the call: after a commit, an error would tell the client that nothing changed.
+     * A connection too broken to take the setting is evicted by the pool, which resets it on return anyway.
+     */
+    private static void restoreAutoCommit(Connection c, boolean autoCommit) {
+        try {
+            c.setAutoCommit(autoCommit);
+        } catch (SQLException e) {
+            // See above.
+        }
+    }
+
+    private RuntimeException failure(String what, SQLException e) {
+        if (Dialect.isUnavailable(e)) {
+            onUnavailable.run();
+            return new DatabaseUnavailableException(what, e);
+        }
+        return new DataAccessException(what, e);
     }
 
     /** Rows of a query on a connection the caller holds. */

@@ -1,6 +1,7 @@
 package dev.attache.server.http;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.eclipse.jetty.http.HttpField;
@@ -30,11 +31,13 @@ public final class DirectRoutes extends Handler.Wrapper {
 
     private final List<DirectRoute> routes;
     private final RequestObserver observer;
+    private final Json json;
     private final LongAdder answered = new LongAdder();
 
-    public DirectRoutes(List<DirectRoute> routes, RequestObserver observer) {
+    public DirectRoutes(List<DirectRoute> routes, RequestObserver observer, Json json) {
         this.routes = List.copyOf(routes);
         this.observer = observer;
+        this.json = json;
     }
 
     @Override
@@ -61,8 +64,8 @@ public final class DirectRoutes extends Handler.Wrapper {
      * Puts direct routes in front of whatever handler the server has so far; Javalin then attaches its
      * own handler inside the innermost wrapper, behind them.
      */
-    public static void install(Server server, List<DirectRoute> routes, RequestObserver observer) {
-        DirectRoutes direct = new DirectRoutes(routes, observer);
+    public static void install(Server server, List<DirectRoute> routes, RequestObserver observer, Json json) {
+        DirectRoutes direct = new DirectRoutes(routes, observer, json);
         direct.setHandler(server.getHandler());
         server.setHandler(direct);
     }
@@ -77,10 +80,16 @@ public final class DirectRoutes extends Handler.Wrapper {
         return request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
     }
 
-    private static DirectAnswer answer(DirectRoute route, Request request) {
+    private DirectAnswer answer(DirectRoute route, Request request) {
         try {
             return route.answer(request);
         } catch (Exception e) {
+            Optional<ApiException> unavailable = ErrorMapping.unavailable(e);
+            if (unavailable.isPresent()) {
+                // The framework route would wait for the same dependency again, and then answer this.
+                LOG.warn("503 on GET {}: {}", request.getHttpURI().getPath(), e.getMessage());
+                return DirectAnswer.error(unavailable.get(), json, route.pathPrefix() + "*");
+            }
             // The framework route answers instead, with its own error handling (a 500's incident phrase, say).
             LOG.debug("direct route declined after {}", e.toString());
             return null;

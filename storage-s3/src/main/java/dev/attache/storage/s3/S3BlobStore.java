@@ -127,9 +127,9 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             if (e.statusCode() == 404) {
                 return Optional.empty();
             }
-            throw new IOException("S3 HEAD " + objectKey(key) + " failed: " + e.getMessage(), e);
+            throw S3Failures.of("S3 HEAD " + objectKey(key), e);
         } catch (SdkException e) {
-            throw new IOException("S3 HEAD " + objectKey(key) + " failed: " + e.getMessage(), e);
+            throw S3Failures.of("S3 HEAD " + objectKey(key), e);
         }
     }
 
@@ -143,7 +143,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         } catch (NoSuchKeyException e) {
             // Already gone: S3 itself answers 204, but some compatible stores answer 404.
         } catch (SdkException e) {
-            throw new IOException("S3 DELETE " + objectKey(key) + " failed: " + e.getMessage(), e);
+            throw S3Failures.of("S3 DELETE " + objectKey(key), e);
         }
     }
 
@@ -158,7 +158,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
                 }
             }
         } catch (SdkException e) {
-            throw new IOException("S3 list of " + settings.location() + " failed: " + e.getMessage(), e);
+            throw S3Failures.of("S3 list of " + settings.location(), e);
         }
     }
 
@@ -182,7 +182,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
                 }
             }
         } catch (SdkException e) {
-            throw new IOException("S3 sweep of unfinished uploads in " + settings.location() + " failed: " + e.getMessage(), e);
+            throw S3Failures.of("S3 sweep of unfinished uploads in " + settings.location(), e);
         }
         return aborted;
     }
@@ -202,7 +202,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
                 }
             }
         } catch (SdkException e) {
-            throw new IOException("S3 list of unfinished uploads in " + settings.location() + " failed: " + e.getMessage(), e);
+            throw S3Failures.of("S3 list of unfinished uploads in " + settings.location(), e);
         }
     }
 
@@ -220,7 +220,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
                 }
             }
         } catch (SdkException e) {
-            throw new IOException("S3 abort of unfinished uploads of " + objectKey + " failed: " + e.getMessage(), e);
+            throw S3Failures.of("S3 abort of unfinished uploads of " + objectKey, e);
         }
     }
 
@@ -284,7 +284,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             } catch (NoSuchKeyException e) {
                 throw new NoSuchFileException(objectKey(key), null, "deleted while being opened");
             } catch (SdkException e) {
-                throw new IOException("S3 GET " + objectKey(key) + " " + range + " failed: " + e.getMessage(), e);
+                throw S3Failures.of("S3 GET " + objectKey(key) + " " + range, e);
             }
         }
     }

@@ -224,9 +224,6 @@ final class S3BlobWriter implements BlobWriter {
     }
 
     private static IOException asIoException(Throwable e) {
-        if (e instanceof IOException io) {
-            return io;
-        }
-        return new IOException("S3 write failed: " + e.getMessage(), e);
+        return S3Failures.of("S3 write", e);
     }
 }

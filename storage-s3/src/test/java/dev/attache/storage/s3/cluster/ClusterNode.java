@@ -65,6 +65,11 @@ final class ClusterNode implements AutoCloseable {
         return this;
     }
 
+    /** The token this node's requests present. */
+    String token() {
+        return token;
+    }
+
     URI api(String pathAndQuery) {
         return URI.create(app.apiBaseUri() + pathAndQuery);
     }

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 /**
  * Adobe S3Mock running as a process of its own on a free port, with its objects in a fresh temporary
  * directory. The jar comes from the build (system property {@value #JAR_PROPERTY}); its output goes to
- * {@code s3mock.log} beside it. Closing it stops the process and deletes the objects.
+ * {@code s3mock-PORT.log} beside it. Closing it stops the process and deletes the objects, unless it
+ * was started to keep them.
  */
 final class S3MockProcess implements AutoCloseable {
 
@@ -32,17 +33,32 @@ final class S3MockProcess implements AutoCloseable {
     private final Process process;
     private final URI endpoint;
     private final Path root;
+    private final boolean ownsRoot;
     private final Thread shutdownHook;
 
-    private S3MockProcess(Process process, URI endpoint, Path root) {
+    private S3MockProcess(Process process, URI endpoint, Path root, boolean ownsRoot) {
         this.process = process;
         this.endpoint = endpoint;
         this.root = root;
+        this.ownsRoot = ownsRoot;
         this.shutdownHook = new Thread(process::destroyForcibly, "s3mock-stop");
     }
 
     /** Starts S3Mock and returns once it accepts requests. */
     static S3MockProcess start() {
+        try {
+            return start(Files.createTempDirectory("attache-s3mock"), freePort(), freePort(), List.of(), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start S3Mock", e);
+        }
+    }
+
+    /**
+     * Starts S3Mock on given ports over a store root, which it keeps on exit when {@code retain} is set
+     * (so a process started later on the same root finds its objects), and returns once it accepts
+     * requests.
+     */
+    static S3MockProcess start(Path root, int httpPort, int httpsPort, List<String> initialBuckets, boolean retain) {
         String jarSetting = System.getProperty(JAR_PROPERTY);
         if (jarSetting == null || !Files.isRegularFile(Path.of(jarSetting))) {
             throw new IllegalStateException("S3Mock jar not found at " + JAR_PROPERTY + "=" + jarSetting
@@ -51,25 +67,39 @@ final class S3MockProcess implements AutoCloseable {
         }
         Path jar = Path.of(jarSetting);
         try {
-            Path root = Files.createTempDirectory("attache-s3mock");
-            int httpPort = freePort();
-            int httpsPort = freePort();
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
                     "-Dcom.adobe.testing.s3mock.httpPort=" + httpPort,
                     "-Dserver.port=" + httpsPort,
                     "-Dserver.address=127.0.0.1",
                     "-Dcom.adobe.testing.s3mock.store.root=" + root,
-                    "-Dcom.adobe.testing.s3mock.store.retainFilesOnExit=false",
+                    "-Dcom.adobe.testing.s3mock.store.retainFilesOnExit=" + retain,
                     "-jar", jar.toString()));
+            if (!initialBuckets.isEmpty()) {
+                command.add(command.size() - 2, "-Dcom.adobe.testing.s3mock.store.initialBuckets=" + String.join(",", initialBuckets));
+            }
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            S3MockProcess mock = new S3MockProcess(process, URI.create("http://127.0.0.1:" + httpPort), root);
+            S3MockProcess mock = new S3MockProcess(process, URI.create("http://127.0.0.1:" + httpPort), root, !retain);
             Runtime.getRuntime().addShutdownHook(mock.shutdownHook);
-            mock.awaitStarted(jar.resolveSibling("s3mock.log"));
+            mock.awaitStarted(jar.resolveSibling("s3mock-" + httpPort + ".log"));
             return mock;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start S3Mock", e);
         }
+    }
+
+    /** Kills the process with SIGKILL, as a crash would, and waits for it to be gone; its store root stays. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("S3Mock did not die within 30 s of SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        removeShutdownHook();
     }
 
     /** The plain-HTTP endpoint, {@code http://127.0.0.1:PORT}. */
@@ -88,12 +118,18 @@ final class S3MockProcess implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        removeShutdownHook();
+        if (ownsRoot) {
+            deleteTree(root);
+        }
+    }
+
+    private void removeShutdownHook() {
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
             // Already shutting down; the hook stops the process.
         }
-        deleteTree(root);
     }
 
     /** Copies S3Mock's output to a log file on a thread of its own, and waits for Spring Boot's "Started" line. */
@@ -138,7 +174,7 @@ final class S3MockProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
