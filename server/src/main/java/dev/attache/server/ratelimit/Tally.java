@@ -1,0 +1,48 @@
+package dev.attache.server.ratelimit;
+
+/**
+ * A token's current window as one node knows it: the shared count when it last heard back, the requests
+ * it sent and awaits an answer for, and those it counted since. Immutable.
+ *
+ * @param startMillis when the window opened (as the shared windows said, once heard)
+ * @param shared      the shared count when this node last heard back, its own sent requests included
+ * @param sending     requests sent and not yet answered
+ * @param pending     requests counted and not yet sent
+ * @param heard       whether the shared windows answered for this window yet
+ * @param quota       the quota the last request was held to
+ */
+record Tally(long startMillis, int shared, int sending, int pending, boolean heard, int quota) {
+
+    /** A window opened by a request at {@code now}, known to no one else yet. */
+    static Tally opened(long now, int quota) {
+        return new Tally(now, 0, 0, 1, false, quota);
+    }
+
+    /** Every request in the window as far as this node knows. */
+    int requests() {
+        return shared + sending + pending;
+    }
+
+    boolean closedAt(long now) {
+        return now - startMillis >= MinuteWindows.WINDOW_MILLIS;
+    }
+
+    Tally counted(int newQuota) {
+        return new Tally(startMillis, shared, sending, pending + 1, heard, newQuota);
+    }
+
+    /** The pending requests on their way to the shared windows. */
+    Tally sent() {
+        return new Tally(startMillis, shared, sending + pending, 0, heard, quota);
+    }
+
+    /** The sent requests back to pending: the shared windows did not take them. */
+    Tally unsent() {
+        return new Tally(startMillis, shared, 0, sending + pending, heard, quota);
+    }
+
+    /** The shared windows' answer: their window and count, with what was counted here meanwhile. */
+    Tally heardBack(MinuteWindows.Window window) {
+        return new Tally(window.startMillis(), window.requests(), 0, pending, true, quota);
+    }
+}
