@@ -5,10 +5,12 @@ import java.util.Iterator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
@@ -93,6 +95,9 @@ public final class BatchedMinuteWindows implements MinuteWindows, AutoCloseable 
             due.add(tokenGid);
             wake();
         }
+        if (batching.mustWait(tally) && !failing) {
+            tally = afterAnswer(tokenGid, tally);
+        }
         return new Window(tally.startMillis(), tally.requests());
     }
 
@@ -144,6 +149,22 @@ public final class BatchedMinuteWindows implements MinuteWindows, AutoCloseable 
         onClose.run();
     }
 
+    /** The token's tally once the send under way is answered, or as it is when {@code maxWait} is up. */
+    private Tally afterAnswer(long tokenGid, Tally waiting) {
+        long left = waiting.sentMillis() + batching.maxWait().toMillis() - clock.millis();
+        try {
+            if (left > 0) {
+                waiting.answered().get(left, TimeUnit.MILLISECONDS);
+            }
+        } catch (TimeoutException | ExecutionException slowOrFailed) {
+            // Admitted on what this node knows; the sender goes on trying.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Tally now = tallies.getIfPresent(tokenGid);
+        return now != null ? now : waiting;
+    }
+
     private void wake() {
         if (failing || !wakeQueued.compareAndSet(false, true)) {
             return;
@@ -167,8 +188,8 @@ public final class BatchedMinuteWindows implements MinuteWindows, AutoCloseable 
             if (tally.pending() == 0 || tally.sending() > 0 || tally.closedAt(now)) {
                 return tally;
             }
-            taken[0] = tally;
-            return tally.sent();
+            taken[0] = tally.sent(now);
+            return taken[0];
         });
         Tally sent = taken[0];
         if (sent == null) {
@@ -176,9 +197,10 @@ public final class BatchedMinuteWindows implements MinuteWindows, AutoCloseable 
         }
         Window window;
         try {
-            window = shared.add(tokenGid, sent.startMillis(), sent.pending());
+            window = shared.add(tokenGid, sent.startMillis(), sent.sending());
         } catch (RuntimeException e) {
             tallies.asMap().computeIfPresent(tokenGid, (key, tally) -> sameWindow(tally, sent) ? tally.unsent() : tally);
+            answered(sent);
             if (!failing) {
                 failing = true;
                 LOG.warn("could not send rate-limit counts to the database; this node holds tokens to their quota "
@@ -192,15 +214,22 @@ public final class BatchedMinuteWindows implements MinuteWindows, AutoCloseable 
         }
         Tally after = tallies.asMap().computeIfPresent(tokenGid,
                 (key, tally) -> sameWindow(tally, sent) ? tally.heardBack(window) : tally);
+        answered(sent);
         if (after != null && batching.isDue(after)) {
             due.add(tokenGid);
+            wake();
         }
         return true;
     }
 
+    /** Lets requests waiting for a send go on, whatever became of it. */
+    private static void answered(Tally sent) {
+        sent.answered().complete(null);
+    }
+
     /** Whether a tally is still in the window a send was made for (a window that closed meanwhile is not). */
     private static boolean sameWindow(Tally now, Tally sent) {
-        return now.startMillis() == sent.startMillis() && now.sending() == sent.pending();
+        return now.startMillis() == sent.startMillis() && now.sending() == sent.sending();
     }
 
     private static void stop(ScheduledExecutorService thread) {

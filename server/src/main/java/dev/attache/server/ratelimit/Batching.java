@@ -16,39 +16,55 @@ import java.util.Objects;
  * once, so a node that has just started, or that forgot an idle token, learns the count before it admits
  * a batch blind. Over the quota every request is refused anyway, so the counts wait for the timer.
  *
+ * <p>A batch is sent while the node goes on counting. A request that finds the next batch full while the
+ * previous one is still under way waits for its answer, for at most {@code maxWait} after it was sent:
+ * so a node admits at most two batches unheard, however fast requests come, and a database that hangs
+ * delays requests by no more than that. Far from the quota this needs 50 requests for one token within
+ * one database round trip; near it, it paces the last requests to the database's answers, as every
+ * request was paced before batching.
+ *
  * @param every            how long a counted request waits at most before it is sent
  * @param maxBatch         how many requests a node counts for a token before it sends them, far from the quota
  * @param shareOfRemaining near the quota, a batch is what remained of the quota divided by this
+ * @param maxWait          how long after a batch was sent a request may still wait for its answer
  */
-public record Batching(Duration every, int maxBatch, int shareOfRemaining) {
+public record Batching(Duration every, int maxBatch, int shareOfRemaining, Duration maxWait) {
 
     /**
-     * A quarter of a second, 50 requests, an eighth of the rest: at most 4 writes a second per active
-     * token and node when the token is quiet, one per 50 requests when it is busy, and no overshoot
-     * from batches alone with up to 8 nodes.
+     * A quarter of a second, 50 requests, an eighth of the rest, 50 ms: at most 4 writes a second per
+     * active token and node when the token is quiet, one per 50 requests when it is busy, no overshoot
+     * from batches alone with up to 8 nodes, and a hung database costs a request 50 ms at most.
      */
-    public static final Batching DEFAULT = new Batching(Duration.ofMillis(250), 50, 8);
+    public static final Batching DEFAULT = new Batching(Duration.ofMillis(250), 50, 8, Duration.ofMillis(50));
 
     public Batching {
         Objects.requireNonNull(every, "every");
-        if (every.isNegative() || every.isZero() || maxBatch < 1 || shareOfRemaining < 1) {
-            throw new IllegalArgumentException("batching needs a positive interval, batch and share but was "
-                    + every + ", " + maxBatch + ", " + shareOfRemaining);
+        Objects.requireNonNull(maxWait, "maxWait");
+        if (every.isNegative() || every.isZero() || maxBatch < 1 || shareOfRemaining < 1 || maxWait.isNegative()) {
+            throw new IllegalArgumentException("batching needs a positive interval, batch and share and a wait "
+                    + "of zero or more but was " + every + ", " + maxBatch + ", " + shareOfRemaining + ", " + maxWait);
         }
     }
 
     /** Whether a token's counts should be sent now, without waiting for the timer (never while a send is under way). */
     boolean isDue(Tally tally) {
-        if (tally.pending() == 0 || tally.sending() > 0) {
-            return false;
-        }
+        return tally.sending() == 0 && tally.pending() > 0 && tally.pending() >= batch(tally);
+    }
+
+    /** Whether a request should wait for the answer to the send under way: the next batch is full already. */
+    boolean mustWait(Tally tally) {
+        return tally.sending() > 0 && tally.pending() >= batch(tally) && tally.requests() <= tally.quota();
+    }
+
+    /** How many counted requests make a batch; {@code Integer.MAX_VALUE} when only the timer sends. */
+    private int batch(Tally tally) {
         if (!tally.heard()) {
-            return true;
+            return 1;
         }
         int left = tally.quota() - tally.shared();
         if (left <= 0) {
-            return false;
+            return Integer.MAX_VALUE;
         }
-        return tally.pending() >= Math.max(1, Math.min(maxBatch, left / shareOfRemaining));
+        return Math.max(1, Math.min(maxBatch, left / shareOfRemaining));
     }
 }

@@ -1,5 +1,7 @@
 package dev.attache.server.ratelimit;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * A token's current window as one node knows it: the shared count when it last heard back, the requests
  * it sent and awaits an answer for, and those it counted since. Immutable.
@@ -10,12 +12,17 @@ package dev.attache.server.ratelimit;
  * @param pending     requests counted and not yet sent
  * @param heard       whether the shared windows answered for this window yet
  * @param quota       the quota the last request was held to
+ * @param sentMillis  when the send under way began
+ * @param answered    completes when the send under way is answered, or fails
  */
-record Tally(long startMillis, int shared, int sending, int pending, boolean heard, int quota) {
+record Tally(long startMillis, int shared, int sending, int pending, boolean heard, int quota, long sentMillis,
+             CompletableFuture<Void> answered) {
+
+    private static final CompletableFuture<Void> NOTHING_SENT = CompletableFuture.completedFuture(null);
 
     /** A window opened by a request at {@code now}, known to no one else yet. */
     static Tally opened(long now, int quota) {
-        return new Tally(now, 0, 0, 1, false, quota);
+        return new Tally(now, 0, 0, 1, false, quota, 0, NOTHING_SENT);
     }
 
     /** Every request in the window as far as this node knows. */
@@ -28,21 +35,21 @@ record Tally(long startMillis, int shared, int sending, int pending, boolean hea
     }
 
     Tally counted(int newQuota) {
-        return new Tally(startMillis, shared, sending, pending + 1, heard, newQuota);
+        return new Tally(startMillis, shared, sending, pending + 1, heard, newQuota, sentMillis, answered);
     }
 
-    /** The pending requests on their way to the shared windows. */
-    Tally sent() {
-        return new Tally(startMillis, shared, sending + pending, 0, heard, quota);
+    /** The pending requests on their way to the shared windows, from {@code now}. */
+    Tally sent(long now) {
+        return new Tally(startMillis, shared, sending + pending, 0, heard, quota, now, new CompletableFuture<>());
     }
 
     /** The sent requests back to pending: the shared windows did not take them. */
     Tally unsent() {
-        return new Tally(startMillis, shared, 0, sending + pending, heard, quota);
+        return new Tally(startMillis, shared, 0, sending + pending, heard, quota, 0, NOTHING_SENT);
     }
 
     /** The shared windows' answer: their window and count, with what was counted here meanwhile. */
     Tally heardBack(MinuteWindows.Window window) {
-        return new Tally(window.startMillis(), window.requests(), 0, pending, true, quota);
+        return new Tally(window.startMillis(), window.requests(), 0, pending, true, quota, 0, NOTHING_SENT);
     }
 }

@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -215,6 +221,79 @@ class BatchedMinuteWindowsTest {
         sender.runAll();
 
         assertThat(shared.batches()).containsExactly(1, 3);
+    }
+
+    @Test
+    void aRequestThatFindsTheNextBatchFullWhileOneIsUnderWayWaitsForTheAnswer() throws Exception {
+        BatchedMinuteWindows patient = new BatchedMinuteWindows(shared, clock,
+                new Batching(Duration.ofMillis(250), 50, 8, Duration.ofMinutes(1)), sender, () -> { });
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        CountDownLatch answer = new CountDownLatch(1);
+        try {
+            batchUnderWay(patient, threads, answer);
+            for (int i = 0; i < 49; i++) {
+                patient.count(TOKEN, clock.millis(), QUOTA);
+            }
+            Thread[] counting = new Thread[1];
+            Future<MinuteWindows.Window> fullBatch = threads.submit(() -> {
+                counting[0] = Thread.currentThread();
+                return patient.count(TOKEN, clock.millis(), QUOTA);
+            });
+            awaitState(() -> counting[0], Thread.State.TIMED_WAITING);
+            shared.addFromAnotherNode(TOKEN, clock.millis(), 1000);
+
+            answer.countDown();
+
+            assertThat(fullBatch.get(10, TimeUnit.SECONDS).requests()).as("counted after hearing the other node's 1,000")
+                    .isEqualTo(1 + 50 + 1000 + 50);
+        } finally {
+            answer.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void noRequestWaitsLongerThanTheLongestWaitAfterTheBatchWasSent() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        try {
+            batchUnderWay(windows, threads, answer);
+            clock.advance(Batching.DEFAULT.maxWait());
+
+            assertThat(count(50, QUOTA).requests()).as("admitted on what this node knows, the answer still awaited")
+                    .isEqualTo(101);
+        } finally {
+            answer.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    /** One request heard back, then a batch of 50 whose send hangs until {@code answer}. */
+    private void batchUnderWay(BatchedMinuteWindows on, ExecutorService threads, CountDownLatch answer) {
+        on.count(TOKEN, clock.millis(), QUOTA);
+        sender.runAll();
+        for (int i = 0; i < 50; i++) {
+            on.count(TOKEN, clock.millis(), QUOTA);
+        }
+        Thread[] sending = new Thread[1];
+        shared.whileAdding(() -> {
+            sending[0] = Thread.currentThread();
+            try {
+                answer.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        threads.execute(sender::runAll);
+        awaitState(() -> sending[0], Thread.State.WAITING);
+    }
+
+    private static void awaitState(Supplier<Thread> thread, Thread.State state) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (thread.get() == null || thread.get().getState() != state) {
+            assertThat(System.nanoTime()).as("a thread reached " + state).isLessThan(deadline);
+            Thread.onSpinWait();
+        }
     }
 
     /** The first request, sent and answered: the node has heard the shared count. */
