@@ -87,16 +87,20 @@ public final class BatchedMinuteWindows implements MinuteWindows, AutoCloseable 
     public Window count(long tokenGid, long nowMillis, int quota) {
         boolean[] nowDue = {false};
         Tally tally = tallies.asMap().compute(tokenGid, (key, known) -> {
-            Tally next = known == null || known.closedAt(nowMillis) ? Tally.opened(nowMillis, quota) : known.counted(quota);
+            if (known == null || known.closedAt(nowMillis)) {
+                nowDue[0] = true;
+                return Tally.opened(nowMillis, quota);
+            }
+            Tally next = known.counted(quota);
             nowDue[0] = batching.isDue(next);
-            return next;
+            return nowDue[0] && !batching.isDue(known) ? next.dueSince(nowMillis) : next;
         });
         if (nowDue[0]) {
             due.add(tokenGid);
             wake();
         }
         if (batching.mustWait(tally) && !failing) {
-            tally = afterAnswer(tokenGid, tally);
+            tally = afterAnswers(tokenGid, tally, nowMillis);
         }
         return new Window(tally.startMillis(), tally.requests());
     }
@@ -149,20 +153,33 @@ public final class BatchedMinuteWindows implements MinuteWindows, AutoCloseable 
         onClose.run();
     }
 
-    /** The token's tally once the send under way is answered, or as it is when {@code maxWait} is up. */
-    private Tally afterAnswer(long tokenGid, Tally waiting) {
-        long left = waiting.sentMillis() + batching.maxWait().toMillis() - clock.millis();
-        try {
-            if (left > 0) {
-                waiting.answered().get(left, TimeUnit.MILLISECONDS);
+    /**
+     * The token's tally once this request's batch is no longer full: answers come until it is, or until
+     * {@code maxWait} is up, counted from the request's arrival and from when the batch became due.
+     */
+    private Tally afterAnswers(long tokenGid, Tally waiting, long arrivedMillis) {
+        long maxWait = batching.maxWait().toMillis();
+        Tally tally = waiting;
+        while (batching.mustWait(tally) && !failing) {
+            long left = Math.min(arrivedMillis, tally.dueMillis()) + maxWait - clock.millis();
+            if (left <= 0) {
+                return tally;
             }
-        } catch (TimeoutException | ExecutionException slowOrFailed) {
-            // Admitted on what this node knows; the sender goes on trying.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            try {
+                tally.nextAnswer().get(left, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException slowOrFailed) {
+                // Admitted on what this node knows; the sender goes on trying.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return tally;
+            }
+            Tally now = tallies.getIfPresent(tokenGid);
+            if (now == null || now == tally) {
+                return tally;
+            }
+            tally = now;
         }
-        Tally now = tallies.getIfPresent(tokenGid);
-        return now != null ? now : waiting;
+        return tally;
     }
 
     private void wake() {
@@ -199,7 +216,7 @@ public final class BatchedMinuteWindows implements MinuteWindows, AutoCloseable 
         try {
             window = shared.add(tokenGid, sent.startMillis(), sent.sending());
         } catch (RuntimeException e) {
-            tallies.asMap().computeIfPresent(tokenGid, (key, tally) -> sameWindow(tally, sent) ? tally.unsent() : tally);
+            tallies.asMap().computeIfPresent(tokenGid, (key, tally) -> sameWindow(tally, sent) ? tally.unsent(clock.millis()) : tally);
             answered(sent);
             if (!failing) {
                 failing = true;
@@ -213,7 +230,7 @@ public final class BatchedMinuteWindows implements MinuteWindows, AutoCloseable 
             LOG.info("rate-limit counts reach the database again");
         }
         Tally after = tallies.asMap().computeIfPresent(tokenGid,
-                (key, tally) -> sameWindow(tally, sent) ? tally.heardBack(window) : tally);
+                (key, tally) -> sameWindow(tally, sent) ? tally.heardBack(window, clock.millis()) : tally);
         answered(sent);
         if (after != null && batching.isDue(after)) {
             due.add(tokenGid);
@@ -224,7 +241,7 @@ public final class BatchedMinuteWindows implements MinuteWindows, AutoCloseable 
 
     /** Lets requests waiting for a send go on, whatever became of it. */
     private static void answered(Tally sent) {
-        sent.answered().complete(null);
+        sent.nextAnswer().complete(null);
     }
 
     /** Whether a tally is still in the window a send was made for (a window that closed meanwhile is not). */

@@ -8,34 +8,37 @@ import java.util.Objects;
  * {@code every}; sooner once it has counted a batch, and a batch shrinks as the token nears its quota.
  *
  * <p>Why these rules: a node admits requests on what it last heard of the other nodes, so what it counts
- * between two reconciliations is what the cluster can pass the quota by. Far from the quota that does
- * not matter and a batch is {@code maxBatch} (one write for that many requests). Near the quota a node
- * sends once it has counted {@code 1/shareOfRemaining} of what was left when it last heard: up to that
- * many nodes each spending their share on the same stale view together stay within the quota, and the
- * last few requests before it are sent one by one. The first request of a window at a node is sent at
- * once, so a node that has just started, or that forgot an idle token, learns the count before it admits
- * a batch blind. Over the quota every request is refused anyway, so the counts wait for the timer.
+ * between two answers is what the cluster can pass the quota by. Far from the quota a batch is
+ * {@code maxBatch} (one write for that many requests). Near the quota a node sends once it has counted
+ * {@code 1/shareOfRemaining} of what was left when it last heard: up to that many nodes each spending
+ * their share on the same view together stay within the quota, and the last few requests before it are
+ * sent one by one. The first request of a window at a node is sent at once, so a node that has just
+ * started, or that forgot an idle token, learns the count before it admits more. Over the quota every
+ * request is refused anyway, so the counts wait for the timer.
  *
- * <p>A batch is sent while the node goes on counting. A request that finds the next batch full while the
- * previous one is still under way waits for its answer, for at most {@code maxWait} after it was sent:
- * so a node admits at most two batches unheard, however fast requests come, and a database that hangs
- * delays requests by no more than that. Far from the quota this needs 50 requests for one token within
- * one database round trip; near it, it paces the last requests to the database's answers, as every
- * request was paced before batching.
+ * <p>A batch is sent while the node goes on counting. A request that finds its batch full already, not yet
+ * sent or with the batch before it still under way, waits for answers until it is not, for at most
+ * {@code maxWait} after it arrived or the batch became due. So a node admits at most two batches it has
+ * not heard back on, however fast requests come, and a cluster of N nodes can pass a token's quota by at
+ * most (N - 1) x 2 x {@code maxBatch} requests, when the others' views are stale while one node spends
+ * the rest; usually far less, since near the quota batches shrink. A database slower than {@code maxWait}
+ * delays requests by that much at most and then lets the node admit on what it knows, past this bound;
+ * while sends fail, nothing waits at all.
  *
  * @param every            how long a counted request waits at most before it is sent
  * @param maxBatch         how many requests a node counts for a token before it sends them, far from the quota
  * @param shareOfRemaining near the quota, a batch is what remained of the quota divided by this
- * @param maxWait          how long after a batch was sent a request may still wait for its answer
+ * @param maxWait          how long a request waits at most for answers before it is admitted on what the node knows
  */
 public record Batching(Duration every, int maxBatch, int shareOfRemaining, Duration maxWait) {
 
     /**
-     * A quarter of a second, 50 requests, an eighth of the rest, 50 ms: at most 4 writes a second per
-     * active token and node when the token is quiet, one per 50 requests when it is busy, no overshoot
-     * from batches alone with up to 8 nodes, and a hung database costs a request 50 ms at most.
+     * A quarter of a second, 20 requests, an eighth of the rest, a quarter of a second: at most 4 writes a
+     * second per token and node while the token is quiet and one per 20 requests while it is busy; three
+     * nodes pass a quota by at most 80 requests (5.3 % of Asana's 1,500); a hung database costs a request
+     * a quarter of a second at most.
      */
-    public static final Batching DEFAULT = new Batching(Duration.ofMillis(250), 50, 8, Duration.ofMillis(50));
+    public static final Batching DEFAULT = new Batching(Duration.ofMillis(250), 20, 8, Duration.ofMillis(250));
 
     public Batching {
         Objects.requireNonNull(every, "every");
@@ -51,9 +54,14 @@ public record Batching(Duration every, int maxBatch, int shareOfRemaining, Durat
         return tally.sending() == 0 && tally.pending() > 0 && tally.pending() >= batch(tally);
     }
 
-    /** Whether a request should wait for the answer to the send under way: the next batch is full already. */
+    /**
+     * Whether a request should wait for the next answer before it is admitted: the batch it falls in is
+     * full already, and waits to be sent or for the batch before it.
+     */
     boolean mustWait(Tally tally) {
-        return tally.sending() > 0 && tally.pending() >= batch(tally) && tally.requests() <= tally.quota();
+        int batch = batch(tally);
+        return batch != Integer.MAX_VALUE && tally.requests() <= tally.quota()
+                && (tally.pending() > batch || tally.sending() > 0 && tally.pending() >= batch);
     }
 
     /** How many counted requests make a batch; {@code Integer.MAX_VALUE} when only the timer sends. */

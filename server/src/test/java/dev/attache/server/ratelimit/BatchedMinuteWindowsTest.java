@@ -23,11 +23,13 @@ class BatchedMinuteWindowsTest {
 
     private static final long TOKEN = 7;
     private static final int QUOTA = 1500;
+    /** Batches of up to 50, an eighth of what is left near the quota. */
+    private static final Batching RULE = new Batching(Duration.ofMillis(250), 50, 8, Duration.ofMillis(250));
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-30T07:00:00Z"));
     private final SharedWindowsInMemory shared = new SharedWindowsInMemory();
     private final ManualSender sender = new ManualSender();
-    private final BatchedMinuteWindows windows = new BatchedMinuteWindows(shared, clock, Batching.DEFAULT, sender, () -> { });
+    private final BatchedMinuteWindows windows = new BatchedMinuteWindows(shared, clock, RULE, sender, () -> { });
 
     @Test
     void theFirstRequestOfAWindowIsSentAtOnce() {
@@ -258,7 +260,7 @@ class BatchedMinuteWindowsTest {
         CountDownLatch answer = new CountDownLatch(1);
         try {
             batchUnderWay(windows, threads, answer);
-            clock.advance(Batching.DEFAULT.maxWait());
+            clock.advance(RULE.maxWait());
 
             assertThat(count(50, QUOTA).requests()).as("admitted on what this node knows, the answer still awaited")
                     .isEqualTo(101);
