@@ -16,14 +16,17 @@ import java.util.Objects;
  * started, or that forgot an idle token, learns the count before it admits more. Over the quota every
  * request is refused anyway, so the counts wait for the timer.
  *
- * <p>A batch is sent while the node goes on counting. A request that finds its batch full already, not yet
- * sent or with the batch before it still under way, waits for answers until it is not, for at most
- * {@code maxWait} after it arrived or the batch became due. So a node admits at most two batches it has
- * not heard back on, however fast requests come, and a cluster of N nodes can pass a token's quota by at
- * most (N - 1) x 2 x {@code maxBatch} requests, when the others' views are stale while one node spends
- * the rest; usually far less, since near the quota batches shrink. A database slower than {@code maxWait}
- * delays requests by that much at most and then lets the node admit on what it knows, past this bound;
- * while sends fail, nothing waits at all.
+ * <p>A batch is sent while the node goes on counting. A request that finds its batch full already (not yet
+ * sent, or with the batch before it still under way) while the node has run ahead of what it last heard
+ * by two batches or by an {@code 8 x shareOfRemaining}th of what was left, whichever is more, waits for
+ * answers until it has not, for at most {@code maxWait} after it arrived or the batch became due. Far from
+ * the quota nothing waits, so counting costs a request no database round trip; near it, the last
+ * requests are paced to the database's answers, as every request was before batching. So with N nodes
+ * the cluster can pass a token's quota by at most (N - 1) x max(2 x {@code maxBatch},
+ * quota / (8 x {@code shareOfRemaining})) requests, when one node spends the rest while the others'
+ * views are stale; usually far less, since near the quota batches shrink and every node hears often. A
+ * database slower than {@code maxWait} delays requests by that much at most and then lets the node admit
+ * on what it knows, past this bound; while sends fail, nothing waits at all.
  *
  * @param every            how long a counted request waits at most before it is sent
  * @param maxBatch         how many requests a node counts for a token before it sends them, far from the quota
@@ -35,8 +38,8 @@ public record Batching(Duration every, int maxBatch, int shareOfRemaining, Durat
     /**
      * A quarter of a second, 20 requests, an eighth of the rest, a quarter of a second: at most 4 writes a
      * second per token and node while the token is quiet and one per 20 requests while it is busy; three
-     * nodes pass a quota by at most 80 requests (5.3 % of Asana's 1,500); a hung database costs a request
-     * a quarter of a second at most.
+     * nodes pass Asana's 1,500 by at most 2 x 40 requests (5.3 %) in the worst case, a large quota by at
+     * most 2 x 1/64 of it; a hung database costs a request a quarter of a second at most.
      */
     public static final Batching DEFAULT = new Batching(Duration.ofMillis(250), 20, 8, Duration.ofMillis(250));
 
@@ -56,12 +59,18 @@ public record Batching(Duration every, int maxBatch, int shareOfRemaining, Durat
 
     /**
      * Whether a request should wait for the next answer before it is admitted: the batch it falls in is
-     * full already, and waits to be sent or for the batch before it.
+     * full already, and waits to be sent or for the batch before it, and the node has run ahead of what it
+     * heard by two batches or by an {@code 8 x shareOfRemaining}th of what was left, whichever is more.
      */
     boolean mustWait(Tally tally) {
         int batch = batch(tally);
-        return batch != Integer.MAX_VALUE && tally.requests() <= tally.quota()
-                && (tally.pending() > batch || tally.sending() > 0 && tally.pending() >= batch);
+        if (batch == Integer.MAX_VALUE || tally.requests() > tally.quota()) {
+            return false;
+        }
+        boolean batchFull = tally.pending() > batch || tally.sending() > 0 && tally.pending() >= batch;
+        long left = (long) tally.quota() - tally.shared();
+        long runAhead = Math.max(2L * batch, tally.heard() ? left / (8L * shareOfRemaining) : 0);
+        return batchFull && tally.sending() + tally.pending() >= runAhead;
     }
 
     /** How many counted requests make a batch; {@code Integer.MAX_VALUE} when only the timer sends. */

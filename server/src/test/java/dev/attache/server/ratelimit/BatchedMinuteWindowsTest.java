@@ -232,7 +232,7 @@ class BatchedMinuteWindowsTest {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         CountDownLatch answer = new CountDownLatch(1);
         try {
-            batchUnderWay(patient, threads, answer);
+            batchUnderWay(patient, threads, answer, QUOTA);
             for (int i = 0; i < 49; i++) {
                 patient.count(TOKEN, clock.millis(), QUOTA);
             }
@@ -259,7 +259,7 @@ class BatchedMinuteWindowsTest {
         ExecutorService threads = Executors.newFixedThreadPool(1);
         CountDownLatch answer = new CountDownLatch(1);
         try {
-            batchUnderWay(windows, threads, answer);
+            batchUnderWay(windows, threads, answer, QUOTA);
             clock.advance(RULE.maxWait());
 
             assertThat(count(50, QUOTA).requests()).as("admitted on what this node knows, the answer still awaited")
@@ -270,12 +270,37 @@ class BatchedMinuteWindowsTest {
         }
     }
 
+    @Test
+    void farFromTheQuotaNoRequestWaitsForASendUnderWay() throws Exception {
+        BatchedMinuteWindows patient = new BatchedMinuteWindows(shared, clock,
+                new Batching(Duration.ofMillis(250), 50, 8, Duration.ofMinutes(1)), sender, () -> { });
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        CountDownLatch answer = new CountDownLatch(1);
+        try {
+            batchUnderWay(patient, threads, answer, 1_000_000);
+
+            Future<MinuteWindows.Window> thousandMore = threads.submit(() -> {
+                MinuteWindows.Window last = null;
+                for (int i = 0; i < 1000; i++) {
+                    last = patient.count(TOKEN, clock.millis(), 1_000_000);
+                }
+                return last;
+            });
+
+            assertThat(thousandMore.get(10, TimeUnit.SECONDS).requests()).as("admitted while the send still hangs")
+                    .isEqualTo(1 + 50 + 1000);
+        } finally {
+            answer.countDown();
+            threads.shutdownNow();
+        }
+    }
+
     /** One request heard back, then a batch of 50 whose send hangs until {@code answer}. */
-    private void batchUnderWay(BatchedMinuteWindows on, ExecutorService threads, CountDownLatch answer) {
-        on.count(TOKEN, clock.millis(), QUOTA);
+    private void batchUnderWay(BatchedMinuteWindows on, ExecutorService threads, CountDownLatch answer, int quota) {
+        on.count(TOKEN, clock.millis(), quota);
         sender.runAll();
         for (int i = 0; i < 50; i++) {
-            on.count(TOKEN, clock.millis(), QUOTA);
+            on.count(TOKEN, clock.millis(), quota);
         }
         Thread[] sending = new Thread[1];
         shared.whileAdding(() -> {
