@@ -1,5 +1,5 @@
 -- wrk script for bench/rate-limit-overshoot.sh: counts answers by status; the token comes from TOKEN.
-local counts = {}
+counts = {}
 local threads = {}
 
 function setup(thread)

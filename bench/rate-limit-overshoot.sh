@@ -31,12 +31,13 @@ new_token() {
 
 # hammer TOKEN SECONDS: three wrk at once, one per node; prints "admitted refused other"
 hammer() {
-  local i
+  local i pids=()
   for i in 0 1 2; do
     TOKEN="$1" wrk -t1 -c8 -d"$2" -s "$BENCH_DIR/rate-limit-overshoot.lua" "http://127.0.0.1:${PORTS[$i]}$PATH_GID" \
       > "$WORK/overshoot-wrk$i.out" &
+    pids+=($!)
   done
-  wait
+  wait "${pids[@]}"
   cat "$WORK"/overshoot-wrk{0,1,2}.out | awk '/^status/ {if ($2 == 200) a += $3; else if ($2 == 429) r += $3; else o += $3}
     END {printf "%d %d %d\n", a, r, o}'
 }
@@ -46,7 +47,8 @@ hammer "$(new_token warm-up)" 20s > /dev/null
 
 : > "$WORK/overshoot.runs"
 for run in $(seq 1 "$RUNS"); do
-  read -r admitted refused other < <(hammer "$(new_token "$run")" "${SECONDS_EACH}s")
+  run_token=$(new_token "$run")
+  read -r admitted refused other < <(hammer "$run_token" "${SECONDS_EACH}s")
   [ "$other" = 0 ] || { echo "run $run: $other answers were neither 200 nor 429" >&2; exit 1; }
   pct=$(awk -v a="$admitted" -v q="$QUOTA" 'BEGIN {printf "%.2f", (a - q) * 100 / q}')
   printf 'run %s: %s admitted (200), %s refused (429), overshoot %s %%\n' "$run" "$admitted" "$refused" "$pct" | tee -a "$WORK/overshoot.runs"
