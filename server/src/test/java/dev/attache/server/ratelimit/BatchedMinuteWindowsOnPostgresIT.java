@@ -77,6 +77,16 @@ class BatchedMinuteWindowsOnPostgresIT {
         assertThat(writes()).as("writes for " + requests + " requests").isLessThanOrEqualTo(requests / 10);
     }
 
+    @Test
+    void aNodeWhoseDatabaseIsGoneHoldsATokenToTheQuotaByItsOwnCountAndFailsNoRequest() {
+        databases.get(0).close();
+        RateLimiter limiter = new RateLimiter(new RateLimits(true, 100, 1000, 1000), Clock.systemUTC(), nodes.get(0));
+
+        int admitted = hammer(limiter, 150);
+
+        assertThat(admitted).as("every answer a 200 or a 429, and 429 from the 101st on").isEqualTo(100);
+    }
+
     private static int hammer(RateLimiter limiter, int requests) {
         return (int) IntStream.range(0, requests).filter(n -> {
             try {
