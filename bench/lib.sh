@@ -159,12 +159,13 @@ stop_postgres() {
 # start_node PORT DATA_DIR [java options...]: a cluster node on $DATABASE and the S3Mock bucket at
 # $S3 (under prefix "nodes"); appends its pid to NODE_PIDS; sets TOKEN (once the seeding node has
 # written it) and API. Start the first node alone, so it is the one that seeds the empty database.
+# NODE_LIMITS gives the node's rate-limit options (default: --no-rate-limits).
 NODE_PIDS=()
 start_node() {
   local port="$1" data="$2" pid; shift 2
   rm -rf "$data"; mkdir -p "$data"
   AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench \
-    java "$@" -jar "$JAR" serve --port "$port" --data-dir "$data" --no-rate-limits \
+    java "$@" -jar "$JAR" serve --port "$port" --data-dir "$data" ${NODE_LIMITS:---no-rate-limits} \
       --database "$DATABASE" --blob-store "s3://${S3##*/}/nodes" --s3-endpoint "${S3%/*}" >"$data.log" 2>&1 &
   pid=$!; NODE_PIDS+=("$pid")
   for _ in $(seq 1 240); do

@@ -27,7 +27,7 @@ public final class InMemoryMinuteWindows implements MinuteWindows {
     }
 
     @Override
-    public Window count(long tokenGid, long nowMillis) {
+    public Window count(long tokenGid, long nowMillis, int quota) {
         return windows.asMap().compute(tokenGid, (k, w) -> w == null ? new Window(nowMillis, 1) : w.next(nowMillis));
     }
 

@@ -12,9 +12,12 @@ public interface MinuteWindows {
     /**
      * Counts one request.
      *
+     * @param quota the requests per window the caller holds the count to; an implementation that
+     *              learns other nodes' counts in batches learns them sooner as a token nears it
      * @return the window the request fell in, with every request counted in it so far, this one included
+     *         (in a cluster, as far as this node knows)
      */
-    Window count(long tokenGid, long nowMillis);
+    Window count(long tokenGid, long nowMillis, int quota);
 
     /**
      * A token's current window.

@@ -14,8 +14,9 @@ import dev.attache.server.http.ApiException;
  * Asana's two limits per token (docs/api.md §7): requests per minute, counted in a fixed window that
  * opens with the token's first request, and requests in flight at once, reads and writes apart.
  * Rejected requests count against the minute's quota, as Asana's do. The minute's counts live in
- * {@link MinuteWindows}: this node's memory, or the database a cluster shares so the quota holds
- * across nodes. Requests in flight are counted per node: each node admits up to the limits by itself.
+ * {@link MinuteWindows}: this node's memory, or this node's memory reconciled in batches with the
+ * database a cluster shares, so the quota holds across nodes (within {@link BatchedMinuteWindows}'s
+ * overshoot). Requests in flight are counted per node: each node admits up to the limits by itself.
  * In-flight state lives only for tokens in use: a token idle for longer than a window is forgotten.
  * Thread-safe.
  */
@@ -65,7 +66,7 @@ public final class RateLimiter {
             return UNLIMITED;
         }
         long now = clock.millis();
-        MinuteWindows.Window window = windows.count(tokenGid, now);
+        MinuteWindows.Window window = windows.count(tokenGid, now, limits.requestsPerMinute());
         if (window.requests() > limits.requestsPerMinute()) {
             long waitMillis = Math.max(0, window.startMillis() + MinuteWindows.WINDOW_MILLIS - now);
             throw ApiException.rateLimited(Math.max(1, (waitMillis + 999) / 1000));

@@ -30,7 +30,10 @@ import dev.attache.server.directory.Bootstrap;
 import dev.attache.server.directory.DirectoryStore;
 import dev.attache.server.ids.GidGenerator;
 import dev.attache.server.ids.NodeIdLease;
-import dev.attache.server.ratelimit.JdbcMinuteWindows;
+import dev.attache.server.ratelimit.BatchedMinuteWindows;
+import dev.attache.server.ratelimit.Batching;
+import dev.attache.server.ratelimit.JdbcSharedWindows;
+import dev.attache.server.ratelimit.MinuteWindows;
 import dev.attache.server.signing.SigningSecret;
 
 /**
@@ -65,9 +68,11 @@ final class ClusterProfile {
             Maintenance maintenance = resources.hold(new Maintenance(List.of(
                     renewal(s.lease()),
                     new Maintenance.Job("orphan sweep", config.sweepEvery(), lost -> sweep(s.sweeper(), config)))));
+            // Closed before the database: its last try sends what this node counted.
+            MinuteWindows windows = resources.hold(BatchedMinuteWindows.start(new JdbcSharedWindows(s.jdbc()), clock, Batching.DEFAULT));
             LOG.info("cluster node {} on {}", s.lease().nodeId(), config.describe());
             return new Storage(new Storage.Parts(config, s.lease().nodeId(), s.database(), s.blobs(), s.gids(), directory, tokens,
-                    s.attachments(), new JdbcMinuteWindows(s.jdbc()), secret, first, maintenance, resources));
+                    s.attachments(), windows, secret, first, maintenance, resources));
         } catch (IOException | RuntimeException e) {
             resources.close();
             throw e;

@@ -13,8 +13,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 import dev.attache.server.ids.NodeIdLease;
-import dev.attache.server.ratelimit.JdbcMinuteWindows;
+import dev.attache.server.ratelimit.JdbcSharedWindows;
 import dev.attache.server.ratelimit.MinuteWindows;
+import dev.attache.server.ratelimit.SharedWindows;
 import dev.attache.server.testing.Concurrently;
 import dev.attache.server.testing.DatabaseContract;
 import dev.attache.server.testing.Engine;
@@ -93,25 +94,34 @@ abstract class CoordinationContract extends DatabaseContract {
     }
 
     @Test
-    void requestsOnSeveralNodesCountAgainstOneMinuteWindow() {
-        List<MinuteWindows> nodes = IntStream.range(0, 4).mapToObj(i -> (MinuteWindows) new JdbcMinuteWindows(connectNode().jdbc())).toList();
+    void batchesFromSeveralNodesAddUpInOneMinuteWindow() {
+        List<SharedWindows> nodes = IntStream.range(0, 4).mapToObj(i -> (SharedWindows) new JdbcSharedWindows(connectNode().jdbc())).toList();
         long now = clock.millis();
 
         List<List<Integer>> counts = Concurrently.run(nodes.size(), i -> IntStream.range(0, 10)
-                .mapToObj(n -> nodes.get(i).count(42, now).requests()).toList());
+                .mapToObj(n -> nodes.get(i).add(42, now, 3).requests()).toList());
 
-        assertThat(counts.stream().flatMap(List::stream)).as("every request got its own place in the count")
-                .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 40).boxed().toList());
+        assertThat(counts.stream().flatMap(List::stream)).as("every batch got its own place in the count")
+                .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 40).mapToObj(n -> n * 3).toList());
     }
 
     @Test
-    void theSharedWindowReopensAMinuteAfterItsFirstRequest() {
-        MinuteWindows windows = new JdbcMinuteWindows(jdbc);
+    void theSharedWindowReopensAMinuteAfterItOpened() {
+        SharedWindows windows = new JdbcSharedWindows(jdbc);
         long start = clock.millis();
-        windows.count(42, start);
-        assertThat(windows.count(42, start + 59_999)).isEqualTo(new MinuteWindows.Window(start, 2));
+        windows.add(42, start, 5);
+        assertThat(windows.add(42, start + 59_999, 2)).isEqualTo(new MinuteWindows.Window(start, 7));
 
-        assertThat(windows.count(42, start + 60_000)).isEqualTo(new MinuteWindows.Window(start + 60_000, 1));
-        assertThat(windows.count(43, start + 60_000).requests()).as("another token's window").isEqualTo(1);
+        assertThat(windows.add(42, start + 60_000, 3)).isEqualTo(new MinuteWindows.Window(start + 60_000, 3));
+        assertThat(windows.add(43, start + 60_000, 1).requests()).as("another token's window").isEqualTo(1);
+    }
+
+    @Test
+    void aBatchFromAWindowThatOpenedEarlierOnAnotherNodeJoinsTheSharedOne() {
+        SharedWindows windows = new JdbcSharedWindows(jdbc);
+        long start = clock.millis();
+        windows.add(42, start, 5);
+
+        assertThat(windows.add(42, start - 1_000, 4)).isEqualTo(new MinuteWindows.Window(start, 9));
     }
 }

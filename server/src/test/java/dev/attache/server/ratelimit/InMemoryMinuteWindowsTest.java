@@ -16,16 +16,16 @@ class InMemoryMinuteWindowsTest {
 
     @Test
     void requestsInOneMinuteAreCountedTogether() {
-        windows.count(7, clock.millis());
+        windows.count(7, clock.millis(), 1500);
         clock.advance(Duration.ofSeconds(59));
 
-        assertThat(windows.count(7, clock.millis()).requests()).isEqualTo(2);
+        assertThat(windows.count(7, clock.millis(), 1500).requests()).isEqualTo(2);
     }
 
     @Test
     void aClosedWindowIsForgotten() {
-        windows.count(7, clock.millis());
-        windows.count(8, clock.millis());
+        windows.count(7, clock.millis(), 1500);
+        windows.count(8, clock.millis(), 1500);
         assertThat(windows.trackedTokens()).isEqualTo(2);
 
         clock.advance(Duration.ofSeconds(60));
@@ -35,7 +35,7 @@ class InMemoryMinuteWindowsTest {
 
     @Test
     void anOpenWindowIsKept() {
-        windows.count(7, clock.millis());
+        windows.count(7, clock.millis(), 1500);
 
         clock.advance(Duration.ofSeconds(59));
 
@@ -44,10 +44,10 @@ class InMemoryMinuteWindowsTest {
 
     @Test
     void aRequestAfterTheWindowClosedOpensAFreshOne() {
-        windows.count(7, clock.millis());
-        windows.count(7, clock.millis());
+        windows.count(7, clock.millis(), 1500);
+        windows.count(7, clock.millis(), 1500);
         clock.advance(Duration.ofSeconds(61));
 
-        assertThat(windows.count(7, clock.millis()).requests()).isEqualTo(1);
+        assertThat(windows.count(7, clock.millis(), 1500).requests()).isEqualTo(1);
     }
 }

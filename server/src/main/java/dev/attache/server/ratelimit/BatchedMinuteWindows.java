@@ -1,0 +1,282 @@
+package dev.attache.server.ratelimit;
+
+import java.time.Clock;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+
+/**
+ * A cluster's windows without a database write per request: each node counts in its own memory and
+ * sends its counts to the {@link SharedWindows} in batches ({@link Batching}), from a thread of its own,
+ * learning every other node's count in the answer. A request is held to the quota against the shared
+ * count as last heard plus what this node counted since, so the cluster as a whole can admit a few
+ * requests more than the quota: those the other nodes admitted and had not sent yet (docs/api.md §7).
+ *
+ * <p>A request never waits for the shared windows and never fails because of them: while they cannot be
+ * reached the node counts alone and holds each token to the quota by what it knows, and sends what it
+ * counted once they answer again. Counts of a window that closed before they could be sent are dropped,
+ * since no later decision depends on them. A token's state is forgotten when its window closes, so memory
+ * holds only the tokens used within the last minute. Thread-safe.
+ */
+public final class BatchedMinuteWindows implements MinuteWindows, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchedMinuteWindows.class);
+
+    private final SharedWindows shared;
+    private final Clock clock;
+    private final Batching batching;
+    private final Executor sender;
+    private final Runnable onClose;
+    private final Cache<Long, Tally> tallies;
+    /** Tokens whose counts are due before the timer's next turn. */
+    private final Set<Long> due = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    /** Whether the last send failed; only the sender writes it. While set, only the timer tries again. */
+    private volatile boolean failing;
+
+    /**
+     * Counts over shared windows, sending on the timer and when a batch is due from a thread of its own,
+     * until closed.
+     */
+    public static BatchedMinuteWindows start(SharedWindows shared, Clock clock, Batching batching) {
+        ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "attache-rate-windows");
+            t.setDaemon(true);
+            return t;
+        });
+        BatchedMinuteWindows windows = new BatchedMinuteWindows(shared, clock, batching, thread, () -> stop(thread));
+        long every = batching.every().toMillis();
+        thread.scheduleWithFixedDelay(windows::sendAll, every, every, TimeUnit.MILLISECONDS);
+        return windows;
+    }
+
+    /**
+     * Counts over shared windows; due batches are sent on {@code sender}, which must run one task at a
+     * time; the timer is the caller's, by calling {@link #sendAll()}; {@code onClose} stops the sender
+     * after the last try has been handed to it.
+     */
+    BatchedMinuteWindows(SharedWindows shared, Clock clock, Batching batching, Executor sender, Runnable onClose) {
+        this.shared = shared;
+        this.clock = clock;
+        this.batching = batching;
+        this.sender = sender;
+        this.onClose = onClose;
+        this.tallies = Caffeine.newBuilder()
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .expireAfter(new UntilWindowCloses())
+                .executor(Runnable::run)
+                .build();
+    }
+
+    @Override
+    public Window count(long tokenGid, long nowMillis, int quota) {
+        boolean[] nowDue = {false};
+        Tally tally = tallies.asMap().compute(tokenGid, (key, known) -> {
+            if (known == null || known.closedAt(nowMillis)) {
+                nowDue[0] = true;
+                return Tally.opened(nowMillis, quota);
+            }
+            Tally next = known.counted(quota);
+            nowDue[0] = batching.isDue(next);
+            return nowDue[0] && !batching.isDue(known) ? next.dueSince(nowMillis) : next;
+        });
+        if (nowDue[0]) {
+            due.add(tokenGid);
+            wake();
+        }
+        if (batching.mustWait(tally) && !failing) {
+            tally = afterAnswers(tokenGid, tally, nowMillis);
+        }
+        return new Window(tally.startMillis(), tally.requests());
+    }
+
+    /** The timer's turn: sends every token's pending counts. Runs on the sender. */
+    void sendAll() {
+        try {
+            for (Long token : tallies.asMap().keySet()) {
+                if (!send(token)) {
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("sending rate-limit counts failed unexpectedly; the next turn sends them", e);
+        }
+    }
+
+    /** Sends the tokens whose batches are due. Runs on the sender. */
+    void sendDue() {
+        wakeQueued.set(false);
+        try {
+            while (!due.isEmpty()) {
+                for (Iterator<Long> tokens = due.iterator(); tokens.hasNext(); ) {
+                    long token = tokens.next();
+                    tokens.remove();
+                    if (!send(token)) {
+                        return;
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("sending rate-limit counts failed unexpectedly; the next turn sends them", e);
+        }
+    }
+
+    /** How many tokens have an open window here, after dropping the closed. */
+    long trackedTokens() {
+        tallies.cleanUp();
+        return tallies.estimatedSize();
+    }
+
+    /** Stops sending; counts not sent yet are given one last try, for at most a second. */
+    @Override
+    public void close() {
+        try {
+            sender.execute(this::sendAll);
+        } catch (RejectedExecutionException closedBefore) {
+            // Nothing to send it with.
+        }
+        onClose.run();
+    }
+
+    /**
+     * The token's tally once this request's batch is no longer full: answers come until it is, or until
+     * {@code maxWait} is up, counted from the request's arrival and from when the batch became due.
+     */
+    private Tally afterAnswers(long tokenGid, Tally waiting, long arrivedMillis) {
+        long maxWait = batching.maxWait().toMillis();
+        Tally tally = waiting;
+        while (batching.mustWait(tally) && !failing) {
+            long left = Math.min(arrivedMillis, tally.dueMillis()) + maxWait - clock.millis();
+            if (left <= 0) {
+                return tally;
+            }
+            try {
+                tally.nextAnswer().get(left, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException slowOrFailed) {
+                // Admitted on what this node knows; the sender goes on trying.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return tally;
+            }
+            Tally now = tallies.getIfPresent(tokenGid);
+            if (now == null || now == tally) {
+                return tally;
+            }
+            tally = now;
+        }
+        return tally;
+    }
+
+    private void wake() {
+        if (failing || !wakeQueued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            sender.execute(this::sendDue);
+        } catch (RejectedExecutionException closed) {
+            // Closing: the last try sends what is pending.
+        }
+    }
+
+    /**
+     * Sends one token's pending counts and takes in the shared count.
+     *
+     * @return false when the shared windows failed, so the rest had better wait for the timer
+     */
+    private boolean send(long tokenGid) {
+        long now = clock.millis();
+        Tally[] taken = {null};
+        tallies.asMap().computeIfPresent(tokenGid, (key, tally) -> {
+            if (tally.pending() == 0 || tally.sending() > 0 || tally.closedAt(now)) {
+                return tally;
+            }
+            taken[0] = tally.sent(now);
+            return taken[0];
+        });
+        Tally sent = taken[0];
+        if (sent == null) {
+            return true;
+        }
+        Window window;
+        try {
+            window = shared.add(tokenGid, sent.startMillis(), sent.sending());
+        } catch (RuntimeException e) {
+            tallies.asMap().computeIfPresent(tokenGid, (key, tally) -> sameWindow(tally, sent) ? tally.unsent(clock.millis()) : tally);
+            answered(sent);
+            if (!failing) {
+                failing = true;
+                LOG.warn("could not send rate-limit counts to the database; this node holds tokens to their quota "
+                        + "by its own counts until it answers", e);
+            }
+            return false;
+        }
+        if (failing) {
+            failing = false;
+            LOG.info("rate-limit counts reach the database again");
+        }
+        Tally after = tallies.asMap().computeIfPresent(tokenGid,
+                (key, tally) -> sameWindow(tally, sent) ? tally.heardBack(window, clock.millis()) : tally);
+        answered(sent);
+        if (after != null && batching.isDue(after)) {
+            due.add(tokenGid);
+            wake();
+        }
+        return true;
+    }
+
+    /** Lets requests waiting for a send go on, whatever became of it. */
+    private static void answered(Tally sent) {
+        sent.nextAnswer().complete(null);
+    }
+
+    /** Whether a tally is still in the window a send was made for (a window that closed meanwhile is not). */
+    private static boolean sameWindow(Tally now, Tally sent) {
+        return now.startMillis() == sent.startMillis() && now.sending() == sent.sending();
+    }
+
+    private static void stop(ScheduledExecutorService thread) {
+        try {
+            thread.shutdown();
+            if (!thread.awaitTermination(1, TimeUnit.SECONDS)) {
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            thread.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private final class UntilWindowCloses implements Expiry<Long, Tally> {
+
+        @Override
+        public long expireAfterCreate(Long key, Tally tally, long currentTime) {
+            long left = tally.startMillis() + WINDOW_MILLIS - clock.millis();
+            return TimeUnit.MILLISECONDS.toNanos(Math.max(0, left));
+        }
+
+        @Override
+        public long expireAfterUpdate(Long key, Tally tally, long currentTime, long currentDuration) {
+            return expireAfterCreate(key, tally, currentTime);
+        }
+
+        @Override
+        public long expireAfterRead(Long key, Tally tally, long currentTime, long currentDuration) {
+            return currentDuration;
+        }
+    }
+}
