@@ -20,6 +20,7 @@ import dev.attache.cli.output.OutputFormat;
 import dev.attache.client.Attachment;
 import dev.attache.client.AttachmentGid;
 import dev.attache.client.AttachmentsApi;
+import dev.attache.client.CallListener;
 import dev.attache.client.ProgressListener;
 import dev.attache.client.ResourceSubtype;
 import picocli.CommandLine.Command;
@@ -87,7 +88,8 @@ final class DownloadCommand implements Callable<Integer> {
         OutputFormat.Mode mode = format.mode();
         Target target = target();
         Connection connection = context.connection(connectionOptions);
-        try (AttachmentsApi api = context.api(connection)) {
+        RetryNotice retries = new RetryNotice(spec.commandLine().getErr());
+        try (AttachmentsApi api = context.api(connection, quiet.quiet ? CallListener.none() : retries)) {
             if (target instanceof Target.StandardOutput) {
                 return ClientContext.explained(connection, () -> toStandardOutput(api));
             }
@@ -100,6 +102,7 @@ final class DownloadCommand implements Callable<Integer> {
             long bytes = found.stream().mapToLong(a -> a.size() == null ? 0 : a.size()).sum();
             ItemReport report;
             try (Progress progress = Progress.of(context.terminal(), quiet.quiet, found.size(), bytes)) {
+                retries.above(progress);
                 report = new ItemReport(spec.commandLine().getOut(), spec.commandLine().getErr(), mode, progress,
                         connection, connectionOptions.verbose, "gid");
                 for (int i = 0; i < unique.size(); i++) {

@@ -15,6 +15,7 @@ import dev.attache.cli.output.OutputFormat;
 import dev.attache.client.Attachment;
 import dev.attache.client.AttachmentGid;
 import dev.attache.client.AttachmentsApi;
+import dev.attache.client.CallListener;
 import dev.attache.client.PageRequest;
 import dev.attache.client.ParentGid;
 import dev.attache.client.ResourceSubtype;
@@ -65,7 +66,8 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Connection connection = context.connection(connectionOptions);
-        try (AttachmentsApi api = context.api(connection)) {
+        RetryNotice retries = new RetryNotice(spec.commandLine().getErr());
+        try (AttachmentsApi api = context.api(connection, quiet.quiet ? CallListener.none() : retries)) {
             List<Attachment> files = new ArrayList<>();
             PrintWriter err = spec.commandLine().getErr();
             ClientContext.explained(connection, () -> Outcomes.await(api.forEach(parent,
@@ -85,6 +87,7 @@ final class ExportCommand implements Callable<Integer> {
             long total = files.stream().mapToLong(a -> a.size() == null ? 0 : a.size()).sum();
             ItemReport report;
             try (Progress progress = Progress.of(context.terminal(), quiet.quiet, files.size(), total)) {
+                retries.above(progress);
                 report = new ItemReport(spec.commandLine().getOut(), err, OutputFormat.Mode.TEXT, progress, connection,
                         connectionOptions.verbose, "gid");
                 FileFetcher fetcher = new FileFetcher(api, progress);

@@ -53,7 +53,7 @@ final class LinkCommand implements Callable<Integer> {
         OutputFormat.Mode mode = format.mode();
         Connection connection = context.connection(connectionOptions);
         Attachment a;
-        try (AttachmentsApi api = context.api(connection)) {
+        try (AttachmentsApi api = context.api(connection, new RetryNotice(spec.commandLine().getErr()))) {
             a = ClientContext.explained(connection, () -> Outcomes.await(
                     api.createAttachmentForObject(parent, Upload.link(url, name))));
         }

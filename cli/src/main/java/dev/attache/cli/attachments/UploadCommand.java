@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.attache.cli.output.OutputFormat;
 import dev.attache.client.Attachment;
 import dev.attache.client.AttachmentsApi;
+import dev.attache.client.CallListener;
 import dev.attache.client.Field;
 import dev.attache.client.Fields;
 import dev.attache.client.PageRequest;
@@ -100,7 +101,8 @@ final class UploadCommand implements Callable<Integer> {
     public Integer call() {
         OutputFormat.Mode mode = format.mode();
         Connection connection = context.connection(connectionOptions);
-        try (AttachmentsApi api = context.api(connection)) {
+        RetryNotice retries = new RetryNotice(spec.commandLine().getErr());
+        try (AttachmentsApi api = context.api(connection, quiet.quiet ? CallListener.none() : retries)) {
             List<Attachment> existing = skipExisting
                     ? ClientContext.explained(connection, () -> existing(api)) : List.of();
             List<Plan> plans = files.stream().map(f -> ClientContext.explained(connection, () -> plan(api, f, existing))).toList();
@@ -110,6 +112,7 @@ final class UploadCommand implements Callable<Integer> {
             List<Sending> uploads = new CopyOnWriteArrayList<>();
             try (Progress progress = Progress.of(context.terminal(), quiet.quiet, toSend.size(), bytes);
                     Interruption interruption = Interruption.watch(() -> interrupted(progress, uploads))) {
+                retries.above(progress);
                 report = new ItemReport(spec.commandLine().getOut(), spec.commandLine().getErr(), mode, progress,
                         connection, connectionOptions.verbose, "file");
                 this.report = report;
