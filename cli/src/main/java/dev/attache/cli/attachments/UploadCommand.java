@@ -107,6 +107,10 @@ final class UploadCommand implements Callable<Integer> {
                     ? ClientContext.explained(connection, () -> existing(api)) : List.of();
             List<Plan> plans = files.stream().map(f -> ClientContext.explained(connection, () -> plan(api, f, existing))).toList();
             List<Path> toSend = plans.stream().filter(p -> p instanceof Plan.Send).map(Plan::file).toList();
+            if (!toSend.isEmpty() && !skipExisting) {
+                // One small request before any file's bytes: a mistyped --parent fails here, not after the batch is sent.
+                ClientContext.explained(connection, () -> Outcomes.await(api.getAttachmentsForObject(parent, PageRequest.limit(1))));
+            }
             long bytes = toSend.stream().mapToLong(UploadCommand::size).sum();
             ItemReport report;
             List<Sending> uploads = new CopyOnWriteArrayList<>();
