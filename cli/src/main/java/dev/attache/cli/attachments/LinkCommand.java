@@ -38,7 +38,7 @@ final class LinkCommand implements Callable<Integer> {
             description = "The task, project or project brief to attach to.")
     private @Nullable ParentGid parent;
 
-    @Option(names = "--url", required = true, paramLabel = "URL", description = "The linked URL.")
+    @Option(names = "--url", required = true, paramLabel = "URL", converter = HttpUrlConverter.class, description = "The linked URL.")
     private @Nullable URI url;
 
     @Option(names = "--name", required = true, paramLabel = "NAME", description = "The attachment's name.")

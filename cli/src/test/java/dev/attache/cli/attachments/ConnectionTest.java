@@ -126,6 +126,24 @@ class ConnectionTest {
     }
 
     @Test
+    void aMissingTokenFileIsAUsageErrorNamingTheFlag() {
+        Path missing = dir.resolve("no-such-token");
+
+        Cli.Run run = cli.runExactly("ls", "--parent", "1", "--host", server.apiBaseUri().toString(),
+                "--token-file", missing.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("attache: --token-file " + missing + " cannot be read: no such file or directory.\n");
+    }
+
+    @Test
+    void aRefusedTokenSaysWhereToGetANewOne() {
+        Cli.Run run = cli.runExactly("ls", "--parent", "1", "--host", server.apiBaseUri().toString(), "--token", BAD_TOKEN);
+
+        assertThat(run.err()).contains("get a new one: on the Attaché server's machine 'attache admin token create --user GID'");
+    }
+
+    @Test
     void aRefusedLoopbackConnectionFailsWithoutRetrying() throws Exception {
         int port;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
