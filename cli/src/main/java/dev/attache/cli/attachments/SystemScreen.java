@@ -1,48 +1,45 @@
 package dev.attache.cli.attachments;
 
-import java.io.IOException;
 import java.util.function.Supplier;
 
-import org.jline.terminal.Size;
-import org.jline.terminal.TerminalBuilder;
+import org.jline.nativ.CLibrary;
 import org.jline.utils.Signals;
 
 /**
- * The size of the terminal standard error writes to, read through JLine and read again whenever the
- * terminal sends {@code SIGWINCH} (a resize), so a redraw never has to ask it. Native signal handling
- * of JLine's terminal stays off: it would reset {@code SIGINT} to the operating system's default,
- * which kills the process without running the shutdown hook that prints what an interrupted batch
- * finished.
+ * The size of the terminal standard error writes to, asked of the terminal itself ({@code ioctl
+ * TIOCGWINSZ} on file descriptor 2, through JLine's native library) and asked again whenever it sends
+ * {@code SIGWINCH} (a resize), so a redraw never has to. JLine's {@code Terminal} is not used: it is
+ * a terminal only when standard input is one too (so {@code … < /dev/null} got no size), its exec
+ * provider parses {@code stty} output for seconds, and its signal handling would reset
+ * {@code SIGINT} to the operating system's default, which kills the process without running the
+ * shutdown hook that prints what an interrupted batch finished.
  */
 final class SystemScreen implements Supplier<ScreenSize> {
 
-    private final org.jline.terminal.Terminal terminal;
+    private static final int STANDARD_ERROR = 2;
+
     private volatile ScreenSize size;
 
-    private SystemScreen(org.jline.terminal.Terminal terminal) {
-        this.terminal = terminal;
+    private SystemScreen() {
         this.size = read();
         Signals.register("WINCH", () -> size = read());
     }
 
-    /** The screen of standard error, or a fixed 80×24 when JLine cannot reach a terminal. */
+    /** The screen of standard error, or a fixed 80×24 when its size cannot be read. */
     static Supplier<ScreenSize> open() {
         try {
-            org.jline.terminal.Terminal terminal = TerminalBuilder.builder()
-                    .system(true)
-                    .systemOutput(TerminalBuilder.SystemOutput.SysErr)
-                    .nativeSignals(false)
-                    .dumb(true)
-                    .build();
-            return new SystemScreen(terminal);
-        } catch (IOException | RuntimeException e) {
+            return new SystemScreen();
+        } catch (RuntimeException | LinkageError e) {
             return () -> ScreenSize.FALLBACK;
         }
     }
 
-    private ScreenSize read() {
-        Size s = terminal.getSize();
-        return new ScreenSize(s.getColumns(), s.getRows());
+    private static ScreenSize read() {
+        CLibrary.WinSize ws = new CLibrary.WinSize();
+        if (CLibrary.ioctl(STANDARD_ERROR, CLibrary.TIOCGWINSZ, ws) != 0) {
+            return ScreenSize.FALLBACK;
+        }
+        return new ScreenSize(ws.ws_col, ws.ws_row);
     }
 
     @Override
