@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 
@@ -86,10 +87,20 @@ final class ExportCommand implements Callable<Integer> {
             List<CompletableFuture<Fetched>> fetches = new ArrayList<>();
             long total = files.stream().mapToLong(a -> a.size() == null ? 0 : a.size()).sum();
             ItemReport report;
-            try (Progress progress = Progress.of(context.terminal(), quiet.quiet, files.size(), total)) {
+            AtomicReference<ItemReport> shown = new AtomicReference<>();
+            try (Progress progress = Progress.of(context.terminal(), quiet.quiet, files.size(), total);
+                    Interruption interruption = Interruption.watch(() -> {
+                        progress.stop();
+                        ItemReport r = shown.get();
+                        if (r != null) {
+                            r.interrupted(progress.tally().describe("downloaded"),
+                                    "run the same export again to fetch the rest (it continues .part files).");
+                        }
+                    })) {
                 retries.above(progress);
                 report = new ItemReport(spec.commandLine().getOut(), err, OutputFormat.Mode.TEXT, progress, connection,
                         connectionOptions.verbose, "gid");
+                shown.set(report);
                 FileFetcher fetcher = new FileFetcher(api, progress);
                 for (Attachment a : files) {
                     fetches.add(fetcher.fetch(a, dir.resolve(names.get(a.gid())),
