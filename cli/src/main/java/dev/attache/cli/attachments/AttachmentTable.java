@@ -9,7 +9,10 @@ import java.util.Locale;
 import dev.attache.client.Attachment;
 import dev.attache.client.Field;
 
-/** Renders attachments as an aligned, human-readable table: one column per field, gid last. */
+/**
+ * Renders attachments as an aligned, human-readable table: one column per field, gid last. Columns
+ * are measured in screen cells, so a name in CJK characters lines up with one in Latin letters.
+ */
 final class AttachmentTable {
 
     private static final DateTimeFormatter READABLE_TIME =
@@ -42,14 +45,14 @@ final class AttachmentTable {
         int[] widths = new int[cells.get(0).size()];
         for (List<String> row : cells) {
             for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
+                widths[i] = Math.max(widths[i], TextWidth.of(row.get(i)));
             }
         }
         StringBuilder out = new StringBuilder();
         for (List<String> row : cells) {
             for (int i = 0; i < row.size(); i++) {
                 boolean last = i == row.size() - 1;
-                out.append(last ? row.get(i) : String.format("%-" + widths[i] + "s  ", row.get(i)));
+                out.append(last ? row.get(i) : TextWidth.fit(row.get(i), widths[i]) + "  ");
             }
             out.append('\n');
         }

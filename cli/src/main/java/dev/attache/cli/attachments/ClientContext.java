@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 import dev.attache.client.AttachmentsApi;
+import dev.attache.client.CallListener;
 
 /**
  * What every client command is built with: how to connect, the terminal and the environment.
@@ -39,8 +40,20 @@ record ClientContext(Connector connector, Terminal terminal, Environment environ
      * @throws CommandFailedException when the connection's CA file will not do
      */
     AttachmentsApi api(Connection connection) {
+        return api(connection, CallListener.none());
+    }
+
+    /**
+     * The client for {@code connection}, once its host resolves and, for a loopback host, something
+     * listens there; {@code listener} hears its calls and retries.
+     *
+     * @throws CommandFailedException when the host does not resolve, a loopback port refuses, or the
+     *     connection's CA file will not do
+     */
+    AttachmentsApi api(Connection connection, CallListener listener) {
+        Preflight.check(connection);
         try {
-            return connector.open(connection);
+            return connector.open(connection, listener);
         } catch (RuntimeException e) {
             throw new CommandFailedException(Failures.explain(e, connection));
         }

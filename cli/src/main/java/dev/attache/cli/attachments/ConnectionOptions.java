@@ -67,7 +67,7 @@ final class ConnectionOptions {
             return new Connection(base, token.strip(), "--token", trusted);
         }
         if (tokenFile != null) {
-            String fromFile = firstLine(tokenFile).orElseThrow(() -> usage("--token-file " + tokenFile + " is empty."));
+            String fromFile = tokenFileLine(tokenFile).orElseThrow(() -> usage("--token-file " + tokenFile + " is empty."));
             return new Connection(base, fromFile, "--token-file " + tokenFile, trusted);
         }
         Optional<String> fromEnv = env.get("ASANA_ACCESS_TOKEN");
@@ -92,6 +92,19 @@ final class ConnectionOptions {
 
     private static UsageException usage(String message) {
         return new UsageException(message);
+    }
+
+    /** The token file's first line, or a usage error naming the flag when the file cannot be read. */
+    private static Optional<String> tokenFileLine(Path file) {
+        if (Files.isDirectory(file)) {
+            throw usage("--token-file " + file + " is a directory; give the file that holds the token.");
+        }
+        try {
+            return firstLine(file);
+        } catch (UncheckedIOException e) {
+            throw new UsageException("--token-file " + file + " cannot be read: " + Failures.fileSystem(e.getCause())
+                    .replace(": " + file, "") + ".", e);
+        }
     }
 
     private static Optional<String> firstLine(Path file) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 
 import dev.attache.client.AttachmentsApi;
 import dev.attache.client.AttachmentsApiBuilder;
+import dev.attache.client.CallListener;
 
 /**
  * Builds the one {@link AttachmentsApi} a client command uses, once its connection options are
@@ -28,17 +29,37 @@ public interface Connector {
     AttachmentsApi open(Connection connection);
 
     /**
+     * Builds a client for {@code connection} that tells {@code listener} about its calls.
+     *
+     * @param connection the API root, token and CA file
+     * @param listener   hears each call and retry, to say on standard error that a retry is coming
+     * @return a client that has sent nothing yet
+     */
+    default AttachmentsApi open(Connection connection, CallListener listener) {
+        return open(connection);
+    }
+
+    /**
      * The connector for real use: the client's defaults for retries, timeouts and concurrency.
      *
      * @return the connector
      */
     static Connector http() {
-        return c -> {
-            AttachmentsApiBuilder builder = AttachmentsApi.builder().baseUri(c.baseUri()).token(c.token());
-            if (c.caFile() != null) {
-                trust(builder, c.caFile());
+        return new Connector() {
+            @Override
+            public AttachmentsApi open(Connection connection) {
+                return open(connection, CallListener.none());
             }
-            return builder.build();
+
+            @Override
+            public AttachmentsApi open(Connection c, CallListener listener) {
+                AttachmentsApiBuilder builder = AttachmentsApi.builder().baseUri(c.baseUri()).token(c.token())
+                        .listener(listener);
+                if (c.caFile() != null) {
+                    trust(builder, c.caFile());
+                }
+                return builder.build();
+            }
         };
     }
 

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +21,7 @@ import dev.attache.cli.output.OutputFormat;
 import dev.attache.client.Attachment;
 import dev.attache.client.AttachmentGid;
 import dev.attache.client.AttachmentsApi;
+import dev.attache.client.CallListener;
 import dev.attache.client.ProgressListener;
 import dev.attache.client.ResourceSubtype;
 import picocli.CommandLine.Command;
@@ -87,7 +89,8 @@ final class DownloadCommand implements Callable<Integer> {
         OutputFormat.Mode mode = format.mode();
         Target target = target();
         Connection connection = context.connection(connectionOptions);
-        try (AttachmentsApi api = context.api(connection)) {
+        RetryNotice retries = new RetryNotice(spec.commandLine().getErr());
+        try (AttachmentsApi api = context.api(connection, quiet.quiet ? CallListener.none() : retries)) {
             if (target instanceof Target.StandardOutput) {
                 return ClientContext.explained(connection, () -> toStandardOutput(api));
             }
@@ -99,9 +102,20 @@ final class DownloadCommand implements Callable<Integer> {
             Map<AttachmentGid, String> names = LocalNames.distinct(found);
             long bytes = found.stream().mapToLong(a -> a.size() == null ? 0 : a.size()).sum();
             ItemReport report;
-            try (Progress progress = Progress.of(context.terminal(), quiet.quiet, found.size(), bytes)) {
+            AtomicReference<ItemReport> shown = new AtomicReference<>();
+            try (Progress progress = Progress.of(context.terminal(), quiet.quiet, found.size(), bytes);
+                    Interruption interruption = Interruption.watch(() -> {
+                        progress.stop();
+                        ItemReport r = shown.get();
+                        if (r != null) {
+                            r.interrupted(progress.tally().describe("downloaded"),
+                                    "run the same command again to fetch the rest (it continues .part files).");
+                        }
+                    })) {
+                retries.above(progress);
                 report = new ItemReport(spec.commandLine().getOut(), spec.commandLine().getErr(), mode, progress,
                         connection, connectionOptions.verbose, "gid");
+                shown.set(report);
                 for (int i = 0; i < unique.size(); i++) {
                     if (lookups.get(i).isCompletedExceptionally()) {
                         report.failed(unique.get(i).value(), lookups.get(i).handle((a, t) -> t).join());

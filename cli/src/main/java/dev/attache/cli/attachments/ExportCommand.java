@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,6 +16,7 @@ import dev.attache.cli.output.OutputFormat;
 import dev.attache.client.Attachment;
 import dev.attache.client.AttachmentGid;
 import dev.attache.client.AttachmentsApi;
+import dev.attache.client.CallListener;
 import dev.attache.client.PageRequest;
 import dev.attache.client.ParentGid;
 import dev.attache.client.ResourceSubtype;
@@ -65,7 +67,8 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Connection connection = context.connection(connectionOptions);
-        try (AttachmentsApi api = context.api(connection)) {
+        RetryNotice retries = new RetryNotice(spec.commandLine().getErr());
+        try (AttachmentsApi api = context.api(connection, quiet.quiet ? CallListener.none() : retries)) {
             List<Attachment> files = new ArrayList<>();
             PrintWriter err = spec.commandLine().getErr();
             ClientContext.explained(connection, () -> Outcomes.await(api.forEach(parent,
@@ -84,9 +87,20 @@ final class ExportCommand implements Callable<Integer> {
             List<CompletableFuture<Fetched>> fetches = new ArrayList<>();
             long total = files.stream().mapToLong(a -> a.size() == null ? 0 : a.size()).sum();
             ItemReport report;
-            try (Progress progress = Progress.of(context.terminal(), quiet.quiet, files.size(), total)) {
+            AtomicReference<ItemReport> shown = new AtomicReference<>();
+            try (Progress progress = Progress.of(context.terminal(), quiet.quiet, files.size(), total);
+                    Interruption interruption = Interruption.watch(() -> {
+                        progress.stop();
+                        ItemReport r = shown.get();
+                        if (r != null) {
+                            r.interrupted(progress.tally().describe("downloaded"),
+                                    "run the same export again to fetch the rest (it continues .part files).");
+                        }
+                    })) {
+                retries.above(progress);
                 report = new ItemReport(spec.commandLine().getOut(), err, OutputFormat.Mode.TEXT, progress, connection,
                         connectionOptions.verbose, "gid");
+                shown.set(report);
                 FileFetcher fetcher = new FileFetcher(api, progress);
                 for (Attachment a : files) {
                     fetches.add(fetcher.fetch(a, dir.resolve(names.get(a.gid())),

@@ -37,6 +37,10 @@ import dev.attache.client.RateLimitedException;
  */
 public final class Failures {
 
+    /** Where a token comes from, for a person whose token was refused. */
+    static final String NEW_TOKEN = "get a new one: on the Attaché server's machine 'attache admin token create --user GID', "
+            + "or on Asana a personal access token from the developer console (https://app.asana.com/0/my-apps)";
+
     private Failures() {
     }
 
@@ -75,7 +79,8 @@ public final class Failures {
         if (api instanceof AuthenticationException || api instanceof ForbiddenException) {
             String source = connection == null ? "the token" : "the token from " + connection.tokenSource();
             String verdict = api instanceof AuthenticationException ? " was refused: " : " lacks access: ";
-            return new Failure(ExitCode.NOT_AUTHORIZED, source + verdict + message, api);
+            String next = api instanceof AuthenticationException ? "; " + NEW_TOKEN : "";
+            return new Failure(ExitCode.NOT_AUTHORIZED, source + verdict + message + next, api);
         }
         if (api instanceof NotFoundException) {
             if (text.startsWith("No matching route") && connection != null) {

@@ -58,7 +58,7 @@ final class GetCommand implements Callable<Integer> {
     public Integer call() {
         OutputFormat.Mode mode = format.mode();
         Connection connection = context.connection(connectionOptions);
-        try (AttachmentsApi api = context.api(connection)) {
+        try (AttachmentsApi api = context.api(connection, new RetryNotice(spec.commandLine().getErr()))) {
             Fields wanted = fields == null ? Fields.defaults() : fields.toFields();
             ItemReport report = new ItemReport(spec.commandLine().getOut(), spec.commandLine().getErr(), mode,
                     Progress.none(), connection, connectionOptions.verbose, "gid");

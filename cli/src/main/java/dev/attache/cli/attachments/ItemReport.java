@@ -103,6 +103,18 @@ final class ItemReport {
     }
 
     /**
+     * The batch was interrupted: says how far it got and how to finish it, on standard error.
+     *
+     * @param summary for example {@code 12 uploaded, 1 interrupted, 86 not started}
+     * @param resume  the command that finishes the batch
+     */
+    synchronized void interrupted(String summary, String resume) {
+        err.println("attache: interrupted: " + summary + ".");
+        err.println("attache: " + resume);
+        err.flush();
+    }
+
+    /**
      * Ends the batch: a summary on standard error when anything of several failed.
      *
      * @return 0 when all succeeded; the failure's own code when every item failed for the same

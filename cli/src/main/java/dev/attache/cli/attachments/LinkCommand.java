@@ -38,7 +38,7 @@ final class LinkCommand implements Callable<Integer> {
             description = "The task, project or project brief to attach to.")
     private @Nullable ParentGid parent;
 
-    @Option(names = "--url", required = true, paramLabel = "URL", description = "The linked URL.")
+    @Option(names = "--url", required = true, paramLabel = "URL", converter = HttpUrlConverter.class, description = "The linked URL.")
     private @Nullable URI url;
 
     @Option(names = "--name", required = true, paramLabel = "NAME", description = "The attachment's name.")
@@ -53,7 +53,7 @@ final class LinkCommand implements Callable<Integer> {
         OutputFormat.Mode mode = format.mode();
         Connection connection = context.connection(connectionOptions);
         Attachment a;
-        try (AttachmentsApi api = context.api(connection)) {
+        try (AttachmentsApi api = context.api(connection, new RetryNotice(spec.commandLine().getErr()))) {
             a = ClientContext.explained(connection, () -> Outcomes.await(
                     api.createAttachmentForObject(parent, Upload.link(url, name))));
         }

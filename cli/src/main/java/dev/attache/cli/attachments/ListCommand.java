@@ -71,7 +71,7 @@ final class ListCommand implements Callable<Integer> {
         List<Attachment> rows = new ArrayList<>();
         Connection connection = context.connection(connectionOptions);
         PageRequest all = request;
-        try (AttachmentsApi api = context.api(connection)) {
+        try (AttachmentsApi api = context.api(connection, new RetryNotice(spec.commandLine().getErr()))) {
             ClientContext.explained(connection, () -> Outcomes.await(api.forEach(parent, all, a -> {
                 switch (mode) {
                     case JSON -> out.println(lines.line(a));

@@ -25,6 +25,19 @@ interface Progress extends AutoCloseable {
      */
     void printAbove(Runnable print);
 
+    /**
+     * Removes every line and draws no more, while files still finish and results still print: for
+     * the moment an interrupted batch ends.
+     */
+    void stop();
+
+    /**
+     * How far the batch got.
+     *
+     * @return files finished, failed, in flight and not started
+     */
+    ProgressModel.Tally tally();
+
     /** Removes every line. */
     @Override
     void close();
@@ -36,11 +49,56 @@ interface Progress extends AutoCloseable {
      * @param quiet    whether {@code --quiet} was given
      * @param files    how many files the batch will transfer
      * @param bytes    the sum of their sizes
-     * @return bars when standard error is a terminal and not quiet, else nothing
+     * @return bars when standard error is a terminal and not quiet, else a count without bars
      */
     static Progress of(Terminal terminal, boolean quiet, int files, long bytes) {
-        return quiet || !terminal.stderrIsTerminal() ? none()
-                : TerminalProgress.start(terminal.progressStream(), new ProgressModel(files, bytes, System::nanoTime));
+        ProgressModel model = new ProgressModel(files, bytes, System::nanoTime);
+        return quiet || !terminal.stderrIsTerminal() ? counting(model)
+                : TerminalProgress.start(terminal.progressStream(), model, terminal.screen());
+    }
+
+    /**
+     * Progress that draws nothing but keeps count, for the summary of an interrupted batch.
+     *
+     * @param model what it counts in
+     * @return the silent progress
+     */
+    static Progress counting(ProgressModel model) {
+        return new Progress() {
+            @Override
+            public FileProgress file(String name, long size, long alreadyHave) {
+                int id = model.start(name, size, alreadyHave);
+                return new FileProgress() {
+                    @Override
+                    public void onProgress(long bytes, long total) {
+                        model.update(id, bytes);
+                    }
+
+                    @Override
+                    public void finish(boolean succeeded) {
+                        model.finish(id, succeeded);
+                    }
+                };
+            }
+
+            @Override
+            public void printAbove(Runnable print) {
+                print.run();
+            }
+
+            @Override
+            public void stop() {
+            }
+
+            @Override
+            public ProgressModel.Tally tally() {
+                return model.tally();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     /**
@@ -58,6 +116,15 @@ interface Progress extends AutoCloseable {
             @Override
             public void printAbove(Runnable print) {
                 print.run();
+            }
+
+            @Override
+            public void stop() {
+            }
+
+            @Override
+            public ProgressModel.Tally tally() {
+                return new ProgressModel.Tally(0, 0, 0, 0);
             }
 
             @Override

@@ -69,7 +69,7 @@ final class RemoveCommand implements Callable<Integer> {
                     + "to ask on."), null));
         }
         Connection connection = context.connection(connectionOptions);
-        try (AttachmentsApi api = context.api(connection)) {
+        try (AttachmentsApi api = context.api(connection, new RetryNotice(spec.commandLine().getErr()))) {
             ItemReport report = new ItemReport(spec.commandLine().getOut(), spec.commandLine().getErr(), mode,
                     Progress.none(), connection, connectionOptions.verbose, "gid");
             List<AttachmentGid> unique = gids.stream().distinct().toList();

@@ -10,6 +10,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What the client commands need to know about the process's terminal: whether a person can answer
@@ -53,6 +54,14 @@ public interface Terminal {
     PrintStream progressStream();
 
     /**
+     * The size of the terminal progress bars are drawn on, current at each call (it follows
+     * resizes); used only when {@link #stderrIsTerminal()}.
+     *
+     * @return the screen's size, read cheaply at every call
+     */
+    Supplier<ScreenSize> screen();
+
+    /**
      * The real process terminal. On Linux each stream is checked through {@code /proc/self/fd};
      * elsewhere {@link System#console()} stands for both.
      *
@@ -90,6 +99,11 @@ public interface Terminal {
             @Override
             public PrintStream progressStream() {
                 return System.err;
+            }
+
+            @Override
+            public Supplier<ScreenSize> screen() {
+                return SystemScreen.open();
             }
         };
     }

@@ -5,11 +5,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.attache.cli.output.OutputFormat;
 import dev.attache.client.Attachment;
 import dev.attache.client.AttachmentsApi;
+import dev.attache.client.CallListener;
 import dev.attache.client.Field;
 import dev.attache.client.Fields;
 import dev.attache.client.PageRequest;
@@ -52,7 +59,11 @@ final class UploadCommand implements Callable<Integer> {
     /** Up to this size an existing attachment's bytes are compared, not only its name and size. */
     private static final long COMPARE_CONTENT_UP_TO = 8L * 1024 * 1024;
 
+    /** How long an interrupted batch waits for the answers to files whose bytes were all sent. */
+    private static final Duration ANSWER_GRACE = Duration.ofSeconds(3);
+
     private final ClientContext context;
+    private volatile @Nullable ItemReport report;
 
     @Spec
     private @Nullable CommandSpec spec;
@@ -90,17 +101,25 @@ final class UploadCommand implements Callable<Integer> {
     public Integer call() {
         OutputFormat.Mode mode = format.mode();
         Connection connection = context.connection(connectionOptions);
-        try (AttachmentsApi api = context.api(connection)) {
+        RetryNotice retries = new RetryNotice(spec.commandLine().getErr());
+        try (AttachmentsApi api = context.api(connection, quiet.quiet ? CallListener.none() : retries)) {
             List<Attachment> existing = skipExisting
                     ? ClientContext.explained(connection, () -> existing(api)) : List.of();
             List<Plan> plans = files.stream().map(f -> ClientContext.explained(connection, () -> plan(api, f, existing))).toList();
             List<Path> toSend = plans.stream().filter(p -> p instanceof Plan.Send).map(Plan::file).toList();
+            if (!toSend.isEmpty() && !skipExisting) {
+                // One small request before any file's bytes: a mistyped --parent fails here, not after the batch is sent.
+                ClientContext.explained(connection, () -> Outcomes.await(api.getAttachmentsForObject(parent, PageRequest.limit(1))));
+            }
             long bytes = toSend.stream().mapToLong(UploadCommand::size).sum();
             ItemReport report;
-            try (Progress progress = Progress.of(context.terminal(), quiet.quiet, toSend.size(), bytes)) {
+            List<Sending> uploads = new CopyOnWriteArrayList<>();
+            try (Progress progress = Progress.of(context.terminal(), quiet.quiet, toSend.size(), bytes);
+                    Interruption interruption = Interruption.watch(() -> interrupted(progress, uploads))) {
+                retries.above(progress);
                 report = new ItemReport(spec.commandLine().getOut(), spec.commandLine().getErr(), mode, progress,
                         connection, connectionOptions.verbose, "file");
-                List<CompletableFuture<?>> uploads = new ArrayList<>();
+                this.report = report;
                 for (Plan plan : plans) {
                     if (plan instanceof Plan.Refuse refuse) {
                         report.failed(refuse.file().toString(), new LocalFileException(refuse.reason()));
@@ -113,7 +132,8 @@ final class UploadCommand implements Callable<Integer> {
                         uploads.add(upload(api, plan.file(), progress, report));
                     }
                 }
-                CompletableFuture.allOf(uploads.toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
+                CompletableFuture.allOf(uploads.stream().map(Sending::answer).toArray(CompletableFuture[]::new))
+                        .exceptionally(t -> null).join();
             }
             return report.finish();
         }
@@ -142,17 +162,54 @@ final class UploadCommand implements Callable<Integer> {
         return same.<Plan>map(a -> new Plan.Skip(file, a)).orElseGet(() -> new Plan.Send(file));
     }
 
-    private CompletableFuture<Attachment> upload(AttachmentsApi api, Path file, Progress progress, ItemReport report) {
+    /**
+     * One file being uploaded.
+     *
+     * @param allSent whether its last byte went out, so its answer is a moment away
+     * @param answer  the server's answer, once its result line has printed
+     */
+    private record Sending(AtomicBoolean allSent, CompletableFuture<?> answer) {
+    }
+
+    /**
+     * Ctrl-C in the middle of a batch: the bars go, files whose bytes were all sent get a moment for
+     * their answers (so a stored file gets its {@code Uploaded} line), then a summary and how to
+     * finish the batch.
+     */
+    private void interrupted(Progress progress, List<Sending> uploads) {
+        progress.stop();
+        CompletableFuture<?>[] sent = uploads.stream().filter(u -> u.allSent().get())
+                .map(Sending::answer).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(sent).get(ANSWER_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // The summary counts whatever has not answered as interrupted.
+        }
+        ItemReport shown = report;
+        if (shown != null) {
+            shown.interrupted(progress.tally().describe("uploaded"),
+                    "run the same command again with --skip-existing to upload the rest.");
+        }
+    }
+
+    private Sending upload(AttachmentsApi api, Path file, Progress progress, ItemReport report) {
         Progress.FileProgress line = progress.file(file.getFileName().toString(), size(file), 0);
+        AtomicBoolean allSent = new AtomicBoolean();
+        ProgressListener listener = (bytes, total) -> {
+            line.onProgress(bytes, total);
+            allSent.set(total >= 0 && bytes >= total);
+        };
         Upload upload = contentType == null ? Upload.file(file) : Upload.file(file, contentType);
-        return api.createAttachmentForObject(parent, upload.withProgress(line)).whenComplete((a, t) -> {
+        return new Sending(allSent, api.createAttachmentForObject(parent, upload.withProgress(listener)).whenComplete((a, t) -> {
             line.finish(t == null);
             if (t == null) {
                 report.succeeded("Uploaded " + file + " as " + a.gid(), json(file, a), a.gid().value());
             } else {
                 report.failed(file.toString(), t);
             }
-        });
+        }));
     }
 
     private static ObjectNode json(Path file, Attachment a) {

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -128,6 +129,11 @@ final class Cli {
 
         @Override
         public PrintStream progressStream() {
+            throw new AssertionError("no progress bars without a terminal");
+        }
+
+        @Override
+        public Supplier<ScreenSize> screen() {
             throw new AssertionError("no progress bars without a terminal");
         }
     }

@@ -126,6 +126,70 @@ class ConnectionTest {
     }
 
     @Test
+    void aMissingTokenFileIsAUsageErrorNamingTheFlag() {
+        Path missing = dir.resolve("no-such-token");
+
+        Cli.Run run = cli.runExactly("ls", "--parent", "1", "--host", server.apiBaseUri().toString(),
+                "--token-file", missing.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("attache: --token-file " + missing + " cannot be read: no such file or directory.\n");
+    }
+
+    @Test
+    void aRefusedTokenSaysWhereToGetANewOne() {
+        Cli.Run run = cli.runExactly("ls", "--parent", "1", "--host", server.apiBaseUri().toString(), "--token", BAD_TOKEN);
+
+        assertThat(run.err()).contains("get a new one: on the Attaché server's machine 'attache admin token create --user GID'");
+    }
+
+    @Test
+    void aRefusedLoopbackConnectionFailsWithoutRetrying() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+
+        Cli.Run run = cli.runExactly("ls", "--parent", "1", "--host", "127.0.0.1:" + port, "--token", BAD_TOKEN);
+
+        assertThat(run.exitCode()).isEqualTo(8);
+        assertThat(run.err()).contains("(connection refused); is the server running?").doesNotContain("retrying");
+    }
+
+    @Test
+    void anUnresolvableHostSaysTheNameDoesNotResolve() {
+        Cli.Run run = cli.runExactly("ls", "--parent", "1", "--host", "http://no-such-host.invalid:8080", "--token", BAD_TOKEN);
+
+        assertThat(run.exitCode()).isEqualTo(8);
+        assertThat(run.err()).startsWith("attache: cannot reach http://no-such-host.invalid:8080/api/1.0: the host name "
+                + "no-such-host.invalid does not resolve").doesNotContain("retrying");
+    }
+
+    @Test
+    void eachRetryIsAnnouncedOnStandardError() throws Exception {
+        try (java.net.ServerSocket hangsUp = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread closer = new Thread(() -> {
+                while (!hangsUp.isClosed()) {
+                    try {
+                        hangsUp.accept().close();
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                }
+            });
+            closer.setDaemon(true);
+            closer.start();
+
+            Cli.Run run = cli.connectingWith(quickRetries())
+                    .runExactly("get", "1", "--host", "127.0.0.1:" + hangsUp.getLocalPort(), "--token", BAD_TOKEN);
+
+            assertThat(run.exitCode()).isEqualTo(8);
+            assertThat(run.err()).contains("attache: GET /attachments/1 failed; retrying in 0.0 s (attempt 2 of 5)…\n")
+                    .contains("(attempt 3 of 5)…");
+        }
+    }
+
+    @Test
     void hostAsHostAndPortReachesTheApi() {
         String task = server.createTask("t");
         String hostAndPort = java.net.URI.create(server.apiBaseUri().toString()).getAuthority();
@@ -186,6 +250,24 @@ class ConnectionTest {
     /** The production client retries a refused connection with real backoff; a test need not wait for it. */
     private static Connector withoutRetries() {
         return c -> AttachmentsApi.builder().baseUri(c.baseUri()).token(c.token()).retry(RetryPolicy.none()).build();
+    }
+
+    /** Retries at once, telling the command's listener, so a test sees the notices without waiting. */
+    private static Connector quickRetries() {
+        return new Connector() {
+            @Override
+            public AttachmentsApi open(Connection c) {
+                return open(c, dev.attache.client.CallListener.none());
+            }
+
+            @Override
+            public AttachmentsApi open(Connection c, dev.attache.client.CallListener listener) {
+                return AttachmentsApi.builder().baseUri(c.baseUri()).token(c.token()).listener(listener)
+                        .retry(new RetryPolicy(3, java.time.Duration.ZERO, java.time.Duration.ZERO,
+                                java.time.Duration.ofMinutes(1)))
+                        .build();
+            }
+        };
     }
 
     private String tokenSecret() {

@@ -40,6 +40,19 @@ class ListCommandTest {
     }
 
     @Test
+    void lsLinesUpColumnsInScreenCellsWhenNamesHoldWideCharacters() {
+        String task = server.createTask("t");
+        calls.upload(task, "報告書-最終版.pdf", new byte[5]);
+        calls.upload(task, "plan.txt", new byte[5]);
+
+        Cli.Run run = cli.ok("ls", "--parent", task);
+
+        List<Integer> sizeColumn = run.lines().stream()
+                .map(l -> TextWidth.of(l.substring(0, l.indexOf(l.startsWith("NAME") ? "SIZE" : "5 B")))).toList();
+        assertThat(sizeColumn).hasSize(3).containsOnly(sizeColumn.get(0));
+    }
+
+    @Test
     void lsJsonPrintsOneRecordPerLineWithTheApiFieldNames() throws Exception {
         String task = server.createTask("t");
         String first = calls.upload(task, "a.txt", new byte[3]);

@@ -109,6 +109,19 @@ class UploadCommandTest {
     }
 
     @Test
+    void anUnknownParentFailsTheBatchBeforeAnyFileIsSent() throws Exception {
+        Path a = Files.writeString(dir.resolve("a.txt"), "aaa");
+        Path b = Files.writeString(dir.resolve("b.txt"), "bbb");
+        long postsBefore = calls.requests("POST");
+
+        Cli.Run run = cli.run("upload", "--parent", "999999999", a.toString(), b.toString());
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err().lines().toList()).hasSize(1).allMatch(l -> l.startsWith("attache: ") && !l.contains("FAILED"));
+        assertThat(calls.requests("POST")).isEqualTo(postsBefore);
+    }
+
+    @Test
     void uploadSendsTheGivenContentType() throws Exception {
         Path a = Files.writeString(dir.resolve("a.dat"), "x,y\n1,2\n");
         String gid = new ObjectMapper().readTree(cli.ok("upload", "--parent", task, "--json", "--content-type", "text/csv",
