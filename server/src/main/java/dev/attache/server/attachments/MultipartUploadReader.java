@@ -22,8 +22,8 @@ import dev.attache.server.http.ApiException;
 
 /**
  * Reads a {@code multipart/form-data} body as it arrives. Jetty's parser finds the parts; the file
- * part's bytes go straight into a new blob while its SHA-256 (on another thread) and length are computed, so no part is
- * held in memory or copied to a second temporary file. The size limit is enforced on the bytes as they
+ * part's bytes go into a new blob, written and hashed on another thread while this one reads on
+ * ({@link BackgroundBlobWriter}), so no part is held in memory or copied to a second temporary file. The size limit is enforced on the bytes as they
  * arrive: the first byte over it stops the read with a 413.
  */
 public final class MultipartUploadReader {
@@ -45,11 +45,12 @@ public final class MultipartUploadReader {
     }
 
     private final BlobStore blobs;
-    private final Executor hashing;
+    private final Executor writing;
 
-    public MultipartUploadReader(BlobStore blobs, Executor hashing) {
+    /** @param writing runs each upload's blob writes and hashing, one thread per upload in progress */
+    public MultipartUploadReader(BlobStore blobs, Executor writing) {
         this.blobs = blobs;
-        this.hashing = hashing;
+        this.writing = writing;
     }
 
     /** The boundary of a {@code multipart/form-data} content type; 400 for any other type. */
@@ -110,7 +111,8 @@ public final class MultipartUploadReader {
         private boolean inFile;
 
         private BlobWriter blob;
-        private BackgroundDigest digest;
+        private BackgroundBlobWriter writer;
+        private String sha256;
         private long size;
         private String filename;
         private String fileContentType;
@@ -165,14 +167,17 @@ public final class MultipartUploadReader {
         }
 
         UploadForm form() {
+            if (blob != null && sha256 == null) {
+                throw ApiException.badRequest("Malformed multipart body");
+            }
             UploadForm.ReceivedFile file = blob == null ? null : new UploadForm.ReceivedFile(blob, filename,
-                    fileContentType, size, digest.finish());
+                    fileContentType, size, sha256);
             return new UploadForm(fields, file);
         }
 
         void abort() {
-            if (digest != null) {
-                digest.close();
+            if (writer != null) {
+                writer.close();
             }
             if (blob != null) {
                 blob.abort();
@@ -207,7 +212,7 @@ public final class MultipartUploadReader {
             filename = disposition.filename().orElse(null);
             fileContentType = mediaType(headers.get("content-type"));
             blob = blobs.create();
-            digest = new BackgroundDigest(hashing);
+            writer = new BackgroundBlobWriter(blob, writing);
         }
 
         private void content(ByteBuffer bytes) throws IOException {
@@ -224,12 +229,13 @@ public final class MultipartUploadReader {
             if (size > MAX_FILE_BYTES) {
                 throw ApiException.tooLarge("file: The file exceeds the 100 MB size limit");
             }
-            digest.update(bytes);
-            blob.write(bytes);
+            writer.write(bytes);
         }
 
-        private void endPart() {
-            if (!inFile && !partName.isEmpty()) {
+        private void endPart() throws IOException {
+            if (inFile) {
+                sha256 = writer.finish();
+            } else if (!partName.isEmpty()) {
                 fields.putIfAbsent(partName, fieldValue.toString(StandardCharsets.UTF_8));
             }
             inFile = false;
