@@ -110,7 +110,8 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
     @Override
     public BlobWriter create() {
-        return new S3BlobWriter(s3, settings.location(), newKey(), settings.partSize(), uploads);
+        return new S3BlobWriter(s3, settings.location(), newKey(), settings.partSize(), settings.partsInFlight(),
+                uploads);
     }
 
     @Override
