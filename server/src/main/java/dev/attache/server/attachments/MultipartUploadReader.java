@@ -22,8 +22,8 @@ import dev.attache.server.http.ApiException;
 
 /**
  * Reads a {@code multipart/form-data} body as it arrives. Jetty's parser finds the parts; the file
- * part's bytes go into a new blob, written and hashed on another thread while this one reads on
- * ({@link BackgroundBlobWriter}), so no part is held in memory or copied to a second temporary file. The size limit is enforced on the bytes as they
+ * part's bytes go straight into a new blob while its SHA-256 (on another thread) and length are computed, so no part is
+ * held in memory or copied to a second temporary file. The size limit is enforced on the bytes as they
  * arrive: the first byte over it stops the read with a 413.
  */
 public final class MultipartUploadReader {
@@ -45,12 +45,11 @@ public final class MultipartUploadReader {
     }
 
     private final BlobStore blobs;
-    private final Executor writing;
+    private final Executor hashing;
 
-    /** @param writing runs each upload's blob writes and hashing, one thread per upload in progress */
-    public MultipartUploadReader(BlobStore blobs, Executor writing) {
+    public MultipartUploadReader(BlobStore blobs, Executor hashing) {
         this.blobs = blobs;
-        this.writing = writing;
+        this.hashing = hashing;
     }
 
     /** The boundary of a {@code multipart/form-data} content type; 400 for any other type. */
@@ -111,8 +110,7 @@ public final class MultipartUploadReader {
         private boolean inFile;
 
         private BlobWriter blob;
-        private BackgroundBlobWriter writer;
-        private String sha256;
+        private BackgroundDigest digest;
         private long size;
         private String filename;
         private String fileContentType;
@@ -167,17 +165,14 @@ public final class MultipartUploadReader {
         }
 
         UploadForm form() {
-            if (blob != null && sha256 == null) {
-                throw ApiException.badRequest("Malformed multipart body");
-            }
             UploadForm.ReceivedFile file = blob == null ? null : new UploadForm.ReceivedFile(blob, filename,
-                    fileContentType, size, sha256);
+                    fileContentType, size, digest.finish());
             return new UploadForm(fields, file);
         }
 
         void abort() {
-            if (writer != null) {
-                writer.close();
+            if (digest != null) {
+                digest.close();
             }
             if (blob != null) {
                 blob.abort();
@@ -212,7 +207,7 @@ public final class MultipartUploadReader {
             filename = disposition.filename().orElse(null);
             fileContentType = mediaType(headers.get("content-type"));
             blob = blobs.create();
-            writer = new BackgroundBlobWriter(blob, writing);
+            digest = new BackgroundDigest(hashing);
         }
 
         private void content(ByteBuffer bytes) throws IOException {
@@ -229,13 +224,12 @@ public final class MultipartUploadReader {
             if (size > MAX_FILE_BYTES) {
                 throw ApiException.tooLarge("file: The file exceeds the 100 MB size limit");
             }
-            writer.write(bytes);
+            digest.update(bytes);
+            blob.write(bytes);
         }
 
-        private void endPart() throws IOException {
-            if (inFile) {
-                sha256 = writer.finish();
-            } else if (!partName.isEmpty()) {
+        private void endPart() {
+            if (!inFile && !partName.isEmpty()) {
                 fields.putIfAbsent(partName, fieldValue.toString(StandardCharsets.UTF_8));
             }
             inFile = false;
