@@ -95,7 +95,7 @@ public final class MultipartBody {
      * @return the publisher; fixed-length when {@link #length()} is known, chunked otherwise
      */
     public BodyPublisher publisher(BodyTracker tracker) {
-        BodyPublisher stream = BodyPublishers.ofByteArrays(() -> new StreamChunks(open(tracker)));
+        BodyPublisher stream = BodyPublishers.ofInputStream(() -> open(tracker));
         long length = length();
         return length < 0 ? stream : BodyPublishers.fromPublisher(stream, length);
     }
