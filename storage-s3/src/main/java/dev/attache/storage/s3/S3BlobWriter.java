@@ -170,8 +170,9 @@ final class S3BlobWriter implements BlobWriter {
         int number = parts.size() + inFlight.size() + 1;
         byte[] sending = buffer;
         int length = filled;
-        inFlight.addLast(new InFlight(CompletableFuture.supplyAsync(() -> uploadPart(id, number, sending, length), uploads),
-                sending));
+        CompletableFuture<CompletedPart> part = CompletableFuture.supplyAsync(
+                () -> uploadPart(id, number, sending, length), uploads);
+        inFlight.addLast(new InFlight(part, sending));
         buffer = spares.isEmpty() ? new byte[partSize] : spares.pop();
         filled = 0;
     }
