@@ -4,7 +4,7 @@
 #   bench/upload-throughput.sh [ROUNDS]
 source "$(dirname "$0")/lib.sh"
 ROUNDS="${1:-5}"
-PORT=18181
+PORT=$(free_port)
 need bc curl
 build_jar
 FILE="$WORK/upload-100MiB.bin"

@@ -30,6 +30,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
@@ -96,7 +97,12 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
                 // Since SDK 2.30 every request gets a CRC32 in an aws-chunked trailer, which many
                 // S3-compatible stores refuse; the writer sends its own SHA-256 per part instead.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                // Over plain HTTP the SDK otherwise sends each part aws-chunked, signing every 128 KiB
+                // with a SHA-256 of its own, and the store must decode the chunks: a second hash of
+                // every byte on the node, seen in a profile. Unchunked, the signature covers the
+                // part's payload hash; the part's own SHA-256 header is checked as before.
+                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build());
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint()).forcePathStyle(true);
         }
@@ -110,7 +116,8 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
     @Override
     public BlobWriter create() {
-        return new S3BlobWriter(s3, settings.location(), newKey(), settings.partSize(), uploads);
+        return new S3BlobWriter(s3, settings.location(), newKey(), settings.partSize(), settings.partsInFlight(),
+                uploads);
     }
 
     @Override

@@ -4,9 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -29,7 +31,10 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  * One blob on its way into S3. Bytes collect in a part buffer; a blob that never outgrows one part
  * is sent at commit as a single {@code PutObject}. Once a part is full and more bytes arrive, the
  * writer starts a multipart upload and sends the full part on an upload thread while the next one
- * fills, so at most two parts are in memory and the caller waits only when S3 falls a part behind.
+ * fills. Up to {@code partsInFlight} parts go out at once, since a store takes a while to check and
+ * keep each part and sending them one at a time left the upload waiting on every one of those pauses;
+ * so at most {@code partsInFlight + 1} parts are in memory, and the caller waits only when S3 falls
+ * that many parts behind.
  * Every part carries its SHA-256, which S3 checks before it accepts the part. Any failure aborts the
  * multipart upload. Not thread-safe: one upload owns it.
  */
@@ -46,22 +51,30 @@ final class S3BlobWriter implements BlobWriter {
     private final S3Location location;
     private final String key;
     private final int partSize;
+    private final int partsInFlight;
     private final Executor uploads;
 
     private State state = State.OPEN;
     private byte[] buffer = new byte[0];
     private int filled;
-    private byte @Nullable [] spare;
+    private final Deque<byte[]> spares = new ArrayDeque<>();
     private @Nullable String uploadId;
     private final List<CompletedPart> parts = new ArrayList<>();
-    private @Nullable CompletableFuture<CompletedPart> inFlight;
-    private byte @Nullable [] inFlightBuffer;
+    /** Parts sent and not yet acknowledged, oldest first. */
+    private final Deque<InFlight> inFlight = new ArrayDeque<>();
 
-    S3BlobWriter(S3Client s3, S3Location location, String key, int partSize, Executor uploads) {
+    private record InFlight(CompletableFuture<CompletedPart> part, byte[] buffer) {
+    }
+
+    S3BlobWriter(S3Client s3, S3Location location, String key, int partSize, int partsInFlight, Executor uploads) {
+        if (partsInFlight < 1) {
+            throw new IllegalArgumentException("partsInFlight must be at least 1 but was " + partsInFlight);
+        }
         this.s3 = s3;
         this.location = location;
         this.key = key;
         this.partSize = partSize;
+        this.partsInFlight = partsInFlight;
         this.uploads = uploads;
     }
 
@@ -74,8 +87,8 @@ final class S3BlobWriter implements BlobWriter {
     public void write(ByteBuffer bytes) throws IOException {
         requireOpen();
         try {
-            if (inFlight != null && inFlight.isCompletedExceptionally()) {
-                awaitInFlight();
+            if (inFlight.stream().anyMatch(f -> f.part().isCompletedExceptionally())) {
+                awaitAllInFlight();
             }
             while (bytes.hasRemaining()) {
                 if (filled == buffer.length) {
@@ -101,7 +114,7 @@ final class S3BlobWriter implements BlobWriter {
                 if (filled > 0) {
                     sendPart();
                 }
-                awaitInFlight();
+                awaitAllInFlight();
                 completeUpload();
             }
             state = State.COMMITTED;
@@ -118,11 +131,12 @@ final class S3BlobWriter implements BlobWriter {
             return;
         }
         state = State.ABORTED;
-        if (inFlight != null) {
+        for (InFlight sending : inFlight) {
             // S3 may still accept a part that is in flight when the upload is aborted; wait it out so
             // the abort is the last word.
-            inFlight.handle((part, failure) -> null).join();
+            sending.part().handle((part, failure) -> null).join();
         }
+        inFlight.clear();
         if (uploadId != null) {
             String id = uploadId;
             try {
@@ -149,15 +163,17 @@ final class S3BlobWriter implements BlobWriter {
             uploadId = s3.createMultipartUpload(b -> b.bucket(location.bucket()).key(objectKey())
                     .contentType(CONTENT_TYPE).checksumAlgorithm(ChecksumAlgorithm.SHA256)).uploadId();
         }
-        awaitInFlight();
+        if (inFlight.size() >= partsInFlight) {
+            awaitOldest();
+        }
         String id = uploadId;
-        int number = parts.size() + 1;
+        int number = parts.size() + inFlight.size() + 1;
         byte[] sending = buffer;
         int length = filled;
-        inFlightBuffer = sending;
-        inFlight = CompletableFuture.supplyAsync(() -> uploadPart(id, number, sending, length), uploads);
-        buffer = spare != null ? spare : new byte[partSize];
-        spare = null;
+        CompletableFuture<CompletedPart> part = CompletableFuture.supplyAsync(
+                () -> uploadPart(id, number, sending, length), uploads);
+        inFlight.addLast(new InFlight(part, sending));
+        buffer = spares.isEmpty() ? new byte[partSize] : spares.pop();
         filled = 0;
     }
 
@@ -168,19 +184,22 @@ final class S3BlobWriter implements BlobWriter {
         return CompletedPart.builder().partNumber(number).eTag(response.eTag()).checksumSHA256(sha256).build();
     }
 
-    private void awaitInFlight() throws IOException {
-        if (inFlight == null) {
-            return;
+    private void awaitAllInFlight() throws IOException {
+        while (!inFlight.isEmpty()) {
+            awaitOldest();
         }
+    }
+
+    /** Parts are listed in the order they were sent, so the list stays sorted by part number. */
+    private void awaitOldest() throws IOException {
+        InFlight oldest = inFlight.peekFirst();
         try {
-            parts.add(inFlight.join());
+            parts.add(oldest.part().join());
         } catch (CompletionException e) {
             throw asIoException(e.getCause() == null ? e : e.getCause());
-        } finally {
-            spare = inFlightBuffer;
-            inFlightBuffer = null;
-            inFlight = null;
         }
+        inFlight.removeFirst();
+        spares.push(oldest.buffer());
     }
 
     private void putObject() {
@@ -203,7 +222,7 @@ final class S3BlobWriter implements BlobWriter {
 
     private void releaseBuffers() {
         buffer = new byte[0];
-        spare = null;
+        spares.clear();
         filled = 0;
     }
 

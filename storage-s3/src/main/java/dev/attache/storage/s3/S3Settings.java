@@ -25,20 +25,27 @@ import org.jspecify.annotations.Nullable;
  * @param endpoint         an S3-compatible server to talk to instead of AWS, addressed path-style;
  *                         null for AWS itself
  * @param region           the signing region
- * @param partSize         bytes per multipart upload part; a writer holds at most two parts in memory
+ * @param partSize         bytes per multipart upload part
+ * @param partsInFlight    how many parts of one upload may be on their way to the store at once; a
+ *                         writer holds at most {@code partsInFlight + 1} parts in memory
  * @param staleUploadAfter how old an unfinished multipart upload must be before {@link
  *                         S3BlobStore#deleteTemporaries()} aborts it; longer than any live upload can
  *                         take, since other nodes may be writing to the same bucket
  */
 public record S3Settings(S3Location location, @Nullable URI endpoint, String region, int partSize,
-                         Duration staleUploadAfter) {
+                         int partsInFlight, Duration staleUploadAfter) {
 
     /** The region when neither the setting nor {@code AWS_REGION} names one. */
     public static final String DEFAULT_REGION = "us-east-1";
     /** S3 refuses parts below 5 MiB, except the last. */
     public static final int MIN_PART_SIZE = 5 << 20;
-    /** Few enough parts for 100 MB that a slow store still keeps up; two of them fit in a small heap. */
+    /** Few enough parts for 100 MB that a slow store still keeps up. */
     public static final int DEFAULT_PART_SIZE = 8 << 20;
+    /**
+     * Parts sent at once: a store checks and keeps one part while the next arrive. Three in flight and
+     * one filling, 32 MiB, still leave room for the rest of a node in a 64 MiB heap.
+     */
+    public static final int DEFAULT_PARTS_IN_FLIGHT = 3;
     /** A day: far longer than an upload can stall before the server gives up on it. */
     public static final Duration DEFAULT_STALE_UPLOAD_AFTER = Duration.ofDays(1);
 
@@ -59,6 +66,9 @@ public record S3Settings(S3Location location, @Nullable URI endpoint, String reg
         if (partSize < MIN_PART_SIZE || partSize > MAX_PART_SIZE) {
             throw new IllegalArgumentException("partSize must be between " + MIN_PART_SIZE + " and " + MAX_PART_SIZE
                     + " bytes, was " + partSize);
+        }
+        if (partsInFlight < 1) {
+            throw new IllegalArgumentException("partsInFlight must be at least 1, was " + partsInFlight);
         }
         if (staleUploadAfter.isNegative() || staleUploadAfter.isZero()) {
             throw new IllegalArgumentException("staleUploadAfter must be positive, was " + staleUploadAfter);
@@ -81,22 +91,28 @@ public record S3Settings(S3Location location, @Nullable URI endpoint, String reg
         S3Location location = S3Location.parse(blobStore);
         URI endpointUri = endpoint == null || endpoint.isBlank() ? null : parseEndpoint(endpoint.strip());
         String resolvedRegion = firstNonBlank(region, env.get("AWS_REGION")).orElse(DEFAULT_REGION);
-        return new S3Settings(location, endpointUri, resolvedRegion, DEFAULT_PART_SIZE, DEFAULT_STALE_UPLOAD_AFTER);
+        return new S3Settings(location, endpointUri, resolvedRegion, DEFAULT_PART_SIZE, DEFAULT_PARTS_IN_FLIGHT,
+                DEFAULT_STALE_UPLOAD_AFTER);
     }
 
     /** These settings with another part size, at least {@link #MIN_PART_SIZE}. */
     public S3Settings withPartSize(int bytes) {
-        return new S3Settings(location, endpoint, region, bytes, staleUploadAfter);
+        return new S3Settings(location, endpoint, region, bytes, partsInFlight, staleUploadAfter);
+    }
+
+    /** These settings with another number of parts sent at once, at least 1. */
+    public S3Settings withPartsInFlight(int parts) {
+        return new S3Settings(location, endpoint, region, partSize, parts, staleUploadAfter);
     }
 
     /** These settings with another grace period for unfinished multipart uploads. */
     public S3Settings withStaleUploadAfter(Duration age) {
-        return new S3Settings(location, endpoint, region, partSize, age);
+        return new S3Settings(location, endpoint, region, partSize, partsInFlight, age);
     }
 
     /** These settings with the same endpoint and region but another location, for example a new prefix. */
     public S3Settings withLocation(S3Location other) {
-        return new S3Settings(other, endpoint, region, partSize, staleUploadAfter);
+        return new S3Settings(other, endpoint, region, partSize, partsInFlight, staleUploadAfter);
     }
 
     private static URI parseEndpoint(String value) {

@@ -146,4 +146,11 @@ class S3SettingsTest {
 
         assertThatThrownBy(() -> s.withPartSize(1 << 20)).hasMessageContaining("partSize");
     }
+
+    @Test
+    void noPartsInFlightIsRefused() {
+        S3Settings s = S3Settings.resolve("s3://b-1", null, null, Map.of());
+
+        assertThatThrownBy(() -> s.withPartsInFlight(0)).hasMessageContaining("partsInFlight");
+    }
 }
