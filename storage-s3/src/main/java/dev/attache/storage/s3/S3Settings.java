@@ -42,10 +42,12 @@ public record S3Settings(S3Location location, @Nullable URI endpoint, String reg
     /** Few enough parts for 100 MB that a slow store still keeps up. */
     public static final int DEFAULT_PART_SIZE = 8 << 20;
     /**
-     * Parts sent at once: a store checks and keeps one part while the next arrive. Three in flight and
-     * one filling, 32 MiB, still leave room for the rest of a node in a 64 MiB heap.
+     * Parts sent at once. One, while the node waits on the store's answers with the client's body unread:
+     * with three in flight a starved store twice held a request past Jetty's idle timeout, and the upload
+     * was answered 400 (docs/benchmarks.md, "Uploads"). More helps a fast store, within
+     * {@code (partsInFlight + 1) * partSize} of heap per upload.
      */
-    public static final int DEFAULT_PARTS_IN_FLIGHT = 3;
+    public static final int DEFAULT_PARTS_IN_FLIGHT = 1;
     /** A day: far longer than an upload can stall before the server gives up on it. */
     public static final Duration DEFAULT_STALE_UPLOAD_AFTER = Duration.ofDays(1);
 
