@@ -26,6 +26,8 @@ public record Fields(Set<Field> fields, boolean pretty) {
     /**
      * Copies the set.
      *
+     * @param fields the fields to ask for; empty means the API's default set; an unmodifiable copy
+     * @param pretty whether to send {@code opt_pretty=true}
      * @throws NullPointerException if {@code fields} is null
      */
     public Fields {

@@ -17,6 +17,9 @@ public record Page<T>(List<T> items, @Nullable NextPage next) {
     /**
      * Copies the items.
      *
+     * @param items the items, in the order the API returned them; an unmodifiable copy
+     * @param next where the next page starts, or null on the last page (and always null when the
+     *     request had no {@code limit})
      * @throws NullPointerException if {@code items} or any item is null
      */
     public Page {
