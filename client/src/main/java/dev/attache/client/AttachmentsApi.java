@@ -90,7 +90,10 @@ public final class AttachmentsApi implements AutoCloseable {
      * the moment the method is called and covering waiting for a slot, retries and backoff (for a
      * download, the metadata request and the whole transfer). A call that runs out of time fails
      * with an {@link AsanaTransportException} caused by an {@link HttpTimeoutException} and is
-     * cancelled as {@code cancel} would. The view shares this client's threads, slots and
+     * cancelled as {@code cancel} would. A retry whose wait would outlast the deadline (a 429's
+     * {@code Retry-After}, or the backoff) is not waited for: the call fails at once with the error
+     * that asked for the wait, such as a {@link RateLimitedException} with its
+     * {@link RateLimitedException#retryAfter() retryAfter()}. The view shares this client's threads, slots and
      * connections; closing either closes both. The idle timeout for uploads still applies.
      *
      * @param deadline positive
@@ -153,7 +156,7 @@ public final class AttachmentsApi implements AutoCloseable {
         } catch (UncheckedIOException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return bounded(transport.send(request, body -> json.readData(body, Attachment.class)), request);
+        return bounded(transport.send(request, body -> json.readData(body, Attachment.class), deadline), request);
     }
 
     /**
@@ -176,7 +179,7 @@ public final class AttachmentsApi implements AutoCloseable {
     public CompletableFuture<Attachment> getAttachment(AttachmentGid gid, Fields fields) {
         Objects.requireNonNull(gid, "gid");
         ApiRequest request = new ApiRequest("GET", "/attachments/" + gid.value(), Queries.of(fields), null, true);
-        return bounded(transport.send(request, body -> json.readData(body, Attachment.class)), request);
+        return bounded(transport.send(request, body -> json.readData(body, Attachment.class), deadline), request);
     }
 
     /**
@@ -188,7 +191,7 @@ public final class AttachmentsApi implements AutoCloseable {
     public CompletableFuture<Void> deleteAttachment(AttachmentGid gid) {
         Objects.requireNonNull(gid, "gid");
         ApiRequest request = new ApiRequest("DELETE", "/attachments/" + gid.value(), Map.of(), null, true);
-        return bounded(transport.send(request, body -> null), request);
+        return bounded(transport.send(request, body -> null, deadline), request);
     }
 
     /**
@@ -256,7 +259,7 @@ public final class AttachmentsApi implements AutoCloseable {
         }
         Queries.addTo(query, request.fields());
         ApiRequest call = new ApiRequest("GET", "/attachments", query, null, true);
-        return bounded(transport.send(call, body -> json.readPage(body, Attachment.class)), call);
+        return bounded(transport.send(call, body -> json.readPage(body, Attachment.class), deadline), call);
     }
 
     private <T> CompletableFuture<T> bounded(CompletableFuture<T> call, ApiRequest request) {
@@ -351,7 +354,7 @@ public final class AttachmentsApi implements AutoCloseable {
         Objects.requireNonNull(gid, "gid");
         ApiRequest request = new ApiRequest("GET", "/attachments/" + gid.value(), Queries.of(DOWNLOAD_FIELDS), null,
                 true);
-        return transport.send(request, body -> json.readData(body, Attachment.class));
+        return transport.send(request, body -> json.readData(body, Attachment.class), deadline);
     }
 
     private CompletableFuture<Long> resume(Attachment a, FileSink sink, ProgressListener progress) {
