@@ -128,7 +128,7 @@ public final class AttachmentsApi implements AutoCloseable {
      * @param parent the task, project or project brief
      * @param upload the file or link
      * @return completes with the new attachment; a file over 100 MB fails with
-     *     {@link PayloadTooLargeException}
+     *     {@link PayloadTooLargeException}, before a byte is sent when its size is known
      */
     public CompletableFuture<Attachment> createAttachmentForObject(ParentGid parent, Upload upload) {
         return createAttachmentForObject(parent, upload, Fields.defaults());
@@ -153,7 +153,7 @@ public final class AttachmentsApi implements AutoCloseable {
         ApiRequest request;
         try {
             request = UploadRequests.toRequest(parent, upload, fields);
-        } catch (UncheckedIOException e) {
+        } catch (UncheckedIOException | PayloadTooLargeException e) {
             return CompletableFuture.failedFuture(e);
         }
         return bounded(transport.send(request, body -> json.readData(body, Attachment.class), deadline), request);

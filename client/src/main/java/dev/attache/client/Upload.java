@@ -27,6 +27,12 @@ public sealed interface Upload
         permits FileUpload, BytesUpload, StreamUpload, OneShotUpload, LinkUpload {
 
     /**
+     * The largest file the API accepts: 100 MB, 104,857,600 bytes. An upload whose size is known
+     * and larger is refused before a byte is sent, with a {@link PayloadTooLargeException}.
+     */
+    long MAX_FILE_BYTES = 104_857_600L;
+
+    /**
      * The file at {@code path}, named after it; the content type is probed from the file,
      * falling back to {@code application/octet-stream}. The file is opened anew on each attempt.
      *

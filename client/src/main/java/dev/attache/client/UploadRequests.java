@@ -38,6 +38,12 @@ final class UploadRequests {
         } else {
             form.add(new FormField("resource_subtype", "asana"));
             file = filePart(upload);
+            if (file.length() > Upload.MAX_FILE_BYTES) {
+                // The server would read all of it before its 413; the size is known now.
+                throw new PayloadTooLargeException(new ErrorResponse("POST", "/attachments", 413, List.of(new AsanaError(
+                        "file: The file is " + file.length() + " bytes, over the 100 MB size limit ("
+                                + Upload.MAX_FILE_BYTES + " bytes); nothing was sent", null, null)), null, null));
+            }
         }
         // opt_fields travel in the query like every other call; the contract also accepts them as a
         // form field, but the query keeps one code path for all four operations.

@@ -250,9 +250,10 @@ class RealServerContractTest {
     }
 
     @Test
-    void fileOverTheLimitFailsWithPayloadTooLarge() throws Exception {
-        long tooBig = 104_857_600L + 1;
-        Upload huge = Upload.stream("huge.bin", () -> new ZeroStream(tooBig), tooBig);
+    void streamOfUnknownLengthOverTheLimitFailsWithTheServersPayloadTooLarge() throws Exception {
+        long tooBig = Upload.MAX_FILE_BYTES + 1;
+        // Of unknown length, so only the server can tell it is too large.
+        Upload huge = Upload.oneShot("huge.bin", new ZeroStream(tooBig));
 
         assertThatThrownBy(() -> api.createAttachmentForObject(task("huge"), huge).join())
                 .cause().isInstanceOf(PayloadTooLargeException.class)
