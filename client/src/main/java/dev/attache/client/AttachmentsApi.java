@@ -11,6 +11,7 @@ import dev.attache.client.internal.JsonCodec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
@@ -59,7 +60,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AttachmentsApi implements AutoCloseable {
 
-    private static final Fields DOWNLOAD_FIELDS = Fields.of(Field.DOWNLOAD_URL, Field.NAME, Field.SIZE);
+    private static final Fields DOWNLOAD_FIELDS =
+            Fields.of(Field.DOWNLOAD_URL, Field.NAME, Field.SIZE, Field.RESOURCE_SUBTYPE);
 
     private final ApiTransport transport;
     private final JsonCodec json;
@@ -286,7 +288,10 @@ public final class AttachmentsApi implements AutoCloseable {
     /**
      * Downloads an attachment's bytes to {@code target}: fetches a fresh {@code download_url},
      * streams into {@code target.part}, resumes with {@code Range} after a dropped connection,
-     * checks the length, then moves the file onto {@code target}. The bearer token is never sent
+     * checks the length, then moves the file onto {@code target}. An external link (an attachment
+     * made with {@link Upload#link}) has no bytes here: its download fails at once with an
+     * {@link IllegalStateException} naming the link's host, and nothing is fetched from it. The
+     * bearer token is never sent
      * to the download URL. An error response is never written to disk. If the download fails,
      * {@code target.part} is deleted; if it is cancelled, {@code target.part} is kept for
      * {@link #resumeDownload}.
@@ -358,9 +363,9 @@ public final class AttachmentsApi implements AutoCloseable {
     }
 
     private CompletableFuture<Long> resume(Attachment a, FileSink sink, ProgressListener progress) {
-        if (a.downloadUrl() == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException(
-                    "attachment " + a.gid() + " has no download_url"));
+        IllegalStateException refused = notDownloadable(a);
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused);
         }
         long size = a.size() != null ? a.size() : -1;
         long have;
@@ -379,6 +384,26 @@ public final class AttachmentsApi implements AutoCloseable {
             return CompletableFuture.completedFuture(have);
         }
         return downloader.download(a.downloadUrl(), size, sink, progress, have);
+    }
+
+    /**
+     * Why the attachment's bytes cannot be downloaded, or null when they can. An external link's
+     * {@code download_url} is the link itself, on a host that knows nothing of Asana: following it
+     * would fetch whatever that host serves, under this client's retries, and report the failure
+     * as if the API had failed.
+     */
+    private static @Nullable IllegalStateException notDownloadable(Attachment a) {
+        ResourceSubtype subtype = a.resourceSubtype();
+        if (subtype != null && !ResourceSubtype.ASANA.equals(subtype)) {
+            URI link = a.downloadUrl();
+            String host = link == null || link.getHost() == null ? "an unknown host" : link.getHost();
+            return new IllegalStateException("attachment " + a.gid() + " is an external link (" + subtype
+                    + ") to " + host + ", not an uploaded file; download fetches only uploaded files");
+        }
+        if (a.downloadUrl() == null) {
+            return new IllegalStateException("attachment " + a.gid() + " has no download_url");
+        }
+        return null;
     }
 
     private static Path commit(FileSink sink) {
@@ -413,9 +438,9 @@ public final class AttachmentsApi implements AutoCloseable {
 
     private CompletableFuture<Long> fetch(AttachmentGid gid, ByteSink sink, ProgressListener progress) {
         return Futures.compose(metadata(gid), a -> {
-            if (a.downloadUrl() == null) {
-                return CompletableFuture.failedFuture(new IllegalStateException(
-                        "attachment " + gid + " has no download_url"));
+            IllegalStateException refused = notDownloadable(a);
+            if (refused != null) {
+                return CompletableFuture.failedFuture(refused);
             }
             long size = a.size() != null ? a.size() : -1;
             return downloader.download(a.downloadUrl(), size, sink, progress);

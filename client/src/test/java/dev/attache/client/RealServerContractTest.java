@@ -122,6 +122,20 @@ class RealServerContractTest {
     }
 
     @Test
+    void downloadOfAnExternalLinkIsRefusedNamingTheLinksHost(@TempDir Path work) throws Exception {
+        // Nothing listens on port 1: following the link would fail only after retries.
+        URI url = URI.create("http://127.0.0.1:1/spec");
+        Attachment a = api.createAttachmentForObject(task("link"), Upload.link(url, "Spec")).join();
+        Path target = work.resolve("spec");
+
+        assertThatThrownBy(() -> api.download(a.gid(), target).join())
+                .cause().isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("external link").hasMessageContaining("127.0.0.1");
+        assertThat(work.resolve("spec.part")).doesNotExist();
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
     void optFieldsReturnOnlyTheNamedFields() throws Exception {
         Attachment created = upload(task("fields"), "f.bin", new byte[321]);
 
