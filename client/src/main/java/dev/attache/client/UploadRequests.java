@@ -64,7 +64,7 @@ final class UploadRequests {
         }
         if (upload instanceof StreamUpload) {
             StreamUpload s = (StreamUpload) upload;
-            return new FilePart(s.name(), orElse(s.contentType(), OCTET_STREAM), s.length(), s.source(),
+            return new FilePart(s.name(), orElse(s.contentType(), OCTET_STREAM), s.length(), () -> open(s),
                     listener(s.progress()));
         }
         OneShotUpload o = (OneShotUpload) upload;
@@ -89,6 +89,14 @@ final class UploadRequests {
             return Files.newInputStream(f.path());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream open(StreamUpload s) {
+        try {
+            return s.source().open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the stream of " + s.name(), e);
         }
     }
 

@@ -117,6 +117,35 @@ class UploadWireTest {
     }
 
     @Test
+    void streamSourceOpensAFileWithANewInputStreamLambda(@TempDir Path dir) throws Exception {
+        Path file = Files.write(dir.resolve("data.bin"), "from a file".getBytes(StandardCharsets.UTF_8));
+
+        Recorded r = upload(Upload.stream("data.bin", () -> Files.newInputStream(file), Files.size(file)));
+
+        assertThat(r.bodyText()).contains("\r\n\r\nfrom a file\r\n");
+    }
+
+    @Test
+    void streamSourceThatCannotOpenFailsTheUploadWithItsIOException(@TempDir Path dir) {
+        Path missing = dir.resolve("missing.bin");
+        f.server.enqueue(Actions.ok(Fixture.attachmentJson("7", "x")));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.api().createAttachmentForObject(task,
+                        Upload.stream("missing.bin", () -> Files.newInputStream(missing), 3)).join())
+                .hasRootCauseInstanceOf(java.nio.file.NoSuchFileException.class)
+                .hasStackTraceContaining("missing.bin");
+    }
+
+    @Test
+    void fileUploadWithNameSendsThatNameInsteadOfThePaths(@TempDir Path dir) throws Exception {
+        Path file = Files.write(dir.resolve("upload-7781.tmp"), new byte[] {1});
+
+        Recorded r = upload(Upload.file(file).withName("Q3 report.pdf"));
+
+        assertThat(r.bodyText()).contains("filename=\"Q3 report.pdf\"").doesNotContain("upload-7781");
+    }
+
+    @Test
     void oneShotUploadOfUnknownLengthIsSentChunked() {
         Recorded r = upload(Upload.oneShot("s.bin", new ByteArrayInputStream(new byte[] {1, 2, 3})));
 
