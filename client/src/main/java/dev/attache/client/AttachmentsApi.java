@@ -197,6 +197,18 @@ public final class AttachmentsApi implements AutoCloseable {
     }
 
     /**
+     * Gets all of a parent's attachments in one response, oldest first, with the compact fields
+     * ({@code GET /attachments?parent=}, no {@code limit}); same as
+     * {@code getAttachmentsForObject(parent, PageRequest.all())}.
+     *
+     * @param parent the task, project or project brief
+     * @return completes with the single page, whose {@link Page#next()} is empty
+     */
+    public CompletableFuture<Page<Attachment>> getAttachmentsForObject(ParentGid parent) {
+        return getAttachmentsForObject(parent, PageRequest.all());
+    }
+
+    /**
      * Gets one page of a parent's attachments, oldest first ({@code GET /attachments?parent=}).
      * Items carry the compact fields ({@code gid}, {@code name}, {@code resource_type},
      * {@code resource_subtype}) unless {@link PageRequest#fields()} asks for others.
