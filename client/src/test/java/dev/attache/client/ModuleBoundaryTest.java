@@ -138,4 +138,12 @@ class ModuleBoundaryTest {
         assertThat(d.exports()).extracting(ModuleDescriptor.Exports::source).containsExactly("dev.attache.client");
         assertThat(d.packages()).contains("dev.attache.client.internal");
     }
+
+    @Test
+    void theBuildersClockAndJitterAreNotPublicApi() {
+        assertThat(java.util.Arrays.stream(AttachmentsApiBuilder.class.getMethods())
+                .map(java.lang.reflect.Method::getName))
+                .doesNotContain("clock", "jitter")
+                .contains("sleeper", "retry", "listener");
+    }
 }
