@@ -18,11 +18,16 @@ public class AsanaApiException extends AsanaException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status. */
     private final int status;
     private final transient List<AsanaError> errors;
+    /** The request method. */
     private final String method;
+    /** The request path below the API base. */
     private final String path;
+    /** The server's {@code Retry-After}, or null. */
     private final @Nullable Duration retryAfter;
+    /** The server's {@code X-Request-Id}, or null. */
     private final @Nullable String requestId;
 
     /**

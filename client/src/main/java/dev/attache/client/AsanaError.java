@@ -15,6 +15,9 @@ public record AsanaError(String message, @Nullable String help, @Nullable String
     /**
      * Checks the message.
      *
+     * @param message what went wrong, usually {@code <parameter>: <problem>}
+     * @param help a pointer to documentation, or null
+     * @param phrase the incident phrase of a 500 response, or null
      * @throws NullPointerException if {@code message} is null
      */
     public AsanaError {

@@ -14,6 +14,7 @@ public record AttachmentGid(String value) {
     /**
      * Checks the gid.
      *
+     * @param value the digits, never empty
      * @throws IllegalArgumentException if {@code value} is empty or not all ASCII digits
      */
     public AttachmentGid {

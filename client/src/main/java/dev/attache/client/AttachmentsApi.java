@@ -11,6 +11,7 @@ import dev.attache.client.internal.JsonCodec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
@@ -59,7 +60,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AttachmentsApi implements AutoCloseable {
 
-    private static final Fields DOWNLOAD_FIELDS = Fields.of(Field.DOWNLOAD_URL, Field.NAME, Field.SIZE);
+    private static final Fields DOWNLOAD_FIELDS =
+            Fields.of(Field.DOWNLOAD_URL, Field.NAME, Field.SIZE, Field.RESOURCE_SUBTYPE);
 
     private final ApiTransport transport;
     private final JsonCodec json;
@@ -90,7 +92,10 @@ public final class AttachmentsApi implements AutoCloseable {
      * the moment the method is called and covering waiting for a slot, retries and backoff (for a
      * download, the metadata request and the whole transfer). A call that runs out of time fails
      * with an {@link AsanaTransportException} caused by an {@link HttpTimeoutException} and is
-     * cancelled as {@code cancel} would. The view shares this client's threads, slots and
+     * cancelled as {@code cancel} would. A retry whose wait would outlast the deadline (a 429's
+     * {@code Retry-After}, or the backoff) is not waited for: the call fails at once with the error
+     * that asked for the wait, such as a {@link RateLimitedException} with its
+     * {@link RateLimitedException#retryAfter() retryAfter()}. The view shares this client's threads, slots and
      * connections; closing either closes both. The idle timeout for uploads still applies.
      *
      * @param deadline positive
@@ -125,7 +130,7 @@ public final class AttachmentsApi implements AutoCloseable {
      * @param parent the task, project or project brief
      * @param upload the file or link
      * @return completes with the new attachment; a file over 100 MB fails with
-     *     {@link PayloadTooLargeException}
+     *     {@link PayloadTooLargeException}, before a byte is sent when its size is known
      */
     public CompletableFuture<Attachment> createAttachmentForObject(ParentGid parent, Upload upload) {
         return createAttachmentForObject(parent, upload, Fields.defaults());
@@ -150,10 +155,10 @@ public final class AttachmentsApi implements AutoCloseable {
         ApiRequest request;
         try {
             request = UploadRequests.toRequest(parent, upload, fields);
-        } catch (UncheckedIOException e) {
+        } catch (UncheckedIOException | PayloadTooLargeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return bounded(transport.send(request, body -> json.readData(body, Attachment.class)), request);
+        return bounded(transport.send(request, body -> json.readData(body, Attachment.class), deadline), request);
     }
 
     /**
@@ -176,7 +181,7 @@ public final class AttachmentsApi implements AutoCloseable {
     public CompletableFuture<Attachment> getAttachment(AttachmentGid gid, Fields fields) {
         Objects.requireNonNull(gid, "gid");
         ApiRequest request = new ApiRequest("GET", "/attachments/" + gid.value(), Queries.of(fields), null, true);
-        return bounded(transport.send(request, body -> json.readData(body, Attachment.class)), request);
+        return bounded(transport.send(request, body -> json.readData(body, Attachment.class), deadline), request);
     }
 
     /**
@@ -188,7 +193,19 @@ public final class AttachmentsApi implements AutoCloseable {
     public CompletableFuture<Void> deleteAttachment(AttachmentGid gid) {
         Objects.requireNonNull(gid, "gid");
         ApiRequest request = new ApiRequest("DELETE", "/attachments/" + gid.value(), Map.of(), null, true);
-        return bounded(transport.send(request, body -> null), request);
+        return bounded(transport.send(request, body -> null, deadline), request);
+    }
+
+    /**
+     * Gets all of a parent's attachments in one response, oldest first, with the compact fields
+     * ({@code GET /attachments?parent=}, no {@code limit}); same as
+     * {@code getAttachmentsForObject(parent, PageRequest.all())}.
+     *
+     * @param parent the task, project or project brief
+     * @return completes with the single page, whose {@link Page#next()} is empty
+     */
+    public CompletableFuture<Page<Attachment>> getAttachmentsForObject(ParentGid parent) {
+        return getAttachmentsForObject(parent, PageRequest.all());
     }
 
     /**
@@ -256,7 +273,7 @@ public final class AttachmentsApi implements AutoCloseable {
         }
         Queries.addTo(query, request.fields());
         ApiRequest call = new ApiRequest("GET", "/attachments", query, null, true);
-        return bounded(transport.send(call, body -> json.readPage(body, Attachment.class)), call);
+        return bounded(transport.send(call, body -> json.readPage(body, Attachment.class), deadline), call);
     }
 
     private <T> CompletableFuture<T> bounded(CompletableFuture<T> call, ApiRequest request) {
@@ -283,7 +300,10 @@ public final class AttachmentsApi implements AutoCloseable {
     /**
      * Downloads an attachment's bytes to {@code target}: fetches a fresh {@code download_url},
      * streams into {@code target.part}, resumes with {@code Range} after a dropped connection,
-     * checks the length, then moves the file onto {@code target}. The bearer token is never sent
+     * checks the length, then moves the file onto {@code target}. An external link (an attachment
+     * made with {@link Upload#link}) has no bytes here: its download fails at once with an
+     * {@link IllegalStateException} naming the link's host, and nothing is fetched from it. The
+     * bearer token is never sent
      * to the download URL. An error response is never written to disk. If the download fails,
      * {@code target.part} is deleted; if it is cancelled, {@code target.part} is kept for
      * {@link #resumeDownload}.
@@ -351,13 +371,13 @@ public final class AttachmentsApi implements AutoCloseable {
         Objects.requireNonNull(gid, "gid");
         ApiRequest request = new ApiRequest("GET", "/attachments/" + gid.value(), Queries.of(DOWNLOAD_FIELDS), null,
                 true);
-        return transport.send(request, body -> json.readData(body, Attachment.class));
+        return transport.send(request, body -> json.readData(body, Attachment.class), deadline);
     }
 
     private CompletableFuture<Long> resume(Attachment a, FileSink sink, ProgressListener progress) {
-        if (a.downloadUrl() == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException(
-                    "attachment " + a.gid() + " has no download_url"));
+        IllegalStateException refused = notDownloadable(a);
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused);
         }
         long size = a.size() != null ? a.size() : -1;
         long have;
@@ -376,6 +396,26 @@ public final class AttachmentsApi implements AutoCloseable {
             return CompletableFuture.completedFuture(have);
         }
         return downloader.download(a.downloadUrl(), size, sink, progress, have);
+    }
+
+    /**
+     * Why the attachment's bytes cannot be downloaded, or null when they can. An external link's
+     * {@code download_url} is the link itself, on a host that knows nothing of Asana: following it
+     * would fetch whatever that host serves, under this client's retries, and report the failure
+     * as if the API had failed.
+     */
+    private static @Nullable IllegalStateException notDownloadable(Attachment a) {
+        ResourceSubtype subtype = a.resourceSubtype();
+        if (subtype != null && !ResourceSubtype.ASANA.equals(subtype)) {
+            URI link = a.downloadUrl();
+            String host = link == null || link.getHost() == null ? "an unknown host" : link.getHost();
+            return new IllegalStateException("attachment " + a.gid() + " is an external link (" + subtype
+                    + ") to " + host + ", not an uploaded file; download fetches only uploaded files");
+        }
+        if (a.downloadUrl() == null) {
+            return new IllegalStateException("attachment " + a.gid() + " has no download_url");
+        }
+        return null;
     }
 
     private static Path commit(FileSink sink) {
@@ -410,9 +450,9 @@ public final class AttachmentsApi implements AutoCloseable {
 
     private CompletableFuture<Long> fetch(AttachmentGid gid, ByteSink sink, ProgressListener progress) {
         return Futures.compose(metadata(gid), a -> {
-            if (a.downloadUrl() == null) {
-                return CompletableFuture.failedFuture(new IllegalStateException(
-                        "attachment " + gid + " has no download_url"));
+            IllegalStateException refused = notDownloadable(a);
+            if (refused != null) {
+                return CompletableFuture.failedFuture(refused);
             }
             long size = a.size() != null ? a.size() : -1;
             return downloader.download(a.downloadUrl(), size, sink, progress);

@@ -182,12 +182,13 @@ public final class AttachmentsApiBuilder {
     }
 
     /**
-     * The clock for retry budgets, idle detection and HTTP-date {@code Retry-After}.
+     * The clock for retry budgets, deadlines, idle detection and HTTP-date {@code Retry-After}.
+     * Package-private: a seam for this package's tests, not a setting.
      *
      * @param clock the clock
      * @return this builder
      */
-    public AttachmentsApiBuilder clock(Clock clock) {
+    AttachmentsApiBuilder clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         return this;
     }
@@ -206,12 +207,13 @@ public final class AttachmentsApiBuilder {
     }
 
     /**
-     * The random source for backoff jitter, returning values in [0, 1).
+     * The random source for backoff jitter, returning values in [0, 1). Package-private: a seam for
+     * this package's tests, not a setting.
      *
      * @param jitter the source
      * @return this builder
      */
-    public AttachmentsApiBuilder jitter(DoubleSupplier jitter) {
+    AttachmentsApiBuilder jitter(DoubleSupplier jitter) {
         this.jitter = Objects.requireNonNull(jitter, "jitter");
         return this;
     }

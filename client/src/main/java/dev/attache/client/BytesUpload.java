@@ -19,6 +19,11 @@ record BytesUpload(String name, byte[] data, @Nullable String contentType,
     }
 
     @Override
+    public Upload withName(String newName) {
+        return new BytesUpload(Objects.requireNonNull(newName, "name"), data, contentType, progress);
+    }
+
+    @Override
     public Upload withContentType(String type) {
         return new BytesUpload(name, data, Objects.requireNonNull(type, "contentType"), progress);
     }

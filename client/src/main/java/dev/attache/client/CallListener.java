@@ -37,7 +37,8 @@ public interface CallListener {
     }
 
     /**
-     * The call will be tried again after {@code delay}.
+     * The call will be tried again after {@code delay}; heard before the wait starts, so a long
+     * wait (a 429's {@code Retry-After}) is never silent.
      *
      * @param call which call
      * @param nextAttempt the attempt about to be waited for, from 2

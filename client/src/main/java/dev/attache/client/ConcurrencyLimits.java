@@ -13,6 +13,8 @@ public record ConcurrencyLimits(int reads, int writes) {
     /**
      * Checks the limits.
      *
+     * @param reads the most GETs in flight, at least 1
+     * @param writes the most POSTs and DELETEs in flight, at least 1
      * @throws IllegalArgumentException if a limit is below 1
      */
     public ConcurrencyLimits {

@@ -21,6 +21,12 @@ public record ErrorResponse(String method, String path, int status, List<AsanaEr
     /**
      * Checks and copies the components.
      *
+     * @param method the request method
+     * @param path the request path below the API base, without the query
+     * @param status the HTTP status
+     * @param errors the parsed {@code errors} array; an unmodifiable copy
+     * @param retryAfter the {@code Retry-After} delay, or null
+     * @param requestId the server's {@code X-Request-Id} for the request, or null when it sent none
      * @throws NullPointerException if a non-nullable component is null
      */
     public ErrorResponse {

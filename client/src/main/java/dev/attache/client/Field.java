@@ -1,7 +1,10 @@
 package dev.attache.client;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * An attachment field that can be named in {@code opt_fields}. See {@link Fields}.
+ * An attachment field that can be named in {@code opt_fields}. See {@link Fields}; a field not
+ * listed here is asked for by name with {@link Fields#named}.
  */
 public enum Field {
     /** {@code connected_to_app} (opt-in; external attachments). */
@@ -44,5 +47,20 @@ public enum Field {
      */
     public String wireName() {
         return wireName;
+    }
+
+    /**
+     * The field the API calls {@code wireName}.
+     *
+     * @param wireName for example {@code "parent.name"}
+     * @return the field, or null when none is called that
+     */
+    static @Nullable Field forWireName(String wireName) {
+        for (Field f : values()) {
+            if (f.wireName.equals(wireName)) {
+                return f;
+            }
+        }
+        return null;
     }
 }

@@ -25,6 +25,11 @@ record FileUpload(Path path, @Nullable String fileName, @Nullable String content
     }
 
     @Override
+    public Upload withName(String newName) {
+        return new FileUpload(path, Objects.requireNonNull(newName, "name"), contentType, progress);
+    }
+
+    @Override
     public Upload withContentType(String type) {
         return new FileUpload(path, fileName, Objects.requireNonNull(type, "contentType"), progress);
     }

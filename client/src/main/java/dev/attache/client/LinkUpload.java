@@ -20,6 +20,11 @@ record LinkUpload(URI url, String name, boolean connectToApp) implements Upload 
     }
 
     @Override
+    public Upload withName(String newName) {
+        return new LinkUpload(url, Objects.requireNonNull(newName, "name"), connectToApp);
+    }
+
+    @Override
     public Upload withContentType(String contentType) {
         throw new UnsupportedOperationException("a link carries no bytes, so it has no content type");
     }

@@ -15,6 +15,9 @@ public record NextPage(String offset, String path, URI uri) {
     /**
      * Checks the components.
      *
+     * @param offset the opaque offset token to pass as {@link PageRequest#withOffset(String)}
+     * @param path the relative path and query of the next page
+     * @param uri the absolute URL of the next page
      * @throws NullPointerException if any component is null
      */
     public NextPage {

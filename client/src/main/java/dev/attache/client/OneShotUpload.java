@@ -18,6 +18,11 @@ record OneShotUpload(String name, InputStream in, @Nullable String contentType,
     }
 
     @Override
+    public Upload withName(String newName) {
+        return new OneShotUpload(Objects.requireNonNull(newName, "name"), in, contentType, progress);
+    }
+
+    @Override
     public Upload withContentType(String type) {
         return new OneShotUpload(name, in, Objects.requireNonNull(type, "contentType"), progress);
     }

@@ -141,11 +141,11 @@ public final class PageIterator<T> {
             finished = true;
         }
         delivered += items.size();
-        lastNext = page.next();
-        if (page.next() == null) {
+        lastNext = page.next().orElse(null);
+        if (lastNext == null) {
             finished = true;
         } else {
-            offset = page.next().offset();
+            offset = lastNext.offset();
             if (!finished) {
                 ahead = fetch.apply(offset);
             }

@@ -26,6 +26,11 @@ public record PageRequest(
     /**
      * Checks the components.
      *
+     * @param limit page size 1..100, or null for a single page holding every item (the API refuses
+     *     more than 1,000 items without a limit)
+     * @param offset the offset token of the page to start at, or null for the first page
+     * @param fields the fields to return
+     * @param maxItems the most items an iteration delivers, or null for no cap
      * @throws IllegalArgumentException if {@code limit} is outside 1..100 or {@code maxItems}
      *     is negative
      */

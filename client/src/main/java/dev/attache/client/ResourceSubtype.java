@@ -22,6 +22,7 @@ public record ResourceSubtype(String value) {
     /**
      * Checks the value.
      *
+     * @param value the wire value, for example {@code "asana"}
      * @throws NullPointerException if {@code value} is null
      */
     public ResourceSubtype {

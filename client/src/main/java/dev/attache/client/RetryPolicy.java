@@ -34,6 +34,10 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     /**
      * Checks the components.
      *
+     * @param maxAttempts the most attempts, including the first; 1 disables retries
+     * @param initialBackoff the first backoff
+     * @param maxBackoff the cap on a backoff
+     * @param maxElapsed the most time from the first attempt to the start of the last one
      * @throws IllegalArgumentException if {@code maxAttempts} is below 1 or a duration is
      *     negative
      */

@@ -1,11 +1,9 @@
 package dev.attache.client;
 
-import java.io.InputStream;
 import java.util.Objects;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
-record StreamUpload(String name, Supplier<? extends InputStream> source, long length,
+record StreamUpload(String name, InputStreamSource source, long length,
         @Nullable String contentType, @Nullable ProgressListener progress) implements Upload {
 
     StreamUpload {
@@ -19,6 +17,11 @@ record StreamUpload(String name, Supplier<? extends InputStream> source, long le
     @Override
     public boolean replayable() {
         return true;
+    }
+
+    @Override
+    public Upload withName(String newName) {
+        return new StreamUpload(Objects.requireNonNull(newName, "name"), source, length, contentType, progress);
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * What to attach: bytes from a file, an array or a stream, or a link to an external URL.
@@ -14,7 +13,7 @@ import java.util.function.Supplier;
  * The size is sent as {@code Content-Length} when known.
  *
  * <p>Retries resend the body from the start, so an upload is retried only when it is
- * {@link #replayable()}: files, byte arrays and {@link #stream} suppliers are;
+ * {@link #replayable()}: files, byte arrays and {@link #stream} sources are;
  * {@link #oneShot} streams are not, and fail instead of being resent.
  *
  * <pre>{@code
@@ -27,8 +26,15 @@ public sealed interface Upload
         permits FileUpload, BytesUpload, StreamUpload, OneShotUpload, LinkUpload {
 
     /**
-     * The file at {@code path}, named after it; the content type is probed from the file,
-     * falling back to {@code application/octet-stream}. The file is opened anew on each attempt.
+     * The largest file the API accepts: 100 MB, 104,857,600 bytes. An upload whose size is known
+     * and larger is refused before a byte is sent, with a {@link PayloadTooLargeException}.
+     */
+    long MAX_FILE_BYTES = 104_857_600L;
+
+    /**
+     * The file at {@code path}, named after it (or as {@link #withName} says); the content type is
+     * probed from the file, falling back to {@code application/octet-stream}. The file is opened
+     * anew on each attempt.
      *
      * @param path a readable regular file
      * @return the upload
@@ -63,13 +69,17 @@ public sealed interface Upload
      * A stream of known length that {@code source} opens afresh for every attempt, so it can be
      * retried.
      *
+     * <pre>{@code
+     * Upload.stream("backup.tar", () -> Files.newInputStream(path), Files.size(path))
+     * }</pre>
+     *
      * @param name the file name
      * @param source opens a new stream positioned at the first byte each time it is called
      * @param length the exact number of bytes each stream yields
      * @return the upload
      * @throws IllegalArgumentException if {@code length} is negative
      */
-    static Upload stream(String name, Supplier<? extends InputStream> source, long length) {
+    static Upload stream(String name, InputStreamSource source, long length) {
         return new StreamUpload(name, source, length, null, null);
     }
 
@@ -122,6 +132,19 @@ public sealed interface Upload
      * @return false only for {@link #oneShot}
      */
     boolean replayable();
+
+    /**
+     * The same upload under another name: the file name the attachment gets (for a file, instead
+     * of the path's last element), or the name a link shows.
+     *
+     * <pre>{@code
+     * Upload.file(Path.of("/tmp/upload-7781.tmp")).withName("Q3 report.pdf")
+     * }</pre>
+     *
+     * @param name any Unicode
+     * @return a new upload
+     */
+    Upload withName(String name);
 
     /**
      * The same upload with an explicit content type.

@@ -38,6 +38,12 @@ final class UploadRequests {
         } else {
             form.add(new FormField("resource_subtype", "asana"));
             file = filePart(upload);
+            if (file.length() > Upload.MAX_FILE_BYTES) {
+                // The server would read all of it before its 413; the size is known now.
+                throw new PayloadTooLargeException(new ErrorResponse("POST", "/attachments", 413, List.of(new AsanaError(
+                        "file: The file is " + file.length() + " bytes, over the 100 MB size limit ("
+                                + Upload.MAX_FILE_BYTES + " bytes); nothing was sent", null, null)), null, null));
+            }
         }
         // opt_fields travel in the query like every other call; the contract also accepts them as a
         // form field, but the query keeps one code path for all four operations.
@@ -58,7 +64,7 @@ final class UploadRequests {
         }
         if (upload instanceof StreamUpload) {
             StreamUpload s = (StreamUpload) upload;
-            return new FilePart(s.name(), orElse(s.contentType(), OCTET_STREAM), s.length(), s.source(),
+            return new FilePart(s.name(), orElse(s.contentType(), OCTET_STREAM), s.length(), () -> open(s),
                     listener(s.progress()));
         }
         OneShotUpload o = (OneShotUpload) upload;
@@ -83,6 +89,14 @@ final class UploadRequests {
             return Files.newInputStream(f.path());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream open(StreamUpload s) {
+        try {
+            return s.source().open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the stream of " + s.name(), e);
         }
     }
 

@@ -53,7 +53,7 @@ class DocumentedRequestsTest {
         api.getAttachment(file.gid(), every).join();
         api.getAttachment(file.gid()).join();
         Page<Attachment> first = api.getAttachmentsForObject(task, PageRequest.limit(1)).join();
-        api.getAttachmentsForObject(task, PageRequest.limit(1).withOffset(first.next().offset())).join();
+        api.getAttachmentsForObject(task, PageRequest.limit(1).withOffset(first.next().orElseThrow().offset())).join();
         ItemIterator<Attachment> items = api.items(task, PageRequest.limit(1));
         while (items.next().join().isPresent()) {
             // Each page is one request through the proxy.

@@ -62,14 +62,14 @@ class DownloadTest {
     }
 
     @Test
-    void downloadAsksTheApiForAFreshDownloadUrlNameAndSize() {
+    void downloadAsksTheApiForAFreshDownloadUrlNameSizeAndSubtype() {
         apiAnswersWithDownloadUrl(data.length);
         files.enqueue(Actions.bytes(200, Map.of(), data));
 
         f.api().download(gid, dir.resolve("a.bin")).join();
 
         assertThat(f.server.requests().get(0).target())
-                .isEqualTo("/api/1.0/attachments/7?opt_fields=download_url,name,size");
+                .isEqualTo("/api/1.0/attachments/7?opt_fields=download_url,name,resource_subtype,size");
     }
 
     @Test

@@ -149,4 +149,33 @@ class PagingTest {
         assertThat(page.hasNext()).isFalse();
         assertThat(f.server.requests().get(0).target()).isEqualTo("/api/1.0/attachments?parent=42&opt_fields=name,size");
     }
+
+    @Test
+    void allOfAParentsAttachmentsNeedNoPageRequest() {
+        f.server.enqueue(Actions.status(200, "{\"data\":[{\"gid\":\"1\",\"name\":\"a\"}]}"));
+
+        Page<Attachment> page = f.api().getAttachmentsForObject(task).join();
+
+        assertThat(page.items()).extracting(Attachment::name).containsExactly("a");
+        assertThat(page.next()).isEmpty();
+        assertThat(f.server.requests().get(0).target()).isEqualTo("/api/1.0/attachments?parent=42");
+    }
+
+    @Test
+    void fieldUnknownToTheClientIsAskedForByName() {
+        f.server.enqueue(Actions.status(200, "{\"data\":[{\"gid\":\"1\",\"name\":\"a\",\"new_field\":3}]}"));
+
+        Page<Attachment> page = f.api().getAttachmentsForObject(task, PageRequest.all()
+                .withFields(Fields.named("new_field", "name", "parent.name"))).join();
+
+        assertThat(page.items()).extracting(Attachment::name).containsExactly("a");
+        assertThat(f.server.requests().get(0).target())
+                .isEqualTo("/api/1.0/attachments?parent=42&opt_fields=name,new_field,parent.name");
+    }
+
+    @Test
+    void fieldNameThatWouldBreakTheQueryIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Fields.named("name,size"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name,size");
+    }
 }

@@ -122,6 +122,20 @@ class RealServerContractTest {
     }
 
     @Test
+    void downloadOfAnExternalLinkIsRefusedNamingTheLinksHost(@TempDir Path work) throws Exception {
+        // Nothing listens on port 1: following the link would fail only after retries.
+        URI url = URI.create("http://127.0.0.1:1/spec");
+        Attachment a = api.createAttachmentForObject(task("link"), Upload.link(url, "Spec")).join();
+        Path target = work.resolve("spec");
+
+        assertThatThrownBy(() -> api.download(a.gid(), target).join())
+                .cause().isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("external link").hasMessageContaining("127.0.0.1");
+        assertThat(work.resolve("spec.part")).doesNotExist();
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
     void optFieldsReturnOnlyTheNamedFields() throws Exception {
         Attachment created = upload(task("fields"), "f.bin", new byte[321]);
 
@@ -187,8 +201,7 @@ class RealServerContractTest {
         Page<Attachment> page = api.getAttachmentsForObject(task, PageRequest.limit(2)).join();
 
         assertThat(page.items()).hasSize(2);
-        assertThat(page.next()).isNotNull();
-        assertThat(page.next().path()).startsWith("/attachments?");
+        assertThat(page.next()).hasValueSatisfying(next -> assertThat(next.path()).startsWith("/attachments?"));
     }
 
     @Test
@@ -250,9 +263,10 @@ class RealServerContractTest {
     }
 
     @Test
-    void fileOverTheLimitFailsWithPayloadTooLarge() throws Exception {
-        long tooBig = 104_857_600L + 1;
-        Upload huge = Upload.stream("huge.bin", () -> new ZeroStream(tooBig), tooBig);
+    void streamOfUnknownLengthOverTheLimitFailsWithTheServersPayloadTooLarge() throws Exception {
+        long tooBig = Upload.MAX_FILE_BYTES + 1;
+        // Of unknown length, so only the server can tell it is too large.
+        Upload huge = Upload.oneShot("huge.bin", new ZeroStream(tooBig));
 
         assertThatThrownBy(() -> api.createAttachmentForObject(task("huge"), huge).join())
                 .cause().isInstanceOf(PayloadTooLargeException.class)

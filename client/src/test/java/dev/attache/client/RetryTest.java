@@ -94,6 +94,49 @@ class RetryTest {
     }
 
     @Test
+    void retryAfterBeyondTheDeadlineFailsAtOnceWithTheRateLimit() {
+        f.server.enqueue(Actions.rateLimited("60"), Actions.ok(Fixture.attachmentJson("7", "a")));
+
+        assertThatThrownBy(() -> f.api().withDeadline(Duration.ofSeconds(3)).getAttachment(gid).join())
+                .cause().isInstanceOfSatisfying(RateLimitedException.class,
+                        e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(60)));
+        assertThat(f.sleeper.delays()).isEmpty();
+        assertThat(f.server.requests()).hasSize(1);
+    }
+
+    @Test
+    void retryAfterWithinTheDeadlineIsWaitedFor() {
+        f.server.enqueue(Actions.rateLimited("2"), Actions.ok(Fixture.attachmentJson("7", "a")));
+
+        f.api().withDeadline(Duration.ofSeconds(30)).getAttachment(gid).join();
+
+        assertThat(f.sleeper.delays()).containsExactly(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void listenerHearsOfTheRateLimitWaitBeforeTheSleepStarts() {
+        f.server.enqueue(Actions.rateLimited("60"), Actions.ok(Fixture.attachmentJson("7", "a")));
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AttachmentsApi api = f.builder()
+                .listener(new CallListener() {
+                    @Override
+                    public void retry(CallInfo call, int nextAttempt, Duration delay) {
+                        events.add("retry " + nextAttempt + " after " + delay);
+                    }
+                })
+                .sleeper(delay -> {
+                    events.add("sleep " + delay);
+                    return f.sleeper.sleep(delay);
+                })
+                .build();
+        try (api) {
+            api.getAttachment(gid).join();
+        }
+
+        assertThat(events).containsExactly("retry 2 after PT1M", "sleep PT1M");
+    }
+
+    @Test
     void notFoundIsNotRetried() {
         f.server.enqueue(Actions.error(404, "attachment: Not a recognized ID: 7"));
 

@@ -33,6 +33,36 @@ class UploadWireTest {
         return f.server.requests().get(0);
     }
 
+    @Test
+    void fileOfKnownSizeOverTheLimitIsRefusedBeforeAnyByteIsSent(@TempDir Path dir) throws Exception {
+        Path big = dir.resolve("big.bin");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            file.setLength(Upload.MAX_FILE_BYTES + 1); // sparse: no 100 MB written to disk
+        }
+        f.server.enqueue(Actions.ok(Fixture.attachmentJson("7", "x")));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> f.api().createAttachmentForObject(task, Upload.file(big)).join())
+                .cause().isInstanceOf(PayloadTooLargeException.class)
+                .hasMessageContaining("104857601 bytes").hasMessageContaining("(104857600 bytes)");
+        assertThat(f.server.requests()).isEmpty();
+    }
+
+    @Test
+    void streamOfKnownLengthOverTheLimitIsRefusedWithoutOpeningIt() {
+        java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+        Upload huge = Upload.stream("huge.bin", () -> {
+            opened.incrementAndGet();
+            return new ByteArrayInputStream(new byte[0]);
+        }, Upload.MAX_FILE_BYTES + 1);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> f.api().createAttachmentForObject(task, huge).join())
+                .cause().isInstanceOf(PayloadTooLargeException.class);
+        assertThat(opened).hasValue(0);
+        assertThat(f.server.requests()).isEmpty();
+    }
+
     private static String group(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);
         assertThat(m.find()).as("%s in %s", regex, text).isTrue();
@@ -84,6 +114,35 @@ class UploadWireTest {
 
         assertThat(r.header("Content-Length")).contains(String.valueOf(r.body().length));
         assertThat(r.header("Transfer-Encoding")).isEmpty();
+    }
+
+    @Test
+    void streamSourceOpensAFileWithANewInputStreamLambda(@TempDir Path dir) throws Exception {
+        Path file = Files.write(dir.resolve("data.bin"), "from a file".getBytes(StandardCharsets.UTF_8));
+
+        Recorded r = upload(Upload.stream("data.bin", () -> Files.newInputStream(file), Files.size(file)));
+
+        assertThat(r.bodyText()).contains("\r\n\r\nfrom a file\r\n");
+    }
+
+    @Test
+    void streamSourceThatCannotOpenFailsTheUploadWithItsIOException(@TempDir Path dir) {
+        Path missing = dir.resolve("missing.bin");
+        f.server.enqueue(Actions.ok(Fixture.attachmentJson("7", "x")));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.api().createAttachmentForObject(task,
+                        Upload.stream("missing.bin", () -> Files.newInputStream(missing), 3)).join())
+                .hasRootCauseInstanceOf(java.nio.file.NoSuchFileException.class)
+                .hasStackTraceContaining("missing.bin");
+    }
+
+    @Test
+    void fileUploadWithNameSendsThatNameInsteadOfThePaths(@TempDir Path dir) throws Exception {
+        Path file = Files.write(dir.resolve("upload-7781.tmp"), new byte[] {1});
+
+        Recorded r = upload(Upload.file(file).withName("Q3 report.pdf"));
+
+        assertThat(r.bodyText()).contains("filename=\"Q3 report.pdf\"").doesNotContain("upload-7781");
     }
 
     @Test

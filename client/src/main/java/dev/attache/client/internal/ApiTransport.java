@@ -71,6 +71,23 @@ public final class ApiTransport {
      *     {@link dev.attache.client.AsanaException}; cancelling it cancels the call
      */
     public <T> CompletableFuture<T> send(ApiRequest request, Function<byte[], T> decode) {
+        return send(request, decode, null);
+    }
+
+    /**
+     * Like {@link #send(ApiRequest, Function)}, for a call that must end within {@code deadline}:
+     * a retry whose wait would outlast it is not waited for, and the call fails at once with the
+     * error that asked for the wait (a 429's {@link dev.attache.client.RateLimitedException}, with
+     * its {@code retryAfter()}), which tells the caller more than a timeout would.
+     *
+     * @param request the call
+     * @param decode turns the 2xx body into the result, on the thread that received it
+     * @param deadline the time the call has from now, or null for none
+     * @param <T> the result type
+     * @return completes as {@link #send(ApiRequest, Function)} does
+     */
+    public <T> CompletableFuture<T> send(ApiRequest request, Function<byte[], T> decode,
+            @Nullable Duration deadline) {
         Call<T> call = new Call<>();
         CallInfo info = new CallInfo(request.method(), request.path());
         Instant start = config.clock().instant();
@@ -78,14 +95,15 @@ public final class ApiTransport {
         call.result.whenComplete((v, failure) -> listener.callEnd(info,
                 Duration.between(start, config.clock().instant()), unwrap(failure)));
         if (config.runtime().track(call.result)) {
-            attempt(new Flight<>(call, request, decode, info, start), 1, false);
+            attempt(new Flight<>(call, request, decode, info, start, deadline == null ? null : start.plus(deadline)),
+                    1, false);
         }
         return call.result;
     }
 
     /** One call in progress: what never changes between its attempts. */
     private record Flight<T>(Call<T> call, ApiRequest request, Function<byte[], T> decode, CallInfo info,
-            Instant start) {
+            Instant start, @Nullable Instant deadline) {
     }
 
     /**
@@ -253,12 +271,17 @@ public final class ApiTransport {
         Duration retryAfter = response == null ? null : RetryAfter.parse(response, config.clock());
         Duration elapsed = Duration.between(f.start(), config.clock().instant());
         Optional<Duration> delay = rules.delayBeforeRetry(f.request(), outcome, attempt, elapsed, retryAfter);
-        if (delay.isEmpty()) {
+        if (delay.isEmpty() || outlastsDeadline(f, delay.get())) {
             f.call().result.completeExceptionally(toException(f.request(), outcome, retryAfter));
             return;
         }
         listener.retry(f.info(), attempt + 1, delay.get());
         f.call().after(config.sleeper().sleep(delay.get()), () -> attempt(f, attempt + 1, false));
+    }
+
+    /** Waiting that long would end past the call's deadline, which would then fail it with a bare timeout. */
+    private boolean outlastsDeadline(Flight<?> f, Duration delay) {
+        return f.deadline() != null && config.clock().instant().plus(delay).isAfter(f.deadline());
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.attache.client.testing;
 
 import dev.attache.client.AttachmentsApi;
 import dev.attache.client.AttachmentsApiBuilder;
+import dev.attache.client.BuilderSeams;
 import dev.attache.client.RetryPolicy;
 import java.io.IOException;
 import java.time.Duration;
@@ -16,12 +17,10 @@ public final class Fixture implements AutoCloseable {
     public final RecordingSleeper sleeper = new RecordingSleeper(clock);
 
     public AttachmentsApiBuilder builder() {
-        return AttachmentsApi.builder()
+        return BuilderSeams.clockAndJitter(AttachmentsApi.builder(), clock, () -> 0.5)
                 .baseUri(server.apiBase())
                 .token(TOKEN)
-                .clock(clock)
                 .sleeper(sleeper)
-                .jitter(() -> 0.5)
                 .retry(new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofMinutes(2)));
     }
 
