@@ -8,11 +8,12 @@ build_client() {
 }
 
 # Attaché's client: its compiled classes plus its runtime dependencies (Jackson). Resolved in the
-# reactor (-am), since the client's test dependency on the server is not installed anywhere; the
+# reactor (-am), since the client's test dependencies on the server (its jar and its test-jar) are
+# not installed anywhere; the test-jar exists only from the package phase on, hence package. The
 # server's classpath is written first and the client's replaces it.
 client_classpath() {
-  (cd "$ROOT" && mvn -B -q -o -Dstyle.color=never -pl client -am compile dependency:build-classpath \
-    -DincludeScope=runtime -Dmdep.outputFile="$WORK/client-deps.cp") >&2
+  (cd "$ROOT" && mvn -B -q -o -Dstyle.color=never -DskipTests -Dmaven.javadoc.skip=true -pl client -am package \
+    dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile="$WORK/client-deps.cp") >&2
   printf '%s:%s' "$ROOT/client/target/classes" "$(cat "$WORK/client-deps.cp")"
 }
 
