@@ -2,7 +2,6 @@ package dev.attache.server.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -164,8 +163,8 @@ public final class AsanaDocument {
             LoaderOptions options = new LoaderOptions();
             options.setCodePointLimit(64 * 1024 * 1024);
             ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder().loaderOptions(options).build());
-            try (var in = Files.newInputStream(AsanaOpenApi.document())) {
-                return new AsanaDocument(yaml.readTree(in));
+            try {
+                return new AsanaDocument(yaml.readTree(AsanaOpenApi.documentText()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

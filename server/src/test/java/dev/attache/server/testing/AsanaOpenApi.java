@@ -1,5 +1,8 @@
 package dev.attache.server.testing;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -10,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
@@ -18,7 +22,7 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 
 /**
- * Asana's own OpenAPI document ({@code spec/asana-openapi/asana_oas.yaml}) as a test oracle: real requests
+ * Asana's own OpenAPI document ({@code spec/asana-openapi/asana_oas.yaml.gz}) as a test oracle: real requests
  * and the real server's answers, checked by Atlassian's validator against the operation they belong to.
  * The document takes seconds to parse, so one validator serves every test in a JVM.
  */
@@ -27,15 +31,30 @@ public final class AsanaOpenApi {
     private AsanaOpenApi() {
     }
 
-    /** The document in the repository, found from the module's directory (where Maven runs tests). */
-    public static Path document() {
+    /**
+     * The document in the repository, as text. It is kept gzipped (a tenth of its 3 MB); both the validator
+     * and {@link AsanaDocument} read this one copy.
+     */
+    public static String documentText() {
+        return Text.VALUE;
+    }
+
+    private static Path document() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("spec/asana-openapi/asana_oas.yaml");
+            Path candidate = dir.resolve("spec/asana-openapi/asana_oas.yaml.gz");
             if (Files.isRegularFile(candidate)) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("spec/asana-openapi/asana_oas.yaml not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("spec/asana-openapi/asana_oas.yaml.gz not found above " + Path.of("").toAbsolutePath());
+    }
+
+    private static String read(Path gzipped) {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(gzipped))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(gzipped + ": cannot read Asana's OpenAPI document", e);
+        }
     }
 
     /** The validator over the document; built once, on first use. */
@@ -100,10 +119,15 @@ public final class AsanaOpenApi {
         return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 
+    /** Read by the JVM on first access, once; apart from the validator, which takes seconds to build. */
+    private static final class Text {
+        static final String VALUE = read(document());
+    }
+
     /** Initialised by the JVM on first access, once, so the document is parsed once. */
     private static final class Holder {
         static final OpenApiInteractionValidator VALIDATOR =
-                OpenApiInteractionValidator.createForSpecificationUrl(document().toUri().toString())
+                OpenApiInteractionValidator.createForInlineApiSpecification(Text.VALUE)
                         // Merge each allOf into one schema, as client generators read the document: the
                         // validator otherwise closes every branch to the other branches' properties.
                         .withResolveCombinators(true)
