@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 
 /**
  * A cluster's windows without a database write per request: each node counts in its own memory and
@@ -78,7 +77,7 @@ public final class BatchedMinuteWindows implements MinuteWindows, AutoCloseable 
         this.onClose = onClose;
         this.tallies = Caffeine.newBuilder()
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-                .expireAfter(new UntilWindowCloses())
+                .expireAfter(new UntilWindowCloses<Tally>(clock, Tally::startMillis))
                 .executor(Runnable::run)
                 .build();
     }
@@ -258,25 +257,6 @@ public final class BatchedMinuteWindows implements MinuteWindows, AutoCloseable 
         } catch (InterruptedException e) {
             thread.shutdownNow();
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private final class UntilWindowCloses implements Expiry<Long, Tally> {
-
-        @Override
-        public long expireAfterCreate(Long key, Tally tally, long currentTime) {
-            long left = tally.startMillis() + WINDOW_MILLIS - clock.millis();
-            return TimeUnit.MILLISECONDS.toNanos(Math.max(0, left));
-        }
-
-        @Override
-        public long expireAfterUpdate(Long key, Tally tally, long currentTime, long currentDuration) {
-            return expireAfterCreate(key, tally, currentTime);
-        }
-
-        @Override
-        public long expireAfterRead(Long key, Tally tally, long currentTime, long currentDuration) {
-            return currentDuration;
         }
     }
 }

@@ -5,7 +5,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 
 /**
  * Windows in this node's memory: the embedded default, where one node sees every request. A token's
@@ -21,7 +20,7 @@ public final class InMemoryMinuteWindows implements MinuteWindows {
         this.clock = clock;
         this.windows = Caffeine.newBuilder()
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-                .expireAfter(new UntilWindowCloses())
+                .expireAfter(new UntilWindowCloses<Window>(clock, Window::startMillis))
                 .executor(Runnable::run)
                 .build();
     }
@@ -35,24 +34,5 @@ public final class InMemoryMinuteWindows implements MinuteWindows {
     long trackedTokens() {
         windows.cleanUp();
         return windows.estimatedSize();
-    }
-
-    private final class UntilWindowCloses implements Expiry<Long, Window> {
-
-        @Override
-        public long expireAfterCreate(Long key, Window window, long currentTime) {
-            long left = window.startMillis() + WINDOW_MILLIS - clock.millis();
-            return TimeUnit.MILLISECONDS.toNanos(Math.max(0, left));
-        }
-
-        @Override
-        public long expireAfterUpdate(Long key, Window window, long currentTime, long currentDuration) {
-            return expireAfterCreate(key, window, currentTime);
-        }
-
-        @Override
-        public long expireAfterRead(Long key, Window window, long currentTime, long currentDuration) {
-            return currentDuration;
-        }
     }
 }
