@@ -169,7 +169,7 @@ public final class App implements AutoCloseable {
             metrics.request(method, route, status, Duration.ofNanos(nanos));
         };
         AttachmentView view = new AttachmentView(downloadUrls, base);
-        InFlightRequests[] inFlight = new InFlightRequests[1];
+        InFlightRequests inFlight = new InFlightRequests();
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
@@ -181,7 +181,7 @@ public final class App implements AutoCloseable {
                     new DirectAttachmentGet(authenticator, limiter, attachments, view, json),
                     new DirectDownload(attachments, downloadUrls, metrics::downloadedBytes)), observer, json));
             // Outermost, so that a drain waits for every request, the direct routes' included.
-            cfg.jetty.modifyServer(server -> inFlight[0] = InFlightRequests.install(server));
+            cfg.jetty.modifyServer(inFlight::installOn);
             cfg.routes.before(RequestIds::assign);
             new ErrorMapping(json, new IncidentPhrases(), bodies).register(cfg);
 
@@ -191,7 +191,7 @@ public final class App implements AutoCloseable {
                     base, metrics, bodies, new UploadSlots(config.maxUploadsInFlight())).register(api);
             new DirectoryRoutes(storage.directory(), access, attachments::deleteParent, json).register(api);
             new DownloadRoutes(attachments, downloadUrls, authenticator, metrics).register(cfg);
-            new OpsRoutes(metrics, storage.database()::isHealthy, storage.blobs()::isHealthy, () -> inFlight[0].isShutdown(),
+            new OpsRoutes(metrics, storage.database()::isHealthy, storage.blobs()::isHealthy, inFlight::isShutdown,
                     background, json).register(cfg);
             new Console(sessions, storage.tokens(), storage.directory(), access, authenticator, limiter, json, base::get)
                     .register(cfg);
@@ -204,7 +204,7 @@ public final class App implements AutoCloseable {
         String scheme = tlsKeys == null ? "http" : "https";
         base.set(config.publicBase().orElseGet(() -> URI.create(scheme + "://" + reachableHost(config.bindAddress()) + ":" + port)));
         LOG.info("Attaché listening on {}:{} ({})", config.bindAddress(), port, config.storage().describe());
-        return new App(javalin, storage, config, base, port, background, inFlight[0]);
+        return new App(javalin, storage, config, base, port, background, inFlight);
     }
 
     private static ServerConnector connector(Server server, HttpConfiguration http, ServerConfig config, TlsKeys tlsKeys) {

@@ -34,11 +34,9 @@ public final class InFlightRequests extends Handler.Wrapper implements Graceful 
     };
 
     /** Puts the count in front of every other handler the server has so far. */
-    public static InFlightRequests install(Server server) {
-        InFlightRequests requests = new InFlightRequests();
-        requests.setHandler(server.getHandler());
-        server.setHandler(requests);
-        return requests;
+    public void installOn(Server server) {
+        setHandler(server.getHandler());
+        server.setHandler(this);
     }
 
     @Override
