@@ -67,18 +67,7 @@ interface Progress extends AutoCloseable {
         return new Progress() {
             @Override
             public FileProgress file(String name, long size, long alreadyHave) {
-                int id = model.start(name, size, alreadyHave);
-                return new FileProgress() {
-                    @Override
-                    public void onProgress(long bytes, long total) {
-                        model.update(id, bytes);
-                    }
-
-                    @Override
-                    public void finish(boolean succeeded) {
-                        model.finish(id, succeeded);
-                    }
-                };
+                return FileProgress.counted(model, model.start(name, size, alreadyHave), () -> { });
             }
 
             @Override
@@ -153,5 +142,21 @@ interface Progress extends AutoCloseable {
          * @param succeeded whether the file's bytes arrived; a failed file leaves the total
          */
         void finish(boolean succeeded);
+
+        /** A file's line kept in a model, with what to do once it finished (a redraw, or nothing). */
+        static FileProgress counted(ProgressModel model, int id, Runnable afterFinish) {
+            return new FileProgress() {
+                @Override
+                public void onProgress(long bytes, long total) {
+                    model.update(id, bytes);
+                }
+
+                @Override
+                public void finish(boolean succeeded) {
+                    model.finish(id, succeeded);
+                    afterFinish.run();
+                }
+            };
+        }
     }
 }

@@ -52,19 +52,7 @@ final class TerminalProgress implements Progress {
 
     @Override
     public FileProgress file(String name, long size, long alreadyHave) {
-        int id = model.start(name, size, alreadyHave);
-        return new FileProgress() {
-            @Override
-            public void onProgress(long bytes, long total) {
-                model.update(id, bytes);
-            }
-
-            @Override
-            public void finish(boolean succeeded) {
-                model.finish(id, succeeded);
-                redraw();
-            }
-        };
+        return FileProgress.counted(model, model.start(name, size, alreadyHave), this::redraw);
     }
 
     @Override
