@@ -27,7 +27,7 @@ public final class Main {
      * Which subcommands a run needs built: only the one it names first, when that one stands alone; the
      * whole tree otherwise ({@code help} and {@code completion} read the others, options before a
      * subcommand belong to the root). Building every command's model from its annotations was the largest
-     * part of a short command's start (docs/benchmarks.md); a tree with one subcommand parses, helps and
+     * part of a short command's start (docs/benchmarks-history.md, start-up); a tree with one subcommand parses, helps and
      * fails exactly as the whole tree does for that subcommand.
      */
     static Predicate<String> builtFor(String[] args) {

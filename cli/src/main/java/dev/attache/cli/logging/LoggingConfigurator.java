@@ -14,7 +14,7 @@ import ch.qos.logback.core.status.NopStatusListener;
 /**
  * The attache command's logging, set up in code (logback finds this class as a service before it looks
  * for files). Reading the same set-up from a {@code logback.xml} loaded logback's XML configurator and an
- * XML parser, some 630 classes and about 130 ms of CPU in every server start (docs/benchmarks.md).
+ * XML parser, some 630 classes and about 130 ms of CPU in every server start (docs/benchmarks-history.md, start-up).
  *
  * <p>A configuration file still wins when one is given: with {@code -Dlogback.configurationFile=FILE} or a
  * {@code logback-test.xml} on the class path this configurator steps aside and logback reads the file.

@@ -22,7 +22,7 @@ import javax.sql.DataSource;
  * The migrations this build ships, listed by name (a test checks the list against the resources), and
  * whether a database has had exactly these applied. That question is one query; asking Flyway loads
  * some 400 classes and scans the class path, about 350 ms of CPU in a start on an existing data directory
- * (docs/benchmarks.md). Anything short of an exact match (no history, a migration missing, failed,
+ * (docs/benchmarks-history.md, start-up). Anything short of an exact match (no history, a migration missing, failed,
  * changed or unknown to this build) is left to Flyway, which applies, validates or refuses as it always did.
  */
 final class Migrations {

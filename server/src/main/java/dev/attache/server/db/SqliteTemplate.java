@@ -16,7 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * An empty SQLite database that Flyway migrated when the jar was built ({@link SqliteTemplateBuilder}), so a
  * new data directory starts from a copy of it instead of from Flyway, which costs a first start some 600 ms of
- * CPU (docs/benchmarks.md). Next to the file, a list of the migrations its history records, by script and
+ * CPU (docs/benchmarks-history.md, start-up). Next to the file, a list of the migrations its history records, by script and
  * checksum; a template whose list is not exactly this build's scripts is not used, and Flyway migrates the
  * new database as it would without a template.
  *
