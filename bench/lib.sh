@@ -24,11 +24,12 @@ build_jar() {
   (cd "$ROOT" && mvn -B -q -DskipTests package -pl cli -am) >&2
 }
 
-# start_server PORT DATA_DIR [java options...]; sets SERVER_PID, TOKEN, API
+# start_server PORT DATA_DIR [java options...]; sets SERVER_PID, TOKEN, API. SERVE_LIMITS replaces --no-rate-limits.
 start_server() {
   local port="$1" data="$2"; shift 2
   rm -rf "$data"; mkdir -p "$data"
-  java "$@" -jar "$JAR" serve --port "$port" --data-dir "$data" --no-rate-limits >"$data.log" 2>&1 &
+  # shellcheck disable=SC2086 # SERVE_LIMITS is a list of options
+  java "$@" -jar "$JAR" serve --port "$port" --data-dir "$data" ${SERVE_LIMITS:---no-rate-limits} >"$data.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 240); do
     curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break

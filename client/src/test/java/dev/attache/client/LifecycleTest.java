@@ -5,26 +5,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.attache.client.testing.Actions;
 import dev.attache.client.testing.Fixture;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.util.HashSet;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** What a client's threads cost, and that close() gives them back. */
+/**
+ * What a client's threads cost, and that close() gives them back. The client runs on a thread of a
+ * thread group of its own: a new thread joins the group of the thread that creates it, so every thread
+ * the client starts (its workers, its timer, its HTTP clients' threads and any they start) is in that
+ * group, and no thread of the scripted server or of other tests in the same JVM is.
+ */
 class LifecycleTest {
 
     private final Fixture f = new Fixture();
@@ -37,25 +41,22 @@ class LifecycleTest {
         f.close();
     }
 
-    private static Set<Thread> liveThreads() {
-        return new HashSet<>(Thread.getAllStackTraces().keySet());
-    }
-
     @Test
     void buildingUsingAndClosingAHundredClientsLeavesNoThreadOfTheirsAlive() {
         for (int i = 0; i < 100; i++) {
             f.server.enqueue(Actions.ok(Fixture.attachmentJson("7", "a")));
         }
-        Set<Thread> before = liveThreads();
 
-        for (int i = 0; i < 100; i++) {
-            try (AttachmentsApi api = f.api()) {
-                api.getAttachment(gid).join();
+        ThreadGroup client = runInGroupOfItsOwn(() -> {
+            for (int i = 0; i < 100; i++) {
+                try (AttachmentsApi api = f.api()) {
+                    api.getAttachment(gid).join();
+                }
             }
-        }
+        });
 
         // No System.gc(): the threads must be gone because close() ended them.
-        assertThat(clientThreadsStartedSince(before)).isEmpty();
+        assertThat(liveThreadsOf(client)).isEmpty();
     }
 
     @Test
@@ -63,17 +64,18 @@ class LifecycleTest {
         for (int i = 0; i < 40; i++) {
             f.server.enqueue(Actions.ok(Fixture.attachmentJson("7", "a")));
         }
-        Set<Thread> before = liveThreads();
 
-        for (int i = 0; i < 20; i++) {
-            try (AttachmentsApi api = f.api()) {
-                // An upload goes through the second HTTP client, built on first use.
-                api.createAttachmentForObject(ParentGid.of("1"), Upload.bytes("a.txt", new byte[] {1})).join();
-                api.getAttachment(gid).join();
+        ThreadGroup client = runInGroupOfItsOwn(() -> {
+            for (int i = 0; i < 20; i++) {
+                try (AttachmentsApi api = f.api()) {
+                    // An upload goes through the second HTTP client, built on first use.
+                    api.createAttachmentForObject(ParentGid.of("1"), Upload.bytes("a.txt", new byte[] {1})).join();
+                    api.getAttachment(gid).join();
+                }
             }
-        }
+        });
 
-        assertThat(clientThreadsStartedSince(before)).isEmpty();
+        assertThat(liveThreadsOf(client)).isEmpty();
     }
 
     @Test
@@ -101,29 +103,25 @@ class LifecycleTest {
         }
     }
 
-    /** The scripted server's own per-connection threads are not the client's. */
-    private static Set<String> clientThreadsStartedSince(Set<Thread> before) {
-        return liveThreads().stream()
-                .filter(t -> !before.contains(t) && t.isAlive() && !t.getName().equals("scripted-server"))
-                .map(Thread::getName)
-                .collect(Collectors.toSet());
-    }
-
     @Test
     void aThousandSequentialCallsStartABoundedNumberOfThreads() {
         for (int i = 0; i < 1000; i++) {
             f.server.enqueue(Actions.ok(Fixture.attachmentJson("7", "a")));
         }
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        try (AttachmentsApi api = f.api()) {
-            long started = threads.getTotalStartedThreadCount();
+        Set<Thread> seen = ConcurrentHashMap.newKeySet();
 
-            for (int i = 0; i < 1000; i++) {
-                api.getAttachment(gid).join();
+        runInGroupOfItsOwn(() -> {
+            Thread caller = Thread.currentThread();
+            try (AttachmentsApi api = f.api()) {
+                for (int i = 0; i < 1000; i++) {
+                    api.getAttachment(gid).join();
+                    // Looked at after every call: a thread started per call is still finishing when its call completes.
+                    liveThreadsOf(caller.getThreadGroup()).stream().filter(t -> t != caller).forEach(seen::add);
+                }
             }
+        });
 
-            assertThat(threads.getTotalStartedThreadCount() - started).isLessThan(20);
-        }
+        assertThat(seen).hasSizeLessThan(20);
     }
 
     @Test
@@ -160,5 +158,37 @@ class LifecycleTest {
                 BodyHandlers.discarding()).statusCode();
 
         assertThat(status).isEqualTo(200);
+    }
+
+    /**
+     * Runs {@code body} on a thread in a new thread group and waits for it to end; the group then holds
+     * whatever threads the body started and left alive.
+     */
+    private static ThreadGroup runInGroupOfItsOwn(Runnable body) {
+        ThreadGroup group = new ThreadGroup("client-under-test");
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread caller = new Thread(group, () -> {
+            try {
+                body.run();
+                done.complete(null);
+            } catch (Throwable t) {
+                done.completeExceptionally(t);
+            }
+        }, "client-caller");
+        caller.start();
+        done.join();
+        try {
+            caller.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return group;
+    }
+
+    private static List<Thread> liveThreadsOf(ThreadGroup group) {
+        Thread[] threads = new Thread[group.activeCount() + 16];
+        int n = group.enumerate(threads, true);
+        return Arrays.stream(threads, 0, n).filter(Thread::isAlive).toList();
     }
 }

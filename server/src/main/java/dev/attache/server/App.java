@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.server.ConnectionFactory;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -36,6 +38,7 @@ import dev.attache.server.attachments.MultipartUploadReader;
 import dev.attache.server.attachments.PageTokens;
 import dev.attache.server.attachments.UploadSlots;
 import dev.attache.server.auth.AccessTokens;
+import dev.attache.server.auth.ApiGate;
 import dev.attache.server.auth.ApiRoutes;
 import dev.attache.server.auth.Authenticator;
 import dev.attache.server.auth.OAuthApps;
@@ -51,6 +54,7 @@ import dev.attache.server.download.DownloadUrls;
 import dev.attache.server.http.AccessLog;
 import dev.attache.server.http.DirectRoutes;
 import dev.attache.server.http.ErrorMapping;
+import dev.attache.server.http.HandlerChain;
 import dev.attache.server.http.IncidentPhrases;
 import dev.attache.server.http.Json;
 import dev.attache.server.http.JsonErrorHandler;
@@ -170,6 +174,16 @@ public final class App implements AutoCloseable {
         };
         AttachmentView view = new AttachmentView(downloadUrls, base);
         InFlightRequests inFlight = new InFlightRequests();
+        ApiGate gate = new ApiGate(authenticator, limiter);
+        // In front of every framework route, outermost first: the in-flight count, so that a drain waits for
+        // every request (a faulted or direct one included); the faults, only with test controls, so that they
+        // reach the direct routes too; then the direct routes. Javalin attaches itself inside the last.
+        List<Handler.Wrapper> front = new ArrayList<>();
+        front.add(inFlight);
+        config.controls().ifPresent(controls -> front.add(controls.faultHandler(json)));
+        front.add(new DirectRoutes(List.of(
+                new DirectAttachmentGet(gate, attachments, view, json),
+                new DirectDownload(attachments, downloadUrls, metrics::downloadedBytes)), observer, json));
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
@@ -177,15 +191,11 @@ public final class App implements AutoCloseable {
             cfg.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
             cfg.jetty.addConnector((server, http) -> connector(server, http, config, tlsKeys));
             cfg.requestLogger.http(observer::finished);
-            cfg.jetty.modifyServer(server -> DirectRoutes.install(server, List.of(
-                    new DirectAttachmentGet(authenticator, limiter, attachments, view, json),
-                    new DirectDownload(attachments, downloadUrls, metrics::downloadedBytes)), observer, json));
-            // Outermost, so that a drain waits for every request, the direct routes' included.
-            cfg.jetty.modifyServer(inFlight::installOn);
+            cfg.jetty.modifyServer(server -> server.setHandler(HandlerChain.of(front)));
             cfg.routes.before(RequestIds::assign);
             new ErrorMapping(json, new IncidentPhrases(), bodies).register(cfg);
 
-            ApiRoutes api = new ApiRoutes(cfg, authenticator, limiter);
+            ApiRoutes api = new ApiRoutes(cfg, gate);
             new AttachmentRoutes(attachments, new MultipartUploadReader(storage.blobs(), background),
                     view, new PageTokens(signer, config.offsetTokenTtl(), clock), access, json,
                     base, metrics, bodies, new UploadSlots(config.maxUploadsInFlight())).register(api);

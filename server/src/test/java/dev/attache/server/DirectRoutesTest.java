@@ -2,16 +2,21 @@ package dev.attache.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +30,7 @@ import dev.attache.server.directory.User;
 import dev.attache.server.auth.Scope;
 import dev.attache.server.auth.TokenKind;
 import dev.attache.server.ratelimit.RateLimits;
+import dev.attache.server.testing.Concurrently;
 import dev.attache.server.testing.Multipart;
 import dev.attache.server.testing.MutableClock;
 import dev.attache.server.testing.Reply;
@@ -50,6 +56,10 @@ class DirectRoutesTest {
     TestServer limited;
     String limitedGid;
 
+    /** One read in flight per token, as {@code --concurrent-reads 1}. */
+    TestServer oneRead;
+    String oneReadGid;
+
     @BeforeAll
     void start() {
         // Time stands still on this server, so a download_url signed for the first of two answers is the
@@ -58,12 +68,15 @@ class DirectRoutesTest {
         task = server.createTask("direct routes");
         limited = TestServer.start(dir.resolve("limited"), c -> c.rateLimits(new RateLimits(true, 3, 50, 15)));
         limitedGid = upload(limited, limited.createTask("rate limited"), "limited.txt", "text/plain");
+        oneRead = TestServer.start(dir.resolve("one-read"), c -> c.rateLimits(new RateLimits(true, 100_000, 1, 15)));
+        oneReadGid = upload(oneRead, oneRead.createTask("one read at a time"), "one.txt", "text/plain");
     }
 
     @AfterAll
     void stop() {
         server.close();
         limited.close();
+        oneRead.close();
     }
 
     @ParameterizedTest
@@ -133,6 +146,70 @@ class DirectRoutesTest {
         assertThat(headersOf(direct).keySet()).isEqualTo(headersOf(framework).keySet());
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {10, 2000})
+    void aGetAcceptingGzipAnswersAsTheFrameworkRouteDoes(int parentNameLength) {
+        String token = freshToken();
+        String gid = upload(server, server.createTask("p".repeat(parentNameLength)), "c.txt", "text/plain");
+        String path = "/attachments/" + gid + "?opt_fields=name,parent.name";
+
+        // Large enough to compress, the answer is the framework's: the direct route hands it over after the gate.
+        Supplier<Reply> call = () -> get(token, path, "gzip");
+        Reply direct = parentNameLength > 1500 ? byFramework(call) : directly(call);
+        Reply framework = byFramework(() -> get(token, path + "&opt_pretty=false", "gzip"));
+
+        assertThat(direct.status()).isEqualTo(200);
+        assertThat(direct.status()).isEqualTo(framework.status());
+        assertThat(withoutLength(direct)).isEqualTo(withoutLength(framework));
+        assertThat(decoded(direct)).isEqualTo(decoded(framework));
+        assertThat(direct.header("Content-Encoding")).isEqualTo(parentNameLength > 1500 ? "gzip" : null);
+    }
+
+    @Test
+    void aGzippedAnswerVariesByAcceptEncoding() {
+        String gid = upload(server, server.createTask("q".repeat(2000)), "d.txt", "text/plain");
+
+        Reply gzipped = get(freshToken(), "/attachments/" + gid + "?opt_fields=parent.name", "gzip");
+
+        assertThat(gzipped.header("Content-Encoding")).isEqualTo("gzip");
+        assertThat(gzipped.header("Vary")).isEqualTo("Accept-Encoding");
+    }
+
+    @Test
+    void anAnswerTooSmallToGzipVariesByAcceptEncodingOnBothPaths() {
+        String token = freshToken();
+        String gid = upload("e.txt", "text/plain");
+
+        Reply direct = directly(() -> get(token, "/attachments/" + gid));
+        Reply framework = byFramework(() -> get(token, "/attachments/" + gid + "?opt_pretty=false"));
+
+        assertThat(direct.header("Vary")).isEqualTo("Accept-Encoding");
+        assertThat(framework.header("Vary")).isEqualTo("Accept-Encoding");
+    }
+
+    @Test
+    void aReadLeftToTheFrameworkRouteAfterTheGateFreesTheTokensOnlyReadSlot() {
+        String token = freshToken(oneRead);
+
+        assertThat(byFramework(oneRead, () -> get(oneRead, token, "/attachments/999999999999")).status()).isEqualTo(404);
+
+        assertThat(directly(oneRead, () -> get(oneRead, token, "/attachments/" + oneReadGid)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void concurrentReadsOnBothPathsAreAdmittedOrRefusedAndLeaveNoSlotTaken() {
+        String token = freshToken(oneRead);
+        List<String> paths = List.of("/attachments/" + oneReadGid, "/attachments/" + oneReadGid + "?opt_pretty=false",
+                "/attachments/999999999999", "/attachments/" + oneReadGid + "?opt_fields=name");
+
+        List<Integer> statuses = Concurrently.run(32, i -> get(oneRead, token, paths.get(i % paths.size())).status());
+
+        assertThat(statuses).allMatch(s -> s == 200 || s == 404 || s == 429, "each 200, 404 or 429");
+        assertThat(directly(oneRead, () -> get(oneRead, token, "/attachments/" + oneReadGid)).status()).isEqualTo(200);
+        assertThat(byFramework(oneRead, () -> get(oneRead, token, "/attachments/" + oneReadGid + "?opt_pretty=false")).status())
+                .isEqualTo(200);
+    }
+
     private String upload(String name, String contentType) {
         return upload(server, task, name, contentType);
     }
@@ -155,6 +232,11 @@ class DirectRoutesTest {
             request.header("Authorization", "Bearer " + token);
         }
         return on.send(request.build());
+    }
+
+    private Reply get(String token, String pathAndQuery, String acceptEncoding) {
+        return server.send(HttpRequest.newBuilder(server.api(pathAndQuery)).GET()
+                .header("Authorization", "Bearer " + token).header("Accept-Encoding", acceptEncoding).build());
     }
 
     private Reply fetch(String url) {
@@ -187,6 +269,25 @@ class DirectRoutesTest {
         assertThat(direct.status()).isEqualTo(framework.status());
         assertThat(headersOf(direct)).isEqualTo(headersOf(framework));
         assertThat(direct.body()).isEqualTo(framework.body());
+    }
+
+    /** Whether a body is sent in one piece or in chunks says nothing about the answer. */
+    private static Map<String, String> withoutLength(Reply reply) {
+        Map<String, String> headers = headersOf(reply);
+        headers.remove("content-length");
+        headers.remove("transfer-encoding");
+        return headers;
+    }
+
+    private static byte[] decoded(Reply reply) {
+        if (!"gzip".equals(reply.header("Content-Encoding"))) {
+            return reply.body();
+        }
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(reply.body()))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Map<String, String> headersOf(Reply reply) {

@@ -7,9 +7,8 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.jspecify.annotations.Nullable;
 
+import dev.attache.server.auth.ApiGate;
 import dev.attache.server.auth.ApiRoutes;
-import dev.attache.server.auth.Authenticator;
-import dev.attache.server.auth.Principal;
 import dev.attache.server.auth.Scope;
 import dev.attache.server.http.ApiException;
 import dev.attache.server.http.DirectAnswer;
@@ -17,15 +16,15 @@ import dev.attache.server.http.DirectRoute;
 import dev.attache.server.http.Json;
 import dev.attache.server.http.OptFields;
 import dev.attache.server.ids.Gid;
-import dev.attache.server.ratelimit.RateLimiter;
 
 /**
  * {@code GET /attachments/{attachment_gid}} for the common request, on Jetty's core API: a bearer token
- * with the read scope, an attachment the caller may see, at most a plain {@code opt_fields}. Anything
- * else (no or unknown token, a missing or hidden attachment, {@code opt_pretty}, an encoded query, an
- * answer large enough to compress) is left to {@link AttachmentRoutes}, which answers every case. All
- * of those checks are reads, made before the rate limiter counts the request, so declining changes
- * nothing; once admitted, the answer is this route's, a 429 included.
+ * with the read scope, an attachment the caller may see, at most a plain {@code opt_fields}. It passes
+ * the same {@link ApiGate} as the framework route, holding the in-flight slot over the same work, so a
+ * request the limits refuse is answered 429 before any read. What it cannot answer exactly as
+ * {@link AttachmentRoutes} would is left to that route: before the gate, without changing anything (no
+ * or unknown token, no read scope, {@code opt_pretty}, an encoded query); after it, with the admission
+ * handed over (a missing or hidden attachment, an answer large enough to compress).
  */
 public final class DirectAttachmentGet implements DirectRoute {
 
@@ -35,16 +34,13 @@ public final class DirectAttachmentGet implements DirectRoute {
     /** Javalin compresses answers from this size when the client accepts it; such answers stay with it. */
     private static final int COMPRESSED_FROM = 1500;
 
-    private final Authenticator authenticator;
-    private final RateLimiter limiter;
+    private final ApiGate gate;
     private final AttachmentService service;
     private final AttachmentView view;
     private final Json json;
 
-    public DirectAttachmentGet(Authenticator authenticator, RateLimiter limiter, AttachmentService service,
-            AttachmentView view, Json json) {
-        this.authenticator = authenticator;
-        this.limiter = limiter;
+    public DirectAttachmentGet(ApiGate gate, AttachmentService service, AttachmentView view, Json json) {
+        this.gate = gate;
         this.service = service;
         this.view = view;
         this.json = json;
@@ -58,8 +54,7 @@ public final class DirectAttachmentGet implements DirectRoute {
     @Override
     public @Nullable DirectAnswer answer(Request request) {
         Optional<Gid> gid = Gid.parse(request.getHttpURI().getPath().substring(PREFIX.length()));
-        String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-        if (gid.isEmpty() || authorization == null) {
+        if (gid.isEmpty()) {
             return null;
         }
         String query = request.getHttpURI().getQuery();
@@ -70,25 +65,40 @@ public final class DirectAttachmentGet implements DirectRoute {
                 return null;
             }
         }
-        Optional<Principal> principal = authenticator.principal(authorization);
-        if (principal.isEmpty() || !principal.get().has(Scope.READ)) {
+        Optional<ApiGate.Admission> admitted;
+        try {
+            admitted = gate.admitRead(request, Scope.READ);
+        } catch (ApiException refused) {
+            return DirectAnswer.error(refused, json, ROUTE);
+        }
+        if (admitted.isEmpty()) {
             return null;
         }
+        try (ApiGate.Admission admission = admitted.get()) {
+            try {
+                return answer(request, admission, gid.get(), optFields);
+            } catch (RuntimeException declined) {
+                // DirectRoutes leaves a failure to the framework route (or answers 503 itself): not a second admission.
+                admission.handOver();
+                throw declined;
+            }
+        }
+    }
+
+    private @Nullable DirectAnswer answer(Request request, ApiGate.Admission admission, Gid gid, @Nullable String optFields) {
         AttachmentService.AttachmentOnParent found;
         try {
-            found = service.get(principal.get(), gid.get());
+            found = service.get(admission.principal(), gid);
         } catch (ApiException notFoundOrHidden) {
+            admission.handOver();
             return null;
         }
         byte[] body = json.bytes(Map.of("data", view.full(found.attachment(), found.parent(), OptFields.parse(optFields))));
         if (body.length >= COMPRESSED_FROM && request.getHeaders().contains(HttpHeader.ACCEPT_ENCODING)) {
+            admission.handOver();
             return null;
         }
-        try (RateLimiter.Permit admitted = limiter.acquire(principal.get().tokenGid(), false)) {
-            return DirectAnswer.json(200, body, ROUTE);
-        } catch (ApiException refused) {
-            return DirectAnswer.error(refused, json, ROUTE);
-        }
+        return DirectAnswer.json(200, body, ROUTE);
     }
 
     /**

@@ -1,14 +1,13 @@
 package dev.attache.server.auth;
 
-import dev.attache.server.ratelimit.RateLimiter;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 
 /**
- * Registers routes under {@code /api/1.0}, each behind the same gate: authenticate the bearer token,
- * admit the request under the token's rate limits, check the route's scope, and free the in-flight
- * slot however the handler ends.
+ * Registers routes under {@code /api/1.0}, each behind the {@link ApiGate} that the direct routes pass
+ * too: authenticate the bearer token, admit the request under the token's rate limits, check the
+ * route's scope, and free the in-flight slot however the handler ends.
  */
 public final class ApiRoutes {
 
@@ -22,13 +21,11 @@ public final class ApiRoutes {
     }
 
     private final JavalinConfig config;
-    private final Authenticator authenticator;
-    private final RateLimiter limiter;
+    private final ApiGate gate;
 
-    public ApiRoutes(JavalinConfig config, Authenticator authenticator, RateLimiter limiter) {
+    public ApiRoutes(JavalinConfig config, ApiGate gate) {
         this.config = config;
-        this.authenticator = authenticator;
-        this.limiter = limiter;
+        this.gate = gate;
     }
 
     /** A GET route needing {@code attachments:read} (or no scope when {@code scope} is null). */
@@ -48,14 +45,7 @@ public final class ApiRoutes {
 
     private void add(HandlerType method, String path, Scope scope, ApiHandler handler) {
         boolean write = method != HandlerType.GET;
-        config.routes.addHttpHandler(method, PREFIX + path, ctx -> {
-            Principal principal = authenticator.authenticate(ctx);
-            try (RateLimiter.Permit permit = limiter.acquire(principal.tokenGid(), write)) {
-                if (scope != null) {
-                    principal.require(scope);
-                }
-                handler.handle(ctx, principal);
-            }
-        });
+        config.routes.addHttpHandler(method, PREFIX + path,
+                ctx -> gate.pass(ctx, write, scope, principal -> handler.handle(ctx, principal)));
     }
 }

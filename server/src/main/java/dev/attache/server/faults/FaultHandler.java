@@ -24,9 +24,10 @@ import dev.attache.server.http.IncidentPhrases;
 import dev.attache.server.http.Json;
 
 /**
- * Applies the {@link FaultPlan} in front of everything else, at the Jetty level, so a fault looks to
- * the client exactly as a real failure would: a status Asana sends, a slow answer, or a TCP
- * connection that closes mid-body. Requests to the control API are never faulted.
+ * Applies the {@link FaultPlan} in front of every route, direct or framework, at the Jetty level, so a
+ * fault looks to the client exactly as a real failure would: a status Asana sends, a slow answer, or a
+ * TCP connection that closes mid-body. Requests to the control API are never faulted. Only a server
+ * with test controls has one (see {@link TestControls#faultHandler}).
  */
 final class FaultHandler extends Handler.Wrapper {
 

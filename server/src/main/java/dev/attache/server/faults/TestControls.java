@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Objects;
 
+import org.eclipse.jetty.server.Handler;
+
 import dev.attache.server.blob.BlobStore;
 import dev.attache.server.db.Jdbc;
 import dev.attache.server.http.Json;
@@ -76,19 +78,20 @@ public final class TestControls {
     }
 
     /**
-     * Hooks the controls into a server being configured: the fault handler in front of Jetty's
-     * handlers and the {@code /_test} routes. Called once by the composition root, after start-up
-     * seeding, so the data present now is what {@link #reset()} returns to.
+     * Registers the {@code /_test} routes on a server being configured. Called once by the composition
+     * root, after start-up seeding, so the data present now is what {@link #reset()} returns to.
      */
     public void install(JavalinConfig config, Json json, Jdbc jdbc, BlobStore blobs, GidGenerator gids) {
         dataReset = new DataReset(jdbc, blobs, gids.next(), clock);
-        config.jetty.modifyServer(server -> {
-            // In front of whatever handler is there already, so faults reach every path a request can take.
-            FaultHandler handler = new FaultHandler(faults, json);
-            handler.setHandler(server.getHandler());
-            server.setHandler(handler);
-        });
         new ControlRoutes(this, json).register(config);
+    }
+
+    /**
+     * The handler that applies {@link #faults()}; the composition root puts it in front of every route,
+     * the direct ones included, and only when these controls are on.
+     */
+    public Handler.Wrapper faultHandler(Json json) {
+        return new FaultHandler(faults, json);
     }
 
     boolean acceptsToken(String presented) {

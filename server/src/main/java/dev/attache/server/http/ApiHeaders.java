@@ -8,7 +8,9 @@ import io.javalin.http.Context;
 
 /**
  * The headers every API answer carries: the contract's exact {@code Content-Type} and
- * {@code X-Content-Type-Options: nosniff}, so no browser reads a JSON body as anything else.
+ * {@code X-Content-Type-Options: nosniff}, so no browser reads a JSON body as anything else, and
+ * {@code Vary: Accept-Encoding}, since any of these answers is compressed when it is large enough and
+ * the client accepts it: a cache must not hand a compressed answer to a client that did not ask for one.
  */
 public final class ApiHeaders {
 
@@ -17,12 +19,13 @@ public final class ApiHeaders {
 
     static final HttpField CONTENT_TYPE = new HttpField(HttpHeader.CONTENT_TYPE, JSON_CONTENT_TYPE);
     static final HttpField NOSNIFF = new HttpField("X-Content-Type-Options", "nosniff");
+    static final HttpField VARY = new HttpField(HttpHeader.VARY, HttpHeader.ACCEPT_ENCODING.asString());
 
     private ApiHeaders() {
     }
 
     /**
-     * Sets both headers on a Javalin response. The servlet layer rewrites any JSON content type it
+     * Sets the headers on a Javalin response. The servlet layer rewrites any JSON content type it
      * recognises into its own spelling ({@code application/json;charset=utf-8}), so the field goes onto
      * the Jetty response beneath it, which sends header values as given.
      */
@@ -31,5 +34,6 @@ public final class ApiHeaders {
         var beneath = ServletContextRequest.getServletContextRequest(ctx.req()).getServletContextResponse().getWrapped();
         beneath.getHeaders().put(CONTENT_TYPE);
         beneath.getHeaders().put(NOSNIFF);
+        beneath.getHeaders().ensureField(VARY);
     }
 }

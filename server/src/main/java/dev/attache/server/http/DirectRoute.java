@@ -18,7 +18,9 @@ public interface DirectRoute {
      * framework. Declining is only allowed before anything has changed, since the framework then
      * handles the same request from the start: a route that must answer after changing state (a
      * rate-limit refusal counts against the quota, for instance) answers with
-     * {@link DirectAnswer#error}. A route that throws declines as well, unless the failure says the
+     * {@link DirectAnswer#error}. The one exception is an admission through the API gate, which a
+     * route may hand over with the request so that the framework route runs under it instead of
+     * taking another. A route that throws declines as well, unless the failure says the
      * database or the blob store does not answer: then the answer is the framework's 503 at once, not
      * after a second wait for the same dependency.
      *

@@ -11,7 +11,6 @@ import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,16 +57,6 @@ public final class DirectRoutes extends Handler.Wrapper {
             }
         }
         return super.handle(request, response, callback);
-    }
-
-    /**
-     * Puts direct routes in front of whatever handler the server has so far; Javalin then attaches its
-     * own handler inside the innermost wrapper, behind them.
-     */
-    public static void install(Server server, List<DirectRoute> routes, RequestObserver observer, Json json) {
-        DirectRoutes direct = new DirectRoutes(routes, observer, json);
-        direct.setHandler(server.getHandler());
-        server.setHandler(direct);
     }
 
     /** How many requests a direct route has answered, for tests and diagnostics: the two paths look alike from outside. */

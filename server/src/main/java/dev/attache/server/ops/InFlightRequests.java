@@ -6,7 +6,6 @@ import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.component.Graceful;
 
@@ -32,12 +31,6 @@ public final class InFlightRequests extends Handler.Wrapper implements Graceful 
             return inFlight.sum() == 0;
         }
     };
-
-    /** Puts the count in front of every other handler the server has so far. */
-    public void installOn(Server server) {
-        setHandler(server.getHandler());
-        server.setHandler(this);
-    }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
