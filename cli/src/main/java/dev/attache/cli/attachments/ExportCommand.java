@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,16 +15,13 @@ import dev.attache.cli.output.OutputFormat;
 import dev.attache.client.Attachment;
 import dev.attache.client.AttachmentGid;
 import dev.attache.client.AttachmentsApi;
-import dev.attache.client.CallListener;
 import dev.attache.client.PageRequest;
 import dev.attache.client.ParentGid;
 import dev.attache.client.ResourceSubtype;
 import dev.attache.server.signing.Sha256;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code attache export}: copies every file attached to a parent into a directory, with a
@@ -41,13 +37,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Example:", "  attache export --parent 1204000000000001 --dir ./task-files"})
 final class ExportCommand implements Callable<Integer> {
 
-    private final ClientContext context;
-
-    @Spec
-    private @Nullable CommandSpec spec;
-
     @Mixin
-    private @Nullable ConnectionOptions connectionOptions;
+    private final ServerAccess server;
 
     @Mixin
     private @Nullable QuietOption quiet;
@@ -61,17 +52,16 @@ final class ExportCommand implements Callable<Integer> {
     private @Nullable Path dir;
 
     ExportCommand(ClientContext context) {
-        this.context = context;
+        this.server = new ServerAccess(context);
     }
 
     @Override
     public Integer call() {
-        Connection connection = context.connection(connectionOptions);
-        RetryNotice retries = new RetryNotice(spec.commandLine().getErr());
-        try (AttachmentsApi api = context.api(connection, quiet.quiet ? CallListener.none() : retries)) {
+        try (Session session = server.open(quiet.quiet)) {
+            AttachmentsApi api = session.api();
             List<Attachment> files = new ArrayList<>();
-            PrintWriter err = spec.commandLine().getErr();
-            ClientContext.explained(connection, () -> Outcomes.await(api.forEach(parent,
+            PrintWriter err = session.err();
+            session.explained(() -> Outcomes.await(api.forEach(parent,
                     PageRequest.limit(100).withFields(FileFetcher.FIELDS), a -> {
                         if (a.resourceSubtype() == null || ResourceSubtype.ASANA.equals(a.resourceSubtype())) {
                             files.add(a);
@@ -79,29 +69,16 @@ final class ExportCommand implements Callable<Integer> {
                             err.println("attache: skipping " + a.gid() + " (" + a.name() + "): a link has no bytes to export");
                         }
                     })));
-            ClientContext.explained(connection, () -> {
-                DownloadCommand.createDirectories(dir);
-                return dir;
-            });
+            session.explained(() -> DownloadCommand.createDirectories(dir));
             Map<AttachmentGid, String> names = LocalNames.distinct(files);
             List<CompletableFuture<Fetched>> fetches = new ArrayList<>();
             long total = files.stream().mapToLong(a -> a.size() == null ? 0 : a.size()).sum();
             ItemReport report;
-            AtomicReference<ItemReport> shown = new AtomicReference<>();
-            try (Progress progress = Progress.of(context.terminal(), quiet.quiet, files.size(), total);
-                    Interruption interruption = Interruption.watch(() -> {
-                        progress.stop();
-                        ItemReport r = shown.get();
-                        if (r != null) {
-                            r.interrupted(progress.tally().describe("downloaded"),
-                                    "run the same export again to fetch the rest (it continues .part files).");
-                        }
-                    })) {
-                retries.above(progress);
-                report = new ItemReport(spec.commandLine().getOut(), err, OutputFormat.Mode.TEXT, progress, connection,
-                        connectionOptions.verbose, "gid");
-                shown.set(report);
-                FileFetcher fetcher = new FileFetcher(api, progress);
+            try (Batch batch = Batch.start(session, OutputFormat.Mode.TEXT, "gid", quiet.quiet, files.size(), total,
+                    new Batch.Interrupted("downloaded",
+                            "run the same export again to fetch the rest (it continues .part files)."))) {
+                report = batch.report();
+                FileFetcher fetcher = new FileFetcher(api, batch.progress());
                 for (Attachment a : files) {
                     fetches.add(fetcher.fetch(a, dir.resolve(names.get(a.gid())),
                             FileFetcher.Existing.KEEP_SAME_SIZE_REPLACE_OTHERS).whenComplete((f, t) -> {
@@ -112,14 +89,11 @@ final class ExportCommand implements Callable<Integer> {
                                 }
                             }));
                 }
-                CompletableFuture.allOf(fetches.toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
+                Outcomes.settle(fetches);
             }
             List<Fetched> done = fetches.stream().filter(f -> !f.isCompletedExceptionally()).map(CompletableFuture::join).toList();
-            ClientContext.explained(connection, () -> {
-                new Manifest(parent, done.stream().map(ExportCommand::entry).toList()).writeTo(dir);
-                return dir;
-            });
-            report(done);
+            session.explained(() -> new Manifest(parent, done.stream().map(ExportCommand::entry).toList()).writeTo(dir));
+            report(session.out(), done);
             return report.finish();
         }
     }
@@ -138,9 +112,8 @@ final class ExportCommand implements Callable<Integer> {
         }
     }
 
-    private void report(List<Fetched> done) {
+    private void report(PrintWriter out, List<Fetched> done) {
         long fetched = done.stream().filter(f -> f.how() != Fetched.How.ALREADY_THERE).count();
-        PrintWriter out = spec.commandLine().getOut();
         out.println("Exported " + done.size() + " files to " + dir + " (" + fetched + " fetched, "
                 + (done.size() - fetched) + " already there); manifest in " + dir.resolve(Manifest.FILE_NAME));
         out.flush();

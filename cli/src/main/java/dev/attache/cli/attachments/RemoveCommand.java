@@ -13,15 +13,12 @@ import org.jspecify.annotations.Nullable;
 import dev.attache.cli.output.OutputFormat;
 import dev.attache.client.Attachment;
 import dev.attache.client.AttachmentGid;
-import dev.attache.client.AttachmentsApi;
 import dev.attache.client.Field;
 import dev.attache.client.Fields;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code attache rm}: deletes attachments. It asks first, naming what it would delete, since a
@@ -38,13 +35,8 @@ final class RemoveCommand implements Callable<Integer> {
     /** How many names a confirmation lists before "and N more". */
     private static final int NAMES_SHOWN = 5;
 
-    private final ClientContext context;
-
-    @Spec
-    private @Nullable CommandSpec spec;
-
     @Mixin
-    private @Nullable ConnectionOptions connectionOptions;
+    private final ServerAccess server;
 
     @Mixin
     private @Nullable OutputFormat format;
@@ -57,41 +49,30 @@ final class RemoveCommand implements Callable<Integer> {
     private List<AttachmentGid> gids = List.of();
 
     RemoveCommand(ClientContext context) {
-        this.context = context;
+        this.server = new ServerAccess(context);
     }
 
     @Override
     public Integer call() {
         OutputFormat.Mode mode = format.mode();
-        if (!yes && !context.terminal().stdinIsTerminal()) {
+        if (!yes && !server.terminal().stdinIsTerminal()) {
             throw new CommandFailedException(Failures.explain(new UsageException("Refusing to delete "
                     + count(gids.stream().distinct().count()) + " without --yes: standard input is not a terminal "
                     + "to ask on."), null));
         }
-        Connection connection = context.connection(connectionOptions);
-        try (AttachmentsApi api = context.api(connection, new RetryNotice(spec.commandLine().getErr()))) {
-            ItemReport report = new ItemReport(spec.commandLine().getOut(), spec.commandLine().getErr(), mode,
-                    Progress.none(), connection, connectionOptions.verbose, "gid");
-            List<AttachmentGid> unique = gids.stream().distinct().toList();
-            List<CompletableFuture<Attachment>> lookups = unique.stream()
-                    .map(g -> api.getAttachment(g, Fields.of(Field.NAME))).toList();
-            CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
-            List<Attachment> found = new ArrayList<>();
-            for (int i = 0; i < unique.size(); i++) {
-                if (lookups.get(i).isCompletedExceptionally()) {
-                    report.failed(unique.get(i).value(), lookups.get(i).handle((a, t) -> t).join());
-                } else {
-                    found.add(lookups.get(i).join());
-                }
-            }
-            if (!found.isEmpty() && !yes && !confirmed(found)) {
-                spec.commandLine().getErr().println("attache: nothing deleted.");
-                spec.commandLine().getErr().flush();
+        try (Session session = server.open()) {
+            ItemReport report = session.report(mode, "gid");
+            Lookups lookups = Lookups.of(gids, g -> session.api().getAttachment(g, Fields.of(Field.NAME)));
+            lookups.reportFailures(report);
+            List<Attachment> found = lookups.found();
+            if (!found.isEmpty() && !yes && !confirmed(session, found)) {
+                session.err().println("attache: nothing deleted.");
+                session.err().flush();
                 return 1;
             }
             List<CompletableFuture<?>> deletes = new ArrayList<>();
             for (Attachment a : found) {
-                deletes.add(api.deleteAttachment(a.gid()).whenComplete((v, t) -> {
+                deletes.add(session.api().deleteAttachment(a.gid()).whenComplete((v, t) -> {
                     if (t != null) {
                         report.failed(a.gid().value(), t);
                     } else {
@@ -101,16 +82,16 @@ final class RemoveCommand implements Callable<Integer> {
                     }
                 }));
             }
-            CompletableFuture.allOf(deletes.toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
+            Outcomes.settle(deletes);
             return report.finish();
         }
     }
 
-    private boolean confirmed(List<Attachment> found) {
-        PrintWriter err = spec.commandLine().getErr();
+    private static boolean confirmed(Session session, List<Attachment> found) {
+        PrintWriter err = session.err();
         err.print(question(found) + " [y/N] ");
         err.flush();
-        String answer = context.terminal().readLine().orElse("").strip().toLowerCase(Locale.ROOT);
+        String answer = session.terminal().readLine().orElse("").strip().toLowerCase(Locale.ROOT);
         return answer.equals("y") || answer.equals("yes");
     }
 

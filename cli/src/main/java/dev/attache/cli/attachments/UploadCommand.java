@@ -24,7 +24,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.attache.cli.output.OutputFormat;
 import dev.attache.client.Attachment;
 import dev.attache.client.AttachmentsApi;
-import dev.attache.client.CallListener;
 import dev.attache.client.Field;
 import dev.attache.client.Fields;
 import dev.attache.client.PageRequest;
@@ -34,10 +33,8 @@ import dev.attache.client.Upload;
 import dev.attache.server.signing.Sha256;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code attache upload}: uploads files to a task, project or project brief, several at once. Every
@@ -62,14 +59,8 @@ final class UploadCommand implements Callable<Integer> {
     /** How long an interrupted batch waits for the answers to files whose bytes were all sent. */
     private static final Duration ANSWER_GRACE = Duration.ofSeconds(3);
 
-    private final ClientContext context;
-    private volatile @Nullable ItemReport report;
-
-    @Spec
-    private @Nullable CommandSpec spec;
-
     @Mixin
-    private @Nullable ConnectionOptions connectionOptions;
+    private final ServerAccess server;
 
     @Mixin
     private @Nullable OutputFormat format;
@@ -94,32 +85,28 @@ final class UploadCommand implements Callable<Integer> {
     private List<Path> files = List.of();
 
     UploadCommand(ClientContext context) {
-        this.context = context;
+        this.server = new ServerAccess(context);
     }
 
     @Override
     public Integer call() {
         OutputFormat.Mode mode = format.mode();
-        Connection connection = context.connection(connectionOptions);
-        RetryNotice retries = new RetryNotice(spec.commandLine().getErr());
-        try (AttachmentsApi api = context.api(connection, quiet.quiet ? CallListener.none() : retries)) {
-            List<Attachment> existing = skipExisting
-                    ? ClientContext.explained(connection, () -> existing(api)) : List.of();
-            List<Plan> plans = files.stream().map(f -> ClientContext.explained(connection, () -> plan(api, f, existing))).toList();
+        try (Session session = server.open(quiet.quiet)) {
+            AttachmentsApi api = session.api();
+            List<Attachment> existing = skipExisting ? session.explained(() -> existing(api)) : List.of();
+            List<Plan> plans = files.stream().map(f -> session.explained(() -> plan(api, f, existing))).toList();
             List<Path> toSend = plans.stream().filter(p -> p instanceof Plan.Send).map(Plan::file).toList();
             if (!toSend.isEmpty() && !skipExisting) {
                 // One small request before any file's bytes: a mistyped --parent fails here, not after the batch is sent.
-                ClientContext.explained(connection, () -> Outcomes.await(api.getAttachmentsForObject(parent, PageRequest.limit(1))));
+                session.explained(() -> Outcomes.await(api.getAttachmentsForObject(parent, PageRequest.limit(1))));
             }
             long bytes = toSend.stream().mapToLong(UploadCommand::size).sum();
             ItemReport report;
             List<Sending> uploads = new CopyOnWriteArrayList<>();
-            try (Progress progress = Progress.of(context.terminal(), quiet.quiet, toSend.size(), bytes);
-                    Interruption interruption = Interruption.watch(() -> interrupted(progress, uploads))) {
-                retries.above(progress);
-                report = new ItemReport(spec.commandLine().getOut(), spec.commandLine().getErr(), mode, progress,
-                        connection, connectionOptions.verbose, "file");
-                this.report = report;
+            try (Batch batch = Batch.start(session, mode, "file", quiet.quiet, toSend.size(), bytes,
+                    new Batch.Interrupted("uploaded", "run the same command again with --skip-existing to upload the rest.",
+                            () -> awaitSent(uploads)))) {
+                report = batch.report();
                 for (Plan plan : plans) {
                     if (plan instanceof Plan.Refuse refuse) {
                         report.failed(refuse.file().toString(), new LocalFileException(refuse.reason()));
@@ -129,11 +116,10 @@ final class UploadCommand implements Callable<Integer> {
                                 .put("skipped", true);
                         report.succeeded("Skipped " + skip.file() + " (already " + gid + ")", json, gid);
                     } else {
-                        uploads.add(upload(api, plan.file(), progress, report));
+                        uploads.add(upload(api, plan.file(), batch.progress(), report));
                     }
                 }
-                CompletableFuture.allOf(uploads.stream().map(Sending::answer).toArray(CompletableFuture[]::new))
-                        .exceptionally(t -> null).join();
+                Outcomes.settle(uploads.stream().map(Sending::answer).toList());
             }
             return report.finish();
         }
@@ -172,12 +158,10 @@ final class UploadCommand implements Callable<Integer> {
     }
 
     /**
-     * Ctrl-C in the middle of a batch: the bars go, files whose bytes were all sent get a moment for
-     * their answers (so a stored file gets its {@code Uploaded} line), then a summary and how to
-     * finish the batch.
+     * Ctrl-C in the middle of a batch: files whose bytes were all sent get a moment for their
+     * answers, so a stored file gets its {@code Uploaded} line before the summary.
      */
-    private void interrupted(Progress progress, List<Sending> uploads) {
-        progress.stop();
+    private static void awaitSent(List<Sending> uploads) {
         CompletableFuture<?>[] sent = uploads.stream().filter(u -> u.allSent().get())
                 .map(Sending::answer).toArray(CompletableFuture[]::new);
         try {
@@ -186,11 +170,6 @@ final class UploadCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             // The summary counts whatever has not answered as interrupted.
-        }
-        ItemReport shown = report;
-        if (shown != null) {
-            shown.interrupted(progress.tally().describe("uploaded"),
-                    "run the same command again with --skip-existing to upload the rest.");
         }
     }
 
