@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.attache.cli.output.OutputFormat;
 import dev.attache.client.Attachment;
 import dev.attache.client.AttachmentGid;
@@ -27,7 +29,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "rm", mixinStandardHelpOptions = true,
         description = {"Deletes attachments and their bytes.",
                 "Asks on the terminal first, naming the attachments, unless --yes; without a terminal and without "
-                + "--yes it refuses (exit code 2). Each gid gets one line; one that fails does not stop the others."},
+                + "--yes it refuses (exit code 2). Each gid gets one line; one that fails does not stop the others. "
+                + "--dry-run looks the attachments up and says what would be deleted, without asking or deleting."},
         footer = {"", "Example:", "  attache rm 1205000000000042",
                 "  attache ls --parent 1204000000000001 --ids | xargs attache rm --yes"})
 final class RemoveCommand implements Callable<Integer> {
@@ -44,6 +47,9 @@ final class RemoveCommand implements Callable<Integer> {
     @Option(names = {"-y", "--yes"}, description = "Delete without asking.")
     private boolean yes;
 
+    @Option(names = "--dry-run", description = "Say what would be deleted (\"Would delete GID (NAME)\"); delete nothing.")
+    private boolean dryRun;
+
     @Parameters(paramLabel = "GID", arity = "1..*", converter = GidConverters.Attachments.class,
             description = "Attachments to delete.")
     private List<AttachmentGid> gids = List.of();
@@ -55,7 +61,7 @@ final class RemoveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat.Mode mode = format.mode();
-        if (!yes && !server.terminal().stdinIsTerminal()) {
+        if (!yes && !dryRun && !server.terminal().stdinIsTerminal()) {
             throw new CommandFailedException(Failures.explain(new UsageException("Refusing to delete "
                     + count(gids.stream().distinct().count()) + " without --yes: standard input is not a terminal "
                     + "to ask on."), null));
@@ -65,6 +71,11 @@ final class RemoveCommand implements Callable<Integer> {
             Lookups lookups = Lookups.of(gids, g -> session.api().getAttachment(g, Fields.of(Field.NAME)));
             lookups.reportFailures(report);
             List<Attachment> found = lookups.found();
+            if (dryRun) {
+                found.forEach(a -> report.succeeded("Would delete " + a.gid() + " (" + a.name() + ")",
+                        json(a).put("deleted", false).put("dry_run", true), a.gid().value()));
+                return report.finishDryRun();
+            }
             if (!found.isEmpty() && !yes && !confirmed(session, found)) {
                 session.err().println("attache: nothing deleted.");
                 session.err().flush();
@@ -77,7 +88,7 @@ final class RemoveCommand implements Callable<Integer> {
                         report.failed(a.gid().value(), t);
                     } else {
                         report.succeeded("Deleted " + a.gid() + " (" + a.name() + ")",
-                                ItemReport.object().put("gid", a.gid().value()).put("name", a.name()).put("deleted", true),
+                                json(a).put("deleted", true),
                                 a.gid().value());
                     }
                 }));
@@ -85,6 +96,10 @@ final class RemoveCommand implements Callable<Integer> {
             Outcomes.settle(deletes);
             return report.finish();
         }
+    }
+
+    private static ObjectNode json(Attachment a) {
+        return ItemReport.object().put("gid", a.gid().value()).put("name", a.name());
     }
 
     private static boolean confirmed(Session session, List<Attachment> found) {
