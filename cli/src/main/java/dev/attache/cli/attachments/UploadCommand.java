@@ -96,7 +96,7 @@ final class UploadCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", arity = "1..*",
             description = "Files to upload; with -r also directories; - reads standard input (with --name).")
-    private List<String> files = List.of();
+    private List<Path> files = List.of();
 
     UploadCommand(ClientContext context) {
         this.server = new ServerAccess(context);
@@ -125,9 +125,11 @@ final class UploadCommand implements Callable<Integer> {
             long bytes = toSend.stream().mapToLong(s -> Math.max(0, size(s))).sum();
             ItemReport report;
             List<Sending> uploads = new CopyOnWriteArrayList<>();
+            String resume = sources.stream().anyMatch(s -> s instanceof UploadSource.StandardInput)
+                    ? "standard input cannot be sent again; run the command again with all of it."
+                    : "run the same command again with --skip-existing to upload the rest.";
             try (Batch batch = Batch.start(session, mode, "file", quiet.quiet, toSend.size(), bytes,
-                    new Batch.Interrupted("uploaded", "run the same command again with --skip-existing to upload the rest.",
-                            () -> awaitSent(uploads)))) {
+                    new Batch.Interrupted("uploaded", resume, () -> awaitSent(uploads)))) {
                 report = batch.report();
                 for (Plan plan : plans) {
                     if (plan instanceof Plan.Refuse refuse) {
@@ -147,7 +149,7 @@ final class UploadCommand implements Callable<Integer> {
 
     /** {@code -} and {@code --name} go together, once, and not with what needs a size before reading. */
     private void checkStandardInput() {
-        long dashes = files.stream().filter(UploadSource.STANDARD_INPUT::equals).count();
+        long dashes = files.stream().filter(UploadSource::isStandardInput).count();
         if (dashes > 1) {
             throw server.usage("- (standard input) can be given only once");
         }

@@ -74,19 +74,24 @@ sealed interface UploadSource {
      *
      * @param standardInputName the {@code --name} that {@code -} is sent under
      */
-    static List<UploadSource> of(List<String> arguments, boolean recursive, @Nullable String standardInputName) {
+    static List<UploadSource> of(List<Path> arguments, boolean recursive, @Nullable String standardInputName) {
         List<UploadSource> sources = new ArrayList<>();
-        for (String argument : arguments) {
-            if (argument.equals(STANDARD_INPUT)) {
+        for (Path argument : arguments) {
+            if (isStandardInput(argument)) {
                 sources.add(new StandardInput(Objects.requireNonNull(standardInputName, "standardInputName")));
-            } else if (recursive && Files.isDirectory(Path.of(argument))) {
-                sources.addAll(tree(Path.of(argument)));
+            } else if (recursive && Files.isDirectory(argument)) {
+                sources.addAll(tree(argument));
             } else {
-                Path file = Path.of(argument);
-                sources.add(new LocalFile(file, file.getFileName() == null ? argument : file.getFileName().toString()));
+                Path name = argument.getFileName();
+                sources.add(new LocalFile(argument, name == null ? argument.toString() : name.toString()));
             }
         }
         return sources;
+    }
+
+    /** Whether the argument is {@code -}, standard input. */
+    static boolean isStandardInput(Path argument) {
+        return argument.toString().equals(STANDARD_INPUT);
     }
 
     private static List<UploadSource> tree(Path root) {
