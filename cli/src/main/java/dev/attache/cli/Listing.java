@@ -7,13 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.attache.cli.attachments.TextWidth;
 import dev.attache.cli.output.JsonLines;
 import dev.attache.cli.output.OutputFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
 /**
- * Rows to print: an aligned table for people, one JSON object per line, or the gids alone. A cell
+ * Rows to print: an aligned table for people (columns measured in screen cells, so a CJK name
+ * takes the room it takes on screen), one JSON object per line, or the gids alone. A cell
  * is a string, a list of strings, or {@code null} for "none".
  *
  * @param columns the column names, also the JSON keys
@@ -72,14 +74,14 @@ record Listing(List<String> columns, List<List<Object>> rows) {
         rows.forEach(row -> lines.add(row.stream().map(Listing::text).toList()));
         for (List<String> line : lines) {
             for (int i = 0; i < line.size(); i++) {
-                widths[i] = Math.max(widths[i], line.get(i).length());
+                widths[i] = Math.max(widths[i], TextWidth.of(line.get(i)));
             }
         }
         StringBuilder table = new StringBuilder();
         for (List<String> line : lines) {
             for (int i = 0; i < line.size(); i++) {
                 boolean last = i == line.size() - 1;
-                table.append(last ? line.get(i) : String.format("%-" + widths[i] + "s  ", line.get(i)));
+                table.append(last ? line.get(i) : TextWidth.fit(line.get(i), widths[i]) + "  ");
             }
             table.append(System.lineSeparator());
         }

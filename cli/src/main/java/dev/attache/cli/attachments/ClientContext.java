@@ -1,7 +1,6 @@
 package dev.attache.cli.attachments;
 
 import java.util.Objects;
-import java.util.function.Supplier;
 
 import dev.attache.client.AttachmentsApi;
 import dev.attache.client.CallListener;
@@ -35,15 +34,6 @@ record ClientContext(Connector connector, Terminal terminal, Environment environ
     }
 
     /**
-     * The client for {@code connection}.
-     *
-     * @throws CommandFailedException when the connection's CA file will not do
-     */
-    AttachmentsApi api(Connection connection) {
-        return api(connection, CallListener.none());
-    }
-
-    /**
      * The client for {@code connection}, once its host resolves and, for a loopback host, something
      * listens there; {@code listener} hears its calls and retries.
      *
@@ -54,20 +44,6 @@ record ClientContext(Connector connector, Terminal terminal, Environment environ
         Preflight.check(connection);
         try {
             return connector.open(connection, listener);
-        } catch (RuntimeException e) {
-            throw new CommandFailedException(Failures.explain(e, connection));
-        }
-    }
-
-    /**
-     * Runs a command's work, explaining whatever it throws in words that name the host and the
-     * token source.
-     */
-    static <T> T explained(Connection connection, Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (CommandFailedException e) {
-            throw e;
         } catch (RuntimeException e) {
             throw new CommandFailedException(Failures.explain(e, connection));
         }

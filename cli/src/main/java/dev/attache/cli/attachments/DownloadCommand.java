@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,16 +20,12 @@ import dev.attache.cli.output.OutputFormat;
 import dev.attache.client.Attachment;
 import dev.attache.client.AttachmentGid;
 import dev.attache.client.AttachmentsApi;
-import dev.attache.client.CallListener;
 import dev.attache.client.ProgressListener;
 import dev.attache.client.ResourceSubtype;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code attache download}: downloads attachments by gid. Like curl, {@code -o FILE} names the file
@@ -49,13 +44,8 @@ import picocli.CommandLine.Spec;
                 "  attache download 1205000000000042 1205000000000043 --dir ~/Downloads --force --quiet"})
 final class DownloadCommand implements Callable<Integer> {
 
-    private final ClientContext context;
-
-    @Spec
-    private @Nullable CommandSpec spec;
-
     @Mixin
-    private @Nullable ConnectionOptions connectionOptions;
+    private final ServerAccess server;
 
     @Mixin
     private @Nullable OutputFormat format;
@@ -81,47 +71,30 @@ final class DownloadCommand implements Callable<Integer> {
     private List<AttachmentGid> gids = List.of();
 
     DownloadCommand(ClientContext context) {
-        this.context = context;
+        this.server = new ServerAccess(context);
     }
 
     @Override
     public Integer call() {
         OutputFormat.Mode mode = format.mode();
         Target target = target();
-        Connection connection = context.connection(connectionOptions);
-        RetryNotice retries = new RetryNotice(spec.commandLine().getErr());
-        try (AttachmentsApi api = context.api(connection, quiet.quiet ? CallListener.none() : retries)) {
+        try (Session session = server.open(quiet.quiet)) {
+            AttachmentsApi api = session.api();
             if (target instanceof Target.StandardOutput) {
-                return ClientContext.explained(connection, () -> toStandardOutput(api));
+                return session.explained(() -> toStandardOutput(session));
             }
-            List<AttachmentGid> unique = gids.stream().distinct().toList();
-            List<CompletableFuture<Attachment>> lookups = unique.stream().map(g -> api.getAttachment(g, FileFetcher.FIELDS)).toList();
-            CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
-            List<Attachment> found = lookups.stream().filter(f -> !f.isCompletedExceptionally()).map(CompletableFuture::join).toList();
+            Lookups lookups = Lookups.of(gids, g -> api.getAttachment(g, FileFetcher.FIELDS));
+            List<Attachment> found = lookups.found();
             // Two attachments of the same name must not write the same file at the same time.
             Map<AttachmentGid, String> names = LocalNames.distinct(found);
             long bytes = found.stream().mapToLong(a -> a.size() == null ? 0 : a.size()).sum();
             ItemReport report;
-            AtomicReference<ItemReport> shown = new AtomicReference<>();
-            try (Progress progress = Progress.of(context.terminal(), quiet.quiet, found.size(), bytes);
-                    Interruption interruption = Interruption.watch(() -> {
-                        progress.stop();
-                        ItemReport r = shown.get();
-                        if (r != null) {
-                            r.interrupted(progress.tally().describe("downloaded"),
-                                    "run the same command again to fetch the rest (it continues .part files).");
-                        }
-                    })) {
-                retries.above(progress);
-                report = new ItemReport(spec.commandLine().getOut(), spec.commandLine().getErr(), mode, progress,
-                        connection, connectionOptions.verbose, "gid");
-                shown.set(report);
-                for (int i = 0; i < unique.size(); i++) {
-                    if (lookups.get(i).isCompletedExceptionally()) {
-                        report.failed(unique.get(i).value(), lookups.get(i).handle((a, t) -> t).join());
-                    }
-                }
-                FileFetcher fetcher = new FileFetcher(api, progress);
+            try (Batch batch = Batch.start(session, mode, "gid", quiet.quiet, found.size(), bytes,
+                    new Batch.Interrupted("downloaded",
+                            "run the same command again to fetch the rest (it continues .part files)."))) {
+                report = batch.report();
+                lookups.reportFailures(report);
+                FileFetcher fetcher = new FileFetcher(api, batch.progress());
                 FileFetcher.Existing existing = force ? FileFetcher.Existing.REPLACE
                         : FileFetcher.Existing.KEEP_IDENTICAL_REFUSE_DIFFERENT;
                 List<CompletableFuture<?>> fetches = new ArrayList<>();
@@ -129,7 +102,7 @@ final class DownloadCommand implements Callable<Integer> {
                     fetches.add(fetch(fetcher, a, target, names.get(a.gid()), existing)
                             .whenComplete((f, t) -> outcome(report, a, f, t)));
                 }
-                CompletableFuture.allOf(fetches.toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
+                Outcomes.settle(fetches);
             }
             return report.finish();
         }
@@ -158,8 +131,9 @@ final class DownloadCommand implements Callable<Integer> {
         }
     }
 
-    private int toStandardOutput(AttachmentsApi api) {
-        OutputStream stdout = context.terminal().standardOutput();
+    private int toStandardOutput(Session session) {
+        AttachmentsApi api = session.api();
+        OutputStream stdout = session.terminal().standardOutput();
         Attachment a = Outcomes.await(api.getAttachment(gids.get(0), FileFetcher.FIELDS));
         if (a.resourceSubtype() != null && !ResourceSubtype.ASANA.equals(a.resourceSubtype())) {
             throw new IllegalStateException("attachment " + a.gid() + " is a link (" + a.resourceSubtype()
@@ -188,7 +162,7 @@ final class DownloadCommand implements Callable<Integer> {
 
     private Target target() {
         if (output != null && dir != null) {
-            throw usage("-o and --dir exclude each other: -o names a file, --dir a directory");
+            throw server.usage("-o and --dir exclude each other: -o names a file, --dir a directory");
         }
         if (output == null) {
             return new Target.Directory(dir == null ? Path.of(".") : dir);
@@ -196,19 +170,15 @@ final class DownloadCommand implements Callable<Integer> {
         boolean namesDirectory = output.endsWith("/") || Files.isDirectory(Path.of(output));
         if (namesDirectory) {
             if (!Files.isDirectory(Path.of(output))) {
-                throw usage("-o " + output + " names a directory that does not exist; create it, or use --dir "
+                throw server.usage("-o " + output + " names a directory that does not exist; create it, or use --dir "
                         + output + " to have it created");
             }
             return new Target.Directory(Path.of(output));
         }
         if (gids.stream().distinct().count() > 1) {
-            throw usage("-o " + output + " names one file but " + gids.size() + " gids were given; use --dir DIR");
+            throw server.usage("-o " + output + " names one file but " + gids.size() + " gids were given; use --dir DIR");
         }
         return output.equals("-") ? new Target.StandardOutput() : new Target.File(Path.of(output));
-    }
-
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
     }
 
     static void createDirectories(Path dir) {

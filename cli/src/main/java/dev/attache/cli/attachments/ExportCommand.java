@@ -1,14 +1,17 @@
 package dev.attache.cli.attachments;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,16 +19,13 @@ import dev.attache.cli.output.OutputFormat;
 import dev.attache.client.Attachment;
 import dev.attache.client.AttachmentGid;
 import dev.attache.client.AttachmentsApi;
-import dev.attache.client.CallListener;
 import dev.attache.client.PageRequest;
 import dev.attache.client.ParentGid;
 import dev.attache.client.ResourceSubtype;
 import dev.attache.server.signing.Sha256;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code attache export}: copies every file attached to a parent into a directory, with a
@@ -37,17 +37,15 @@ import picocli.CommandLine.Spec;
                 "Files are fetched several at a time; DIR/manifest.json lists gid, name, file, size, sha256 and "
                 + "created_at of each. Run it again after an "
                 + "interruption: finished files are kept, partial ones continued, only the rest is fetched. "
-                + "Same names get the gid added: 'report (1205000000000043).pdf'. Links have no bytes and are skipped."},
-        footer = {"", "Example:", "  attache export --parent 1204000000000001 --dir ./task-files"})
+                + "Same names get the gid added: 'report (1205000000000043).pdf'. Links have no bytes and are skipped. "
+                + "Files an earlier export wrote for attachments since deleted on the server are reported, and "
+                + "removed with --delete; a file the export did not write, or one changed since, is never removed."},
+        footer = {"", "Example:", "  attache export --parent 1204000000000001 --dir ./task-files",
+                "  attache export --parent 1204000000000001 --dir ./task-files --delete --dry-run"})
 final class ExportCommand implements Callable<Integer> {
 
-    private final ClientContext context;
-
-    @Spec
-    private @Nullable CommandSpec spec;
-
     @Mixin
-    private @Nullable ConnectionOptions connectionOptions;
+    private final ServerAccess server;
 
     @Mixin
     private @Nullable QuietOption quiet;
@@ -60,18 +58,25 @@ final class ExportCommand implements Callable<Integer> {
             description = "Directory to export into; created if missing (--to is the older name).")
     private @Nullable Path dir;
 
+    @Option(names = "--delete",
+            description = "Remove the files an earlier export wrote for attachments no longer on the server.")
+    private boolean delete;
+
+    @Option(names = "--dry-run",
+            description = "Say what would be fetched, kept and removed; write nothing.")
+    private boolean dryRun;
+
     ExportCommand(ClientContext context) {
-        this.context = context;
+        this.server = new ServerAccess(context);
     }
 
     @Override
     public Integer call() {
-        Connection connection = context.connection(connectionOptions);
-        RetryNotice retries = new RetryNotice(spec.commandLine().getErr());
-        try (AttachmentsApi api = context.api(connection, quiet.quiet ? CallListener.none() : retries)) {
+        try (Session session = server.open(quiet.quiet)) {
+            AttachmentsApi api = session.api();
             List<Attachment> files = new ArrayList<>();
-            PrintWriter err = spec.commandLine().getErr();
-            ClientContext.explained(connection, () -> Outcomes.await(api.forEach(parent,
+            PrintWriter err = session.err();
+            session.explained(() -> Outcomes.await(api.forEach(parent,
                     PageRequest.limit(100).withFields(FileFetcher.FIELDS), a -> {
                         if (a.resourceSubtype() == null || ResourceSubtype.ASANA.equals(a.resourceSubtype())) {
                             files.add(a);
@@ -79,29 +84,26 @@ final class ExportCommand implements Callable<Integer> {
                             err.println("attache: skipping " + a.gid() + " (" + a.name() + "): a link has no bytes to export");
                         }
                     })));
-            ClientContext.explained(connection, () -> {
-                DownloadCommand.createDirectories(dir);
-                return dir;
-            });
             Map<AttachmentGid, String> names = LocalNames.distinct(files);
+            StaleFiles stale = StaleFiles.find(earlierManifest(err), files.stream().map(a -> a.gid().value())
+                    .collect(Collectors.toSet()), Set.copyOf(names.values()), dir);
+            if (dryRun) {
+                ItemReport report = session.report(OutputFormat.Mode.TEXT, "gid");
+                List<Fetched> would = files.stream().map(a -> wouldFetch(a, dir.resolve(names.get(a.gid())))).toList();
+                would.forEach(f -> report.succeeded("Would " + plan(f), ItemReport.object(), null));
+                List<Manifest.Entry> kept = handle(stale, report);
+                summary(session.out(), would, kept, true);
+                return report.finishDryRun();
+            }
+            session.explained(() -> DownloadCommand.createDirectories(dir));
             List<CompletableFuture<Fetched>> fetches = new ArrayList<>();
             long total = files.stream().mapToLong(a -> a.size() == null ? 0 : a.size()).sum();
             ItemReport report;
-            AtomicReference<ItemReport> shown = new AtomicReference<>();
-            try (Progress progress = Progress.of(context.terminal(), quiet.quiet, files.size(), total);
-                    Interruption interruption = Interruption.watch(() -> {
-                        progress.stop();
-                        ItemReport r = shown.get();
-                        if (r != null) {
-                            r.interrupted(progress.tally().describe("downloaded"),
-                                    "run the same export again to fetch the rest (it continues .part files).");
-                        }
-                    })) {
-                retries.above(progress);
-                report = new ItemReport(spec.commandLine().getOut(), err, OutputFormat.Mode.TEXT, progress, connection,
-                        connectionOptions.verbose, "gid");
-                shown.set(report);
-                FileFetcher fetcher = new FileFetcher(api, progress);
+            try (Batch batch = Batch.start(session, OutputFormat.Mode.TEXT, "gid", quiet.quiet, files.size(), total,
+                    new Batch.Interrupted("downloaded",
+                            "run the same export again to fetch the rest (it continues .part files)."))) {
+                report = batch.report();
+                FileFetcher fetcher = new FileFetcher(api, batch.progress());
                 for (Attachment a : files) {
                     fetches.add(fetcher.fetch(a, dir.resolve(names.get(a.gid())),
                             FileFetcher.Existing.KEEP_SAME_SIZE_REPLACE_OTHERS).whenComplete((f, t) -> {
@@ -112,16 +114,88 @@ final class ExportCommand implements Callable<Integer> {
                                 }
                             }));
                 }
-                CompletableFuture.allOf(fetches.toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
+                Outcomes.settle(fetches);
             }
             List<Fetched> done = fetches.stream().filter(f -> !f.isCompletedExceptionally()).map(CompletableFuture::join).toList();
-            ClientContext.explained(connection, () -> {
-                new Manifest(parent, done.stream().map(ExportCommand::entry).toList()).writeTo(dir);
-                return dir;
-            });
-            report(done);
+            List<Manifest.Entry> kept = handle(stale, report);
+            List<Manifest.Entry> entries = new ArrayList<>(done.stream().map(ExportCommand::entry).toList());
+            entries.addAll(kept);
+            session.explained(() -> new Manifest(parent, entries).writeTo(dir));
+            summary(session.out(), done, kept, false);
             return report.finish();
         }
+    }
+
+    /**
+     * The manifest of an earlier export of this parent into the directory, or an empty one: no file
+     * counts as the export's own unless a readable manifest of the same parent lists it.
+     */
+    private Manifest earlierManifest(PrintWriter err) {
+        Manifest none = new Manifest(parent, List.of());
+        try {
+            Manifest earlier = Manifest.readFrom(dir).orElse(none);
+            if (!earlier.parent().equals(parent)) {
+                err.println("attache: " + dir.resolve(Manifest.FILE_NAME) + " is of parent " + earlier.parent().value()
+                        + ", not " + parent.value() + "; the files it lists are left alone.");
+                return none;
+            }
+            return earlier;
+        } catch (UncheckedIOException e) {
+            err.println("attache: " + dir.resolve(Manifest.FILE_NAME) + " cannot be read (" + e.getCause().getMessage()
+                    + "); no file in " + dir + " is taken for one the export wrote.");
+            return none;
+        }
+    }
+
+    /**
+     * Says what happens to each stale file: removed with {@code --delete} (or would be, in a dry
+     * run), else kept and reported.
+     *
+     * @return the entries whose files stay, for the new manifest
+     */
+    private List<Manifest.Entry> handle(StaleFiles stale, ItemReport report) {
+        List<Manifest.Entry> kept = new ArrayList<>();
+        for (Manifest.Entry e : stale.changed()) {
+            report.succeeded("Kept " + dir.resolve(e.file()) + ": " + e.gid() + " is no longer on the server, "
+                    + "but the file changed since the export wrote it", ItemReport.object(), null);
+        }
+        for (Manifest.Entry e : stale.unchanged()) {
+            Path file = dir.resolve(e.file());
+            String gone = ": " + e.gid() + " is no longer on the server";
+            if (!delete) {
+                kept.add(e);
+                report.succeeded("Stale " + file + gone + " (kept; --delete removes it)", ItemReport.object(), null);
+            } else if (dryRun) {
+                report.succeeded("Would remove " + file + gone, ItemReport.object(), null);
+            } else {
+                try {
+                    Files.delete(file);
+                    report.succeeded("Removed " + file + gone, ItemReport.object(), null);
+                } catch (IOException ex) {
+                    kept.add(e);
+                    report.failed(file.toString(), new UncheckedIOException(ex));
+                }
+            }
+        }
+        return kept;
+    }
+
+    /** What fetching {@code a} into {@code target} would do, decided as the fetch decides it. */
+    private static Fetched wouldFetch(Attachment a, Path target) {
+        long size = a.size() == null ? -1 : a.size();
+        if (Files.isRegularFile(target)) {
+            return new Fetched(a, target, size(target) == size ? Fetched.How.ALREADY_THERE : Fetched.How.DOWNLOADED);
+        }
+        return new Fetched(a, target, Files.isRegularFile(FileFetcher.part(target)) ? Fetched.How.RESUMED
+                : Fetched.How.DOWNLOADED);
+    }
+
+    private static String plan(Fetched f) {
+        return switch (f.how()) {
+            case DOWNLOADED -> "download " + f.attachment().gid() + " to " + f.file();
+            case RESUMED -> "resume " + f.attachment().gid() + " into " + f.file();
+            case ALREADY_THERE -> "skip " + f.attachment().gid() + ": " + f.file() + " already holds it";
+        };
     }
 
     private static Manifest.Entry entry(Fetched f) {
@@ -133,16 +207,23 @@ final class ExportCommand implements Callable<Integer> {
     private static long size(Path file) {
         try {
             return Files.size(file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private void report(List<Fetched> done) {
+    private void summary(PrintWriter out, List<Fetched> done, List<Manifest.Entry> kept, boolean dry) {
         long fetched = done.stream().filter(f -> f.how() != Fetched.How.ALREADY_THERE).count();
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("Exported " + done.size() + " files to " + dir + " (" + fetched + " fetched, "
-                + (done.size() - fetched) + " already there); manifest in " + dir.resolve(Manifest.FILE_NAME));
+        String staleKept = kept.isEmpty() ? ""
+                : "; " + kept.size() + " no longer on the server kept (--delete removes them)";
+        if (dry) {
+            out.println("Would export " + done.size() + " files to " + dir + " (" + fetched + " to fetch, "
+                    + (done.size() - fetched) + " already there)" + staleKept);
+        } else {
+            out.println("Exported " + done.size() + " files to " + dir + " (" + fetched + " fetched, "
+                    + (done.size() - fetched) + " already there)" + staleKept + "; manifest in "
+                    + dir.resolve(Manifest.FILE_NAME));
+        }
         out.flush();
     }
 }

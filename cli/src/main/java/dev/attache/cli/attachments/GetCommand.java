@@ -15,14 +15,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.attache.cli.output.OutputFormat;
 import dev.attache.client.AttachmentGid;
-import dev.attache.client.AttachmentsApi;
 import dev.attache.client.Fields;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code attache get}: shows attachments by gid. */
 @Command(name = "get", mixinStandardHelpOptions = true,
@@ -31,13 +28,8 @@ import picocli.CommandLine.Spec;
                 "  attache get 1205000000000042 1205000000000043 --json --fields name,size"})
 final class GetCommand implements Callable<Integer> {
 
-    private final ClientContext context;
-
-    @Spec
-    private @Nullable CommandSpec spec;
-
     @Mixin
-    private @Nullable ConnectionOptions connectionOptions;
+    private final ServerAccess server;
 
     @Mixin
     private @Nullable OutputFormat format;
@@ -51,21 +43,19 @@ final class GetCommand implements Callable<Integer> {
     private List<AttachmentGid> gids = List.of();
 
     GetCommand(ClientContext context) {
-        this.context = context;
+        this.server = new ServerAccess(context);
     }
 
     @Override
     public Integer call() {
         OutputFormat.Mode mode = format.mode();
-        Connection connection = context.connection(connectionOptions);
-        try (AttachmentsApi api = context.api(connection, new RetryNotice(spec.commandLine().getErr()))) {
+        try (Session session = server.open()) {
             Fields wanted = fields == null ? Fields.defaults() : fields.toFields();
-            ItemReport report = new ItemReport(spec.commandLine().getOut(), spec.commandLine().getErr(), mode,
-                    Progress.none(), connection, connectionOptions.verbose, "gid");
+            ItemReport report = session.report(mode, "gid");
             AttachmentJson json = new AttachmentJson();
             List<CompletableFuture<?>> gets = new ArrayList<>();
             for (AttachmentGid gid : gids) {
-                gets.add(api.getAttachment(gid, wanted).whenComplete((a, t) -> {
+                gets.add(session.api().getAttachment(gid, wanted).whenComplete((a, t) -> {
                     if (t != null) {
                         report.failed(gid.value(), t);
                     } else {
@@ -77,7 +67,7 @@ final class GetCommand implements Callable<Integer> {
                     }
                 }));
             }
-            CompletableFuture.allOf(gets.toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
+            Outcomes.settle(gets);
             return report.finish();
         }
     }

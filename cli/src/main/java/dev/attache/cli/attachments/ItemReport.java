@@ -115,6 +115,17 @@ final class ItemReport {
     }
 
     /**
+     * Ends a dry run: says on standard error that nothing was changed, then as {@link #finish()}.
+     *
+     * @return the exit code the real run would have had if everything it would send succeeded
+     */
+    synchronized int finishDryRun() {
+        err.println("attache: dry run; nothing was changed.");
+        err.flush();
+        return finish();
+    }
+
+    /**
      * Ends the batch: a summary on standard error when anything of several failed.
      *
      * @return 0 when all succeeded; the failure's own code when every item failed for the same

@@ -7,14 +7,11 @@ import org.jspecify.annotations.Nullable;
 
 import dev.attache.cli.output.OutputFormat;
 import dev.attache.client.Attachment;
-import dev.attache.client.AttachmentsApi;
 import dev.attache.client.ParentGid;
 import dev.attache.client.Upload;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code attache link}: attaches an external URL to a task, project or project brief. */
 @Command(name = "link", mixinStandardHelpOptions = true,
@@ -23,13 +20,8 @@ import picocli.CommandLine.Spec;
                 "  attache link --parent 1204000000000001 --url https://example.com/spec --name \"Spec\""})
 final class LinkCommand implements Callable<Integer> {
 
-    private final ClientContext context;
-
-    @Spec
-    private @Nullable CommandSpec spec;
-
     @Mixin
-    private @Nullable ConnectionOptions connectionOptions;
+    private final ServerAccess server;
 
     @Mixin
     private @Nullable OutputFormat format;
@@ -45,24 +37,22 @@ final class LinkCommand implements Callable<Integer> {
     private @Nullable String name;
 
     LinkCommand(ClientContext context) {
-        this.context = context;
+        this.server = new ServerAccess(context);
     }
 
     @Override
     public Integer call() {
         OutputFormat.Mode mode = format.mode();
-        Connection connection = context.connection(connectionOptions);
-        Attachment a;
-        try (AttachmentsApi api = context.api(connection, new RetryNotice(spec.commandLine().getErr()))) {
-            a = ClientContext.explained(connection, () -> Outcomes.await(
-                    api.createAttachmentForObject(parent, Upload.link(url, name))));
+        try (Session session = server.open()) {
+            Attachment a = session.explained(() -> Outcomes.await(
+                    session.api().createAttachmentForObject(parent, Upload.link(url, name))));
+            session.out().println(switch (mode) {
+                case JSON -> new AttachmentJson().line(a);
+                case IDS -> a.gid().value();
+                case TEXT -> "Linked " + url + " as " + a.gid() + " (" + a.name() + ")";
+            });
+            session.out().flush();
         }
-        spec.commandLine().getOut().println(switch (mode) {
-            case JSON -> new AttachmentJson().line(a);
-            case IDS -> a.gid().value();
-            case TEXT -> "Linked " + url + " as " + a.gid() + " (" + a.name() + ")";
-        });
-        spec.commandLine().getOut().flush();
         return 0;
     }
 }

@@ -9,16 +9,12 @@ import org.jspecify.annotations.Nullable;
 
 import dev.attache.cli.output.OutputFormat;
 import dev.attache.client.Attachment;
-import dev.attache.client.AttachmentsApi;
 import dev.attache.client.Field;
 import dev.attache.client.PageRequest;
 import dev.attache.client.ParentGid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code attache ls}: lists a parent's attachments, oldest first, following every page. */
 @Command(name = "ls", mixinStandardHelpOptions = true,
@@ -29,13 +25,8 @@ final class ListCommand implements Callable<Integer> {
 
     private static final int PAGE_SIZE = 100;
 
-    private final ClientContext context;
-
-    @Spec
-    private @Nullable CommandSpec spec;
-
     @Mixin
-    private @Nullable ConnectionOptions connectionOptions;
+    private final ServerAccess server;
 
     @Mixin
     private @Nullable OutputFormat format;
@@ -52,13 +43,13 @@ final class ListCommand implements Callable<Integer> {
     private @Nullable Long limit;
 
     ListCommand(ClientContext context) {
-        this.context = context;
+        this.server = new ServerAccess(context);
     }
 
     @Override
     public Integer call() {
         if (limit != null && limit < 1) {
-            throw new ParameterException(spec.commandLine(), "--limit must be at least 1, got " + limit);
+            throw server.usage("--limit must be at least 1, got " + limit);
         }
         PageRequest request = PageRequest.limit((int) Math.min(PAGE_SIZE, limit == null ? PAGE_SIZE : limit))
                 .withFields(fields.toFields());
@@ -66,24 +57,23 @@ final class ListCommand implements Callable<Integer> {
             request = request.withMaxItems(limit);
         }
         OutputFormat.Mode mode = format.mode();
-        PrintWriter out = spec.commandLine().getOut();
         AttachmentJson lines = new AttachmentJson();
         List<Attachment> rows = new ArrayList<>();
-        Connection connection = context.connection(connectionOptions);
         PageRequest all = request;
-        try (AttachmentsApi api = context.api(connection, new RetryNotice(spec.commandLine().getErr()))) {
-            ClientContext.explained(connection, () -> Outcomes.await(api.forEach(parent, all, a -> {
+        try (Session session = server.open()) {
+            PrintWriter out = session.out();
+            session.explained(() -> Outcomes.await(session.api().forEach(parent, all, a -> {
                 switch (mode) {
                     case JSON -> out.println(lines.line(a));
                     case IDS -> out.println(a.gid().value());
                     case TEXT -> rows.add(a);
                 }
             })));
+            if (mode == OutputFormat.Mode.TEXT) {
+                out.print(new AttachmentTable(fields.fields()).render(rows));
+            }
+            out.flush();
         }
-        if (mode == OutputFormat.Mode.TEXT) {
-            out.print(new AttachmentTable(fields.fields()).render(rows));
-        }
-        out.flush();
         return 0;
     }
 }

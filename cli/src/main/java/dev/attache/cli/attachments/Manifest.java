@@ -5,9 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -42,6 +45,39 @@ record Manifest(ParentGid parent, List<Entry> entries) {
      */
     record Entry(String gid, String name, String file, long size, String sha256,
             @org.jspecify.annotations.Nullable String createdAt) {
+    }
+
+    /**
+     * The manifest an earlier export left in {@code dir}.
+     *
+     * @return empty when there is none
+     * @throws UncheckedIOException when there is one that cannot be read or is not a manifest
+     */
+    static Optional<Manifest> readFrom(Path dir) {
+        Path file = dir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode root = new ObjectMapper().readTree(file.toFile());
+            List<Entry> entries = new ArrayList<>();
+            for (JsonNode n : root.path("attachments")) {
+                entries.add(new Entry(text(n, "gid"), text(n, "name"), text(n, "file"), n.path("size").asLong(-1),
+                        text(n, "sha256"), n.hasNonNull("created_at") ? n.get("created_at").asText() : null));
+            }
+            return Optional.of(new Manifest(new ParentGid(text(root, "parent")), entries));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            throw new UncheckedIOException(new IOException("not an export manifest (" + e.getMessage() + ")", e));
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        if (!node.path(field).isTextual()) {
+            throw new IllegalArgumentException("no " + field);
+        }
+        return node.get(field).asText();
     }
 
     /** Writes {@code dir/manifest.json}, replacing any earlier one only once complete. */

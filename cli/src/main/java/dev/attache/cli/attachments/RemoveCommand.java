@@ -10,18 +10,17 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.attache.cli.output.OutputFormat;
 import dev.attache.client.Attachment;
 import dev.attache.client.AttachmentGid;
-import dev.attache.client.AttachmentsApi;
 import dev.attache.client.Field;
 import dev.attache.client.Fields;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code attache rm}: deletes attachments. It asks first, naming what it would delete, since a
@@ -30,7 +29,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "rm", mixinStandardHelpOptions = true,
         description = {"Deletes attachments and their bytes.",
                 "Asks on the terminal first, naming the attachments, unless --yes; without a terminal and without "
-                + "--yes it refuses (exit code 2). Each gid gets one line; one that fails does not stop the others."},
+                + "--yes it refuses (exit code 2). Each gid gets one line; one that fails does not stop the others. "
+                + "--dry-run looks the attachments up and says what would be deleted, without asking or deleting."},
         footer = {"", "Example:", "  attache rm 1205000000000042",
                 "  attache ls --parent 1204000000000001 --ids | xargs attache rm --yes"})
 final class RemoveCommand implements Callable<Integer> {
@@ -38,13 +38,8 @@ final class RemoveCommand implements Callable<Integer> {
     /** How many names a confirmation lists before "and N more". */
     private static final int NAMES_SHOWN = 5;
 
-    private final ClientContext context;
-
-    @Spec
-    private @Nullable CommandSpec spec;
-
     @Mixin
-    private @Nullable ConnectionOptions connectionOptions;
+    private final ServerAccess server;
 
     @Mixin
     private @Nullable OutputFormat format;
@@ -52,65 +47,66 @@ final class RemoveCommand implements Callable<Integer> {
     @Option(names = {"-y", "--yes"}, description = "Delete without asking.")
     private boolean yes;
 
+    @Option(names = "--dry-run", description = "Say what would be deleted (\"Would delete GID (NAME)\"); delete nothing.")
+    private boolean dryRun;
+
     @Parameters(paramLabel = "GID", arity = "1..*", converter = GidConverters.Attachments.class,
             description = "Attachments to delete.")
     private List<AttachmentGid> gids = List.of();
 
     RemoveCommand(ClientContext context) {
-        this.context = context;
+        this.server = new ServerAccess(context);
     }
 
     @Override
     public Integer call() {
         OutputFormat.Mode mode = format.mode();
-        if (!yes && !context.terminal().stdinIsTerminal()) {
+        if (!yes && !dryRun && !server.terminal().stdinIsTerminal()) {
             throw new CommandFailedException(Failures.explain(new UsageException("Refusing to delete "
                     + count(gids.stream().distinct().count()) + " without --yes: standard input is not a terminal "
                     + "to ask on."), null));
         }
-        Connection connection = context.connection(connectionOptions);
-        try (AttachmentsApi api = context.api(connection, new RetryNotice(spec.commandLine().getErr()))) {
-            ItemReport report = new ItemReport(spec.commandLine().getOut(), spec.commandLine().getErr(), mode,
-                    Progress.none(), connection, connectionOptions.verbose, "gid");
-            List<AttachmentGid> unique = gids.stream().distinct().toList();
-            List<CompletableFuture<Attachment>> lookups = unique.stream()
-                    .map(g -> api.getAttachment(g, Fields.of(Field.NAME))).toList();
-            CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
-            List<Attachment> found = new ArrayList<>();
-            for (int i = 0; i < unique.size(); i++) {
-                if (lookups.get(i).isCompletedExceptionally()) {
-                    report.failed(unique.get(i).value(), lookups.get(i).handle((a, t) -> t).join());
-                } else {
-                    found.add(lookups.get(i).join());
-                }
+        try (Session session = server.open()) {
+            ItemReport report = session.report(mode, "gid");
+            Lookups lookups = Lookups.of(gids, g -> session.api().getAttachment(g, Fields.of(Field.NAME)));
+            lookups.reportFailures(report);
+            List<Attachment> found = lookups.found();
+            if (dryRun) {
+                found.forEach(a -> report.succeeded("Would delete " + a.gid() + " (" + a.name() + ")",
+                        json(a).put("deleted", false).put("dry_run", true), a.gid().value()));
+                return report.finishDryRun();
             }
-            if (!found.isEmpty() && !yes && !confirmed(found)) {
-                spec.commandLine().getErr().println("attache: nothing deleted.");
-                spec.commandLine().getErr().flush();
+            if (!found.isEmpty() && !yes && !confirmed(session, found)) {
+                session.err().println("attache: nothing deleted.");
+                session.err().flush();
                 return 1;
             }
             List<CompletableFuture<?>> deletes = new ArrayList<>();
             for (Attachment a : found) {
-                deletes.add(api.deleteAttachment(a.gid()).whenComplete((v, t) -> {
+                deletes.add(session.api().deleteAttachment(a.gid()).whenComplete((v, t) -> {
                     if (t != null) {
                         report.failed(a.gid().value(), t);
                     } else {
                         report.succeeded("Deleted " + a.gid() + " (" + a.name() + ")",
-                                ItemReport.object().put("gid", a.gid().value()).put("name", a.name()).put("deleted", true),
+                                json(a).put("deleted", true),
                                 a.gid().value());
                     }
                 }));
             }
-            CompletableFuture.allOf(deletes.toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
+            Outcomes.settle(deletes);
             return report.finish();
         }
     }
 
-    private boolean confirmed(List<Attachment> found) {
-        PrintWriter err = spec.commandLine().getErr();
+    private static ObjectNode json(Attachment a) {
+        return ItemReport.object().put("gid", a.gid().value()).put("name", a.name());
+    }
+
+    private static boolean confirmed(Session session, List<Attachment> found) {
+        PrintWriter err = session.err();
         err.print(question(found) + " [y/N] ");
         err.flush();
-        String answer = context.terminal().readLine().orElse("").strip().toLowerCase(Locale.ROOT);
+        String answer = session.terminal().readLine().orElse("").strip().toLowerCase(Locale.ROOT);
         return answer.equals("y") || answer.equals("yes");
     }
 

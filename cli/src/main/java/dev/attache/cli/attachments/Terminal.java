@@ -2,6 +2,7 @@ package dev.attache.cli.attachments;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -38,6 +39,13 @@ public interface Terminal {
      * @return the line, or empty at end of input
      */
     Optional<String> readLine();
+
+    /**
+     * Standard input as bytes, for {@code upload -}; read as it is sent, never all at once.
+     *
+     * @return standard input
+     */
+    InputStream standardInput();
 
     /**
      * Standard output as bytes, for {@code download -o -}.
@@ -89,6 +97,11 @@ public interface Terminal {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+            }
+
+            @Override
+            public InputStream standardInput() {
+                return System.in;
             }
 
             @Override

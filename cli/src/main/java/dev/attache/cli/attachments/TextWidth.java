@@ -7,15 +7,20 @@ import org.jline.utils.WCWidth;
  * none. {@link String#length()} counts UTF-16 units, which is neither. Widths come from JLine's
  * {@link WCWidth}, the same table terminals use.
  */
-final class TextWidth {
+public final class TextWidth {
 
     private static final String ELLIPSIS = "…";
 
     private TextWidth() {
     }
 
-    /** The cells {@code text} takes; control characters take none. */
-    static int of(String text) {
+    /**
+     * The cells {@code text} takes; control characters take none.
+     *
+     * @param text any text
+     * @return its width on screen
+     */
+    public static int of(String text) {
         int cells = 0;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
@@ -48,8 +53,14 @@ final class TextWidth {
         return kept.append(ELLIPSIS).toString();
     }
 
-    /** {@code text} cut to {@code cells} and padded with spaces to exactly that many cells. */
-    static String fit(String text, int cells) {
+    /**
+     * {@code text} cut to {@code cells} and padded with spaces to exactly that many cells.
+     *
+     * @param text  any text
+     * @param cells the width to fill
+     * @return text exactly {@code cells} wide on screen
+     */
+    public static String fit(String text, int cells) {
         String cut = cut(text, cells);
         return cut + " ".repeat(Math.max(0, cells - of(cut)));
     }

@@ -24,7 +24,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.attache.cli.output.OutputFormat;
 import dev.attache.client.Attachment;
 import dev.attache.client.AttachmentsApi;
-import dev.attache.client.CallListener;
 import dev.attache.client.Field;
 import dev.attache.client.Fields;
 import dev.attache.client.PageRequest;
@@ -34,10 +33,8 @@ import dev.attache.client.Upload;
 import dev.attache.server.signing.Sha256;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code attache upload}: uploads files to a task, project or project brief, several at once. Every
@@ -62,14 +59,8 @@ final class UploadCommand implements Callable<Integer> {
     /** How long an interrupted batch waits for the answers to files whose bytes were all sent. */
     private static final Duration ANSWER_GRACE = Duration.ofSeconds(3);
 
-    private final ClientContext context;
-    private volatile @Nullable ItemReport report;
-
-    @Spec
-    private @Nullable CommandSpec spec;
-
     @Mixin
-    private @Nullable ConnectionOptions connectionOptions;
+    private final ServerAccess server;
 
     @Mixin
     private @Nullable OutputFormat format;
@@ -90,76 +81,144 @@ final class UploadCommand implements Callable<Integer> {
                     + "(and, up to 8 MiB, the same bytes).")
     private boolean skipExisting;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Files to upload.")
+    @Option(names = {"-r", "--recursive"},
+            description = "Upload every file below each directory given, named by its path below that directory "
+                    + "with \u2215 (U+2215, as the API drops what comes before a /) between the parts: sub\u2215a.txt.")
+    private boolean recursive;
+
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "The attachment's name for standard input (FILE -); required with it.")
+    private @Nullable String name;
+
+    @Option(names = "--dry-run",
+            description = "Say what would be uploaded or skipped, and check the parent, without sending a file.")
+    private boolean dryRun;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*",
+            description = "Files to upload; with -r also directories; - reads standard input (with --name).")
     private List<Path> files = List.of();
 
     UploadCommand(ClientContext context) {
-        this.context = context;
+        this.server = new ServerAccess(context);
     }
 
     @Override
     public Integer call() {
         OutputFormat.Mode mode = format.mode();
-        Connection connection = context.connection(connectionOptions);
-        RetryNotice retries = new RetryNotice(spec.commandLine().getErr());
-        try (AttachmentsApi api = context.api(connection, quiet.quiet ? CallListener.none() : retries)) {
-            List<Attachment> existing = skipExisting
-                    ? ClientContext.explained(connection, () -> existing(api)) : List.of();
-            List<Plan> plans = files.stream().map(f -> ClientContext.explained(connection, () -> plan(api, f, existing))).toList();
-            List<Path> toSend = plans.stream().filter(p -> p instanceof Plan.Send).map(Plan::file).toList();
+        checkStandardInput();
+        List<UploadSource> sources = UploadSource.of(files, recursive, name);
+        try (Session session = server.open(quiet.quiet)) {
+            AttachmentsApi api = session.api();
+            List<Attachment> existing = skipExisting ? session.explained(() -> existing(api)) : List.of();
+            List<Plan> plans = sources.stream().map(f -> session.explained(() -> plan(api, f, existing))).toList();
+            List<UploadSource> toSend = plans.stream().filter(p -> p instanceof Plan.Send)
+                    .map(p -> ((Plan.Send) p).source()).toList();
             if (!toSend.isEmpty() && !skipExisting) {
                 // One small request before any file's bytes: a mistyped --parent fails here, not after the batch is sent.
-                ClientContext.explained(connection, () -> Outcomes.await(api.getAttachmentsForObject(parent, PageRequest.limit(1))));
+                session.explained(() -> Outcomes.await(api.getAttachmentsForObject(parent, PageRequest.limit(1))));
             }
-            long bytes = toSend.stream().mapToLong(UploadCommand::size).sum();
+            if (dryRun) {
+                ItemReport report = session.report(mode, "file");
+                plans.forEach(plan -> dryRun(report, plan));
+                return report.finishDryRun();
+            }
+            long bytes = toSend.stream().mapToLong(s -> Math.max(0, size(s))).sum();
             ItemReport report;
             List<Sending> uploads = new CopyOnWriteArrayList<>();
-            try (Progress progress = Progress.of(context.terminal(), quiet.quiet, toSend.size(), bytes);
-                    Interruption interruption = Interruption.watch(() -> interrupted(progress, uploads))) {
-                retries.above(progress);
-                report = new ItemReport(spec.commandLine().getOut(), spec.commandLine().getErr(), mode, progress,
-                        connection, connectionOptions.verbose, "file");
-                this.report = report;
+            String resume = sources.stream().anyMatch(s -> s instanceof UploadSource.StandardInput)
+                    ? "standard input cannot be sent again; run the command again with all of it."
+                    : "run the same command again with --skip-existing to upload the rest.";
+            try (Batch batch = Batch.start(session, mode, "file", quiet.quiet, toSend.size(), bytes,
+                    new Batch.Interrupted("uploaded", resume, () -> awaitSent(uploads)))) {
+                report = batch.report();
                 for (Plan plan : plans) {
                     if (plan instanceof Plan.Refuse refuse) {
-                        report.failed(refuse.file().toString(), new LocalFileException(refuse.reason()));
+                        report.failed(refuse.shown(), new LocalFileException(refuse.reason()));
                     } else if (plan instanceof Plan.Skip skip) {
-                        String gid = skip.existing().gid().value();
-                        ObjectNode json = ItemReport.object().put("file", skip.file().toString()).put("gid", gid)
-                                .put("skipped", true);
-                        report.succeeded("Skipped " + skip.file() + " (already " + gid + ")", json, gid);
+                        report.succeeded("Skipped " + skip.shown() + " (already " + skip.existing().gid() + ")",
+                                skipJson(skip), skip.existing().gid().value());
                     } else {
-                        uploads.add(upload(api, plan.file(), progress, report));
+                        uploads.add(upload(api, ((Plan.Send) plan).source(), batch.progress(), report));
                     }
                 }
-                CompletableFuture.allOf(uploads.stream().map(Sending::answer).toArray(CompletableFuture[]::new))
-                        .exceptionally(t -> null).join();
+                Outcomes.settle(uploads.stream().map(Sending::answer).toList());
             }
             return report.finish();
         }
     }
 
-    /** What to do with one file, decided before anything is sent. */
-    private sealed interface Plan {
-        Path file();
-
-        record Refuse(Path file, String reason) implements Plan {
+    /** {@code -} and {@code --name} go together, once, and not with what needs a size before reading. */
+    private void checkStandardInput() {
+        long dashes = files.stream().filter(UploadSource::isStandardInput).count();
+        if (dashes > 1) {
+            throw server.usage("- (standard input) can be given only once");
         }
-
-        record Skip(Path file, Attachment existing) implements Plan {
+        if (dashes == 1 && name == null) {
+            throw server.usage("uploading standard input (-) needs --name NAME, the attachment's name");
         }
-
-        record Send(Path file) implements Plan {
+        if (dashes == 0 && name != null) {
+            throw server.usage("--name names the upload from standard input (-); files are named after themselves");
+        }
+        if (dashes == 1 && skipExisting) {
+            throw server.usage("--skip-existing cannot compare standard input (-), whose size is known only once read");
         }
     }
 
-    private Plan plan(AttachmentsApi api, Path file, List<Attachment> existing) {
-        Optional<String> refused = refusal(file);
+    /** What to do with one source, decided before anything is sent. */
+    private sealed interface Plan {
+        String shown();
+
+        record Refuse(String shown, String reason) implements Plan {
+        }
+
+        record Skip(UploadSource.LocalFile source, Attachment existing) implements Plan {
+            @Override
+            public String shown() {
+                return source.shown();
+            }
+        }
+
+        record Send(UploadSource source) implements Plan {
+            @Override
+            public String shown() {
+                return source.shown();
+            }
+        }
+    }
+
+    private Plan plan(AttachmentsApi api, UploadSource source, List<Attachment> existing) {
+        if (source instanceof UploadSource.Refused refused) {
+            return new Plan.Refuse(refused.shown(), refused.reason());
+        }
+        if (!(source instanceof UploadSource.LocalFile file)) {
+            return new Plan.Send(source);
+        }
+        Optional<String> refused = refusal(file.file());
         if (refused.isPresent()) {
-            return new Plan.Refuse(file, refused.get());
+            return new Plan.Refuse(file.shown(), refused.get());
         }
         Optional<Attachment> same = skipExisting ? sameAs(api, file, existing) : Optional.empty();
         return same.<Plan>map(a -> new Plan.Skip(file, a)).orElseGet(() -> new Plan.Send(file));
+    }
+
+    private static void dryRun(ItemReport report, Plan plan) {
+        if (plan instanceof Plan.Refuse refuse) {
+            report.failed(refuse.shown(), new LocalFileException(refuse.reason()));
+        } else if (plan instanceof Plan.Skip skip) {
+            report.succeeded("Would skip " + skip.shown() + " (already " + skip.existing().gid() + ")",
+                    skipJson(skip).put("dry_run", true), skip.existing().gid().value());
+        } else {
+            UploadSource source = ((Plan.Send) plan).source();
+            String name = name(source);
+            boolean ownName = source instanceof UploadSource.LocalFile f && name.equals(String.valueOf(f.file().getFileName()));
+            ObjectNode json = ItemReport.object().put("file", jsonFile(source)).put("name", name).put("dry_run", true);
+            report.succeeded("Would upload " + source.shown() + (ownName ? "" : " named " + name), json, null);
+        }
+    }
+
+    private static ObjectNode skipJson(Plan.Skip skip) {
+        return ItemReport.object().put("file", skip.shown()).put("gid", skip.existing().gid().value())
+                .put("skipped", true);
     }
 
     /**
@@ -172,12 +231,10 @@ final class UploadCommand implements Callable<Integer> {
     }
 
     /**
-     * Ctrl-C in the middle of a batch: the bars go, files whose bytes were all sent get a moment for
-     * their answers (so a stored file gets its {@code Uploaded} line), then a summary and how to
-     * finish the batch.
+     * Ctrl-C in the middle of a batch: files whose bytes were all sent get a moment for their
+     * answers, so a stored file gets its {@code Uploaded} line before the summary.
      */
-    private void interrupted(Progress progress, List<Sending> uploads) {
-        progress.stop();
+    private static void awaitSent(List<Sending> uploads) {
         CompletableFuture<?>[] sent = uploads.stream().filter(u -> u.allSent().get())
                 .map(Sending::answer).toArray(CompletableFuture[]::new);
         try {
@@ -187,35 +244,46 @@ final class UploadCommand implements Callable<Integer> {
         } catch (ExecutionException | TimeoutException e) {
             // The summary counts whatever has not answered as interrupted.
         }
-        ItemReport shown = report;
-        if (shown != null) {
-            shown.interrupted(progress.tally().describe("uploaded"),
-                    "run the same command again with --skip-existing to upload the rest.");
-        }
     }
 
-    private Sending upload(AttachmentsApi api, Path file, Progress progress, ItemReport report) {
-        Progress.FileProgress line = progress.file(file.getFileName().toString(), size(file), 0);
+    private Sending upload(AttachmentsApi api, UploadSource source, Progress progress, ItemReport report) {
+        Progress.FileProgress line = progress.file(name(source), size(source), 0);
         AtomicBoolean allSent = new AtomicBoolean();
         ProgressListener listener = (bytes, total) -> {
             line.onProgress(bytes, total);
             allSent.set(total >= 0 && bytes >= total);
         };
-        Upload upload = contentType == null ? Upload.file(file) : Upload.file(file, contentType);
+        Upload upload = source instanceof UploadSource.LocalFile f ? Upload.file(f.file()).withName(f.name())
+                : Upload.oneShot(name(source), server.terminal().standardInput());
+        if (contentType != null) {
+            upload = upload.withContentType(contentType);
+        }
         return new Sending(allSent, api.createAttachmentForObject(parent, upload.withProgress(listener)).whenComplete((a, t) -> {
             line.finish(t == null);
             if (t == null) {
-                report.succeeded("Uploaded " + file + " as " + a.gid(), json(file, a), a.gid().value());
+                report.succeeded("Uploaded " + source.shown() + " as " + a.gid(), json(source, a), a.gid().value());
             } else {
-                report.failed(file.toString(), t);
+                report.failed(source.shown(), t);
             }
         }));
     }
 
-    private static ObjectNode json(Path file, Attachment a) {
-        ObjectNode json = ItemReport.object().put("file", file.toString());
+    private static ObjectNode json(UploadSource source, Attachment a) {
+        ObjectNode json = ItemReport.object().put("file", jsonFile(source));
         json.setAll(new AttachmentJson().node(a));
         return json;
+    }
+
+    /** The argument as given: the path, or {@code -} for standard input. */
+    private static String jsonFile(UploadSource source) {
+        return source instanceof UploadSource.StandardInput ? UploadSource.STANDARD_INPUT : source.shown();
+    }
+
+    private static String name(UploadSource source) {
+        if (source instanceof UploadSource.LocalFile f) {
+            return f.name();
+        }
+        return source instanceof UploadSource.StandardInput in ? in.name() : source.shown();
     }
 
     /** Why a file cannot be sent, found without sending anything. */
@@ -224,7 +292,8 @@ final class UploadCommand implements Callable<Integer> {
             return Optional.of("no such file");
         }
         if (Files.isDirectory(file)) {
-            return Optional.of("is a directory; name the files in it (for example " + file + "/*)");
+            return Optional.of("is a directory; add -r to upload the files below it, or name them (for example "
+                    + file + "/*)");
         }
         if (!Files.isRegularFile(file)) {
             return Optional.of("not a regular file");
@@ -247,12 +316,11 @@ final class UploadCommand implements Callable<Integer> {
     }
 
     /** An attachment the file would duplicate: same name and size and, when cheap to compare, same bytes. */
-    private static Optional<Attachment> sameAs(AttachmentsApi api, Path file, List<Attachment> existing) {
-        String name = file.getFileName().toString();
-        long size = size(file);
+    private static Optional<Attachment> sameAs(AttachmentsApi api, UploadSource.LocalFile file, List<Attachment> existing) {
+        long size = size(file.file());
         for (Attachment a : existing) {
-            if (name.equals(a.name()) && a.size() != null && a.size() == size
-                    && (size > COMPARE_CONTENT_UP_TO || sameBytes(api, a, file))) {
+            if (file.name().equals(a.name()) && a.size() != null && a.size() == size
+                    && (size > COMPARE_CONTENT_UP_TO || sameBytes(api, a, file.file()))) {
                 return Optional.of(a);
             }
         }
@@ -263,6 +331,11 @@ final class UploadCommand implements Callable<Integer> {
         DigestOutputStream sink = Sha256.sink();
         Outcomes.await(api.download(a.gid(), sink, ProgressListener.none()));
         return Sha256.hex(sink).equals(Sha256.of(file));
+    }
+
+    /** The bytes a source will send, or -1 for standard input, whose size is known once read. */
+    private static long size(UploadSource source) {
+        return source instanceof UploadSource.LocalFile f ? size(f.file()) : -1;
     }
 
     private static long size(Path file) {

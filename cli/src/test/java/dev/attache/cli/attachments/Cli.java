@@ -1,6 +1,7 @@
 package dev.attache.cli.attachments;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -63,6 +64,12 @@ final class Cli {
         return this;
     }
 
+    /** Makes {@code in} the next runs' standard input, as a pipe would. */
+    Cli withStandardInput(InputStream in) {
+        terminal.stdin = in;
+        return this;
+    }
+
     /** Makes standard input a terminal on which the next questions get these answers. */
     Cli answering(String... answers) {
         terminal.interactive = true;
@@ -106,6 +113,12 @@ final class Cli {
         boolean interactive;
         final Deque<String> answers = new ArrayDeque<>();
         final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        InputStream stdin = InputStream.nullInputStream();
+
+        @Override
+        public InputStream standardInput() {
+            return stdin;
+        }
 
         @Override
         public OutputStream standardOutput() {
