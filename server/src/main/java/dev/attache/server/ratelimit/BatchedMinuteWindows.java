@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -16,9 +17,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 /**
  * A cluster's windows without a database write per request: each node counts in its own memory and
  * sends its counts to the {@link SharedWindows} in batches ({@link Batching}), from a thread of its own,
@@ -29,8 +27,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * <p>A request never waits for the shared windows and never fails because of them: while they cannot be
  * reached the node counts alone and holds each token to the quota by what it knows, and sends what it
  * counted once they answer again. Counts of a window that closed before they could be sent are dropped,
- * since no later decision depends on them. A token's state is forgotten when its window closes, so memory
- * holds only the tokens used within the last minute. Thread-safe.
+ * since no later decision depends on them. A token's state is forgotten at the timer's first turn after its
+ * window closes, so memory holds only the tokens used within the last minute. Thread-safe.
  */
 public final class BatchedMinuteWindows implements MinuteWindows, AutoCloseable {
 
@@ -41,7 +39,12 @@ public final class BatchedMinuteWindows implements MinuteWindows, AutoCloseable 
     private final Batching batching;
     private final Executor sender;
     private final Runnable onClose;
-    private final Cache<Long, Tally> tallies;
+    /**
+     * A plain map, not a cache: every request changes its token's tally, and a cache's bookkeeping on each
+     * write (its write buffer, expiry and maintenance) cost a busy node more than the counting itself. The
+     * timer, which visits every tally anyway, drops those whose window closed.
+     */
+    private final ConcurrentMap<Long, Tally> tallies = new ConcurrentHashMap<>();
     /** Tokens whose counts are due before the timer's next turn. */
     private final Set<Long> due = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
@@ -75,17 +78,12 @@ public final class BatchedMinuteWindows implements MinuteWindows, AutoCloseable 
         this.batching = batching;
         this.sender = sender;
         this.onClose = onClose;
-        this.tallies = Caffeine.newBuilder()
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-                .expireAfter(new UntilWindowCloses<Tally>(clock, Tally::startMillis))
-                .executor(Runnable::run)
-                .build();
     }
 
     @Override
     public Window count(long tokenGid, long nowMillis, int quota) {
         boolean[] nowDue = {false};
-        Tally tally = tallies.asMap().compute(tokenGid, (key, known) -> {
+        Tally tally = tallies.compute(tokenGid, (key, known) -> {
             if (known == null || known.closedAt(nowMillis)) {
                 nowDue[0] = true;
                 return Tally.opened(nowMillis, quota);
@@ -104,10 +102,13 @@ public final class BatchedMinuteWindows implements MinuteWindows, AutoCloseable 
         return new Window(tally.startMillis(), tally.requests());
     }
 
-    /** The timer's turn: sends every token's pending counts. Runs on the sender. */
+    /** The timer's turn: forgets the tokens whose window closed and sends every other's pending counts. Runs on the sender. */
     void sendAll() {
         try {
-            for (Long token : tallies.asMap().keySet()) {
+            long now = clock.millis();
+            // Removes a tally only if it is still the closed one: a request may have just opened a new window.
+            tallies.values().removeIf(tally -> tally.closedAt(now));
+            for (Long token : tallies.keySet()) {
                 if (!send(token)) {
                     return;
                 }
@@ -135,10 +136,9 @@ public final class BatchedMinuteWindows implements MinuteWindows, AutoCloseable 
         }
     }
 
-    /** How many tokens have an open window here, after dropping the closed. */
-    long trackedTokens() {
-        tallies.cleanUp();
-        return tallies.estimatedSize();
+    /** How many tokens this node holds a tally for. */
+    int trackedTokens() {
+        return tallies.size();
     }
 
     /** Stops sending; counts not sent yet are given one last try, for at most a second. */
@@ -172,7 +172,7 @@ public final class BatchedMinuteWindows implements MinuteWindows, AutoCloseable 
                 Thread.currentThread().interrupt();
                 return tally;
             }
-            Tally now = tallies.getIfPresent(tokenGid);
+            Tally now = tallies.get(tokenGid);
             if (now == null || now == tally) {
                 return tally;
             }
@@ -200,7 +200,7 @@ public final class BatchedMinuteWindows implements MinuteWindows, AutoCloseable 
     private boolean send(long tokenGid) {
         long now = clock.millis();
         Tally[] taken = {null};
-        tallies.asMap().computeIfPresent(tokenGid, (key, tally) -> {
+        tallies.computeIfPresent(tokenGid, (key, tally) -> {
             if (tally.pending() == 0 || tally.sending() > 0 || tally.closedAt(now)) {
                 return tally;
             }
@@ -215,7 +215,7 @@ public final class BatchedMinuteWindows implements MinuteWindows, AutoCloseable 
         try {
             window = shared.add(tokenGid, sent.startMillis(), sent.sending());
         } catch (RuntimeException e) {
-            tallies.asMap().computeIfPresent(tokenGid, (key, tally) -> sameWindow(tally, sent) ? tally.unsent(clock.millis()) : tally);
+            tallies.computeIfPresent(tokenGid, (key, tally) -> sameWindow(tally, sent) ? tally.unsent(clock.millis()) : tally);
             answered(sent);
             if (!failing) {
                 failing = true;
@@ -228,7 +228,7 @@ public final class BatchedMinuteWindows implements MinuteWindows, AutoCloseable 
             failing = false;
             LOG.info("rate-limit counts reach the database again");
         }
-        Tally after = tallies.asMap().computeIfPresent(tokenGid,
+        Tally after = tallies.computeIfPresent(tokenGid,
                 (key, tally) -> sameWindow(tally, sent) ? tally.heardBack(window, clock.millis()) : tally);
         answered(sent);
         if (after != null && batching.isDue(after)) {

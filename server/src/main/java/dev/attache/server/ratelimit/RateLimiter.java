@@ -1,12 +1,9 @@
 package dev.attache.server.ratelimit;
 
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 
 import dev.attache.server.http.ApiException;
 
@@ -17,8 +14,7 @@ import dev.attache.server.http.ApiException;
  * {@link MinuteWindows}: this node's memory, or this node's memory reconciled in batches with the
  * database a cluster shares, so the quota holds across nodes (within {@link BatchedMinuteWindows}'s
  * overshoot). Requests in flight are counted per node: each node admits up to the limits by itself.
- * In-flight state lives only for tokens in use: a token idle for longer than a window is forgotten.
- * Thread-safe.
+ * In-flight state lives only while a token has a request in flight. Thread-safe.
  */
 public final class RateLimiter {
 
@@ -33,11 +29,11 @@ public final class RateLimiter {
     private final RateLimits limits;
     private final Clock clock;
     /**
-     * A token's state lives while it is in use: it expires once the token has had nothing in flight for
-     * a whole window, when a next request would open a fresh window anyway. Every change goes through
-     * {@code compute}, so expiry is reconsidered on each one.
+     * The requests each token has in flight; a token is removed when its last one ends, so the map holds
+     * only tokens in use and needs no expiry. A plain map, not a cache: every request changes it twice,
+     * and a cache's bookkeeping on each write cost a busy node more than the counting itself.
      */
-    private final Cache<Long, TokenState> states;
+    private final ConcurrentMap<Long, InFlight> inFlight = new ConcurrentHashMap<>();
     private final MinuteWindows windows;
 
     /** A limiter that counts in this node's memory. */
@@ -49,11 +45,6 @@ public final class RateLimiter {
         this.limits = limits;
         this.clock = clock;
         this.windows = windows;
-        this.states = Caffeine.newBuilder()
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-                .expireAfter(new IdleExpiry())
-                .executor(Runnable::run)
-                .build();
     }
 
     /**
@@ -72,10 +63,13 @@ public final class RateLimiter {
             throw ApiException.rateLimited(Math.max(1, (waitMillis + 999) / 1000));
         }
         boolean[] admitted = {false};
-        states.asMap().compute(tokenGid, (key, existing) -> {
-            TokenState state = existing != null ? existing : new TokenState();
-            admitted[0] = state.admit(write, limits);
-            return state;
+        inFlight.compute(tokenGid, (key, running) -> {
+            InFlight current = running != null ? running : InFlight.NONE;
+            if (current.full(write, limits)) {
+                return running;
+            }
+            admitted[0] = true;
+            return current.started(write);
         });
         if (!admitted[0]) {
             throw ApiException.rateLimited(1);
@@ -83,52 +77,28 @@ public final class RateLimiter {
         return new Slot(tokenGid, write);
     }
 
-    /** How many tokens the limiter holds state for, after dropping the expired. */
-    long trackedTokens() {
-        states.cleanUp();
-        return states.estimatedSize();
+    /** How many tokens have requests in flight. */
+    int trackedTokens() {
+        return inFlight.size();
     }
 
-    /** Mutable, guarded by the cache's per-key lock: only touched inside {@code compute}. */
-    private static final class TokenState {
-        int reads;
-        int writes;
+    /** A token's requests in flight, reads and writes apart. */
+    private record InFlight(int reads, int writes) {
 
-        /** Takes an in-flight slot if one is free. */
-        boolean admit(boolean write, RateLimits limits) {
-            if (write ? writes >= limits.concurrentWrites() : reads >= limits.concurrentReads()) {
-                return false;
-            }
-            if (write) {
-                writes++;
-            } else {
-                reads++;
-            }
-            return true;
+        static final InFlight NONE = new InFlight(0, 0);
+
+        boolean full(boolean write, RateLimits limits) {
+            return write ? writes >= limits.concurrentWrites() : reads >= limits.concurrentReads();
         }
 
-        boolean inFlight() {
-            return reads > 0 || writes > 0;
-        }
-    }
-
-    /** Never while a request is in flight; otherwise one window after the last change. */
-    private static final class IdleExpiry implements Expiry<Long, TokenState> {
-        private static final long WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(MinuteWindows.WINDOW_MILLIS);
-
-        @Override
-        public long expireAfterCreate(Long key, TokenState state, long currentTime) {
-            return state.inFlight() ? Long.MAX_VALUE : WINDOW_NANOS;
+        InFlight started(boolean write) {
+            return write ? new InFlight(reads, writes + 1) : new InFlight(reads + 1, writes);
         }
 
-        @Override
-        public long expireAfterUpdate(Long key, TokenState state, long currentTime, long currentDuration) {
-            return expireAfterCreate(key, state, currentTime);
-        }
-
-        @Override
-        public long expireAfterRead(Long key, TokenState state, long currentTime, long currentDuration) {
-            return currentDuration;
+        /** One fewer in flight, or null when that was the last. */
+        InFlight ended(boolean write) {
+            InFlight after = write ? new InFlight(reads, writes - 1) : new InFlight(reads - 1, writes);
+            return after.equals(NONE) ? null : after;
         }
     }
 
@@ -147,14 +117,7 @@ public final class RateLimiter {
             if (!released.compareAndSet(false, true)) {
                 return;
             }
-            states.asMap().computeIfPresent(tokenGid, (key, state) -> {
-                if (write) {
-                    state.writes--;
-                } else {
-                    state.reads--;
-                }
-                return state;
-            });
+            inFlight.computeIfPresent(tokenGid, (key, running) -> running.ended(write));
         }
     }
 }

@@ -203,14 +203,19 @@ class BatchedMinuteWindowsTest {
     }
 
     @Test
-    void aTokenIsForgottenWhenItsWindowCloses() {
+    void theTimerForgetsATokenOnceItsWindowCloses() {
         count(1, QUOTA);
-        count(1, QUOTA + 1);
+        clock.advance(Duration.ofSeconds(30));
         windows.count(8, clock.millis(), QUOTA);
+        windows.sendAll();
         assertThat(windows.trackedTokens()).isEqualTo(2);
 
-        clock.advance(Duration.ofSeconds(60));
+        clock.advance(Duration.ofSeconds(30));
+        windows.sendAll();
+        assertThat(windows.trackedTokens()).as("the first token's window closed, the second's is open").isEqualTo(1);
 
+        clock.advance(Duration.ofSeconds(30));
+        windows.sendAll();
         assertThat(windows.trackedTokens()).isZero();
     }
 
