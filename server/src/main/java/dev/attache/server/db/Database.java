@@ -79,8 +79,18 @@ public final class Database implements AutoCloseable {
      * @throws IllegalStateException when no connection can be made
      */
     public static Database postgresql(PostgresUrl url) {
+        return postgresql(url, "attache-postgresql", 16);
+    }
+
+    /**
+     * Connects to a PostgreSQL database through a pool of its own, named and sized for one job, so that
+     * job's waits never hold a connection the requests need.
+     *
+     * @throws IllegalStateException when no connection can be made
+     */
+    public static Database postgresql(PostgresUrl url, String poolName, int connections) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("attache-postgresql");
+        config.setPoolName(poolName);
         config.setJdbcUrl(url.jdbcUrl());
         if (url.user() != null) {
             config.setUsername(url.user());
@@ -88,7 +98,7 @@ public final class Database implements AutoCloseable {
         if (url.password() != null) {
             config.setPassword(url.password());
         }
-        config.setMaximumPoolSize(16);
+        config.setMaximumPoolSize(connections);
         // A request waits this long for a connection, then answers 503: long enough to ride out a
         // restart (about a second), and longer than the 5 s HikariCP may sleep between attempts to
         // connect once an outage has lasted a while, so a request that arrives after the database is

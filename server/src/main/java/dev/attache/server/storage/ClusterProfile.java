@@ -68,8 +68,12 @@ final class ClusterProfile {
             Maintenance maintenance = resources.hold(new Maintenance(List.of(
                     renewal(s.lease()),
                     new Maintenance.Job("orphan sweep", config.sweepEvery(), lost -> sweep(s.sweeper(), config)))));
-            // Closed before the database: its last try sends what this node counted.
-            MinuteWindows windows = resources.hold(BatchedMinuteWindows.start(new JdbcSharedWindows(s.jdbc()), clock, Batching.DEFAULT));
+            // The counts go through a connection of their own: each batch's commit waits for the disk, and on
+            // the requests' pool that wait held a connection requests were queuing for (at 16 requests in
+            // flight, one request in five waited for a connection with limits on, none with them off).
+            Database counts = resources.hold(Database.postgresql(config.database(), "attache-rate-windows", 1));
+            // Closed before its database: its last try sends what this node counted.
+            MinuteWindows windows = resources.hold(BatchedMinuteWindows.start(new JdbcSharedWindows(counts.jdbc()), clock, Batching.DEFAULT));
             LOG.info("cluster node {} on {}", s.lease().nodeId(), config.describe());
             return new Storage(new Storage.Parts(config, s.lease().nodeId(), s.database(), s.blobs(), s.gids(), directory, tokens,
                     s.attachments(), windows, secret, first, maintenance, resources));
