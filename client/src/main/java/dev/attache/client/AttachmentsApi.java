@@ -111,13 +111,13 @@ public final class AttachmentsApi implements AutoCloseable {
     }
 
     /**
-     * Cancels every call still open and ends the threads the client started: its worker and timer
-     * threads and, when the builder made the {@code HttpClient}s, their threads (on Java 21
-     * and later with {@code HttpClient.shutdownNow()}; on Java 17 to 20, which have no such
-     * method, by stopping its selector thread, which then closes its connections). An
-     * {@code HttpClient} or executor you supplied is left running. Waits up to a few seconds for
-     * the threads to end. Calls made afterwards fail with {@link IllegalStateException}. Calling it
-     * again does nothing.
+     * Cancels every call still open, releases the {@code HttpClient} the builder made and ends the
+     * client's worker and timer threads, waiting up to a few seconds for them. On Java 21 and later
+     * that {@code HttpClient} is closed, so no thread of the client's is left. Java 17 to 20 cannot
+     * stop an {@code HttpClient}: its selector thread, a daemon, ends with its idle connections once
+     * it is garbage collected, and this client keeps no reference to it after closing. An
+     * {@code HttpClient} or executor you supplied is left running. Calls made afterwards fail with
+     * {@link IllegalStateException}. Calling it again does nothing.
      */
     @Override
     public void close() {
