@@ -27,11 +27,11 @@ import java.util.function.Supplier;
  * ({@code HttpClient.send}, same headers, then Jackson {@code readTree} of the body and a read of
  * {@code data.gid}). A third contender, bare {@code HttpClient.sendAsync(..).join()} with the same
  * parsing, separates what the JDK's asynchronous path costs from what the client adds; a fourth,
- * bare {@code send} handed to a worker thread and joined, shows the price of the hand-offs of a
- * client that sends on a worker (this client sends a read from the thread that joins it, when no
- * worker has started it yet); a fifth, bare {@code send} on an {@code HttpClient} whose executor
- * runs its tasks where they are handed over (as the client's own HTTP client for bodiless requests
- * does), shows what the client costs beyond the JDK once both skip the JDK's pool hand-off. All
+ * bare {@code send} handed to a worker thread and joined, shows the price of the hand-offs the
+ * client makes (it sends every exchange on a worker of its own); a fifth, bare {@code send} on an
+ * {@code HttpClient} whose executor runs its tasks where they are handed over, shows what skipping
+ * the JDK's own hand-off to its pool would buy (the client does not: the JDK supports that only for
+ * an executor like {@code r -> r.run()}, and nothing that can block may then run on its selector). All
  * run on an {@code HttpClient} built the same way (connect timeout 10 s, no redirects, 60 s
  * request timeout); the bare ones use the JDK's default executor unless said otherwise. After five warm-up blocks of each, blocks alternate, the order rotating every round.
  * Prints every block's wall-clock milliseconds and the CPU this JVM used in it (all threads, so
@@ -85,8 +85,7 @@ final class GetLoop {
                 inlineHttp.send(request.get(), HttpResponse.BodyHandlers.ofByteArray()));
         Call bareAsync = () -> gidOf(mapper,
                 http.sendAsync(request.get(), HttpResponse.BodyHandlers.ofByteArray()).join());
-        // A client that sends on a worker, without the client: the same send, handed to a worker thread
-        // and joined. This client sends a joined read from the joining thread instead, when it can.
+        // What the client does, without the client: the same send, handed to a worker thread and joined.
         ExecutorService workers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r);
             t.setDaemon(true);

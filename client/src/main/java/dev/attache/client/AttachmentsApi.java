@@ -18,6 +18,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -93,8 +94,8 @@ public final class AttachmentsApi implements AutoCloseable {
      * download, the metadata request and the whole transfer). A call that runs out of time fails
      * with an {@link AsanaTransportException} caused by an {@link HttpTimeoutException} and is
      * cancelled as {@code cancel} would. A retry whose wait would outlast the deadline (a 429's
-     * {@code Retry-After}, or the backoff) is not waited for: the call fails at once with the error
-     * that asked for the wait, such as a {@link RateLimitedException} with its
+     * {@code Retry-After}, or the backoff, including the one before a download resumes) is not
+     * waited for: the call fails at once with the error that asked for the wait, such as a {@link RateLimitedException} with its
      * {@link RateLimitedException#retryAfter() retryAfter()}. The view shares this client's threads, slots and
      * connections; closing either closes both. The idle timeout for uploads still applies.
      *
@@ -110,13 +111,13 @@ public final class AttachmentsApi implements AutoCloseable {
     }
 
     /**
-     * Cancels every call still open and ends the threads the client started: its worker and timer
-     * threads and, when the builder made the {@code HttpClient}s, their threads (on Java 21
-     * and later with {@code HttpClient.shutdownNow()}; on Java 17 to 20, which have no such
-     * method, by stopping its selector thread, which then closes its connections). An
-     * {@code HttpClient} or executor you supplied is left running. Waits up to a few seconds for
-     * the threads to end. Calls made afterwards fail with {@link IllegalStateException}. Calling it
-     * again does nothing.
+     * Cancels every call still open, releases the {@code HttpClient} the builder made and ends the
+     * client's worker and timer threads, waiting up to a few seconds for them. On Java 21 and later
+     * that {@code HttpClient} is closed, so no thread of the client's is left. Java 17 to 20 cannot
+     * stop an {@code HttpClient}: its selector thread, a daemon, ends with its idle connections once
+     * it is garbage collected, and this client keeps no reference to it after closing. An
+     * {@code HttpClient} or executor you supplied is left running. Calls made afterwards fail with
+     * {@link IllegalStateException}. Calling it again does nothing.
      */
     @Override
     public void close() {
@@ -329,7 +330,7 @@ public final class AttachmentsApi implements AutoCloseable {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(progress, "progress");
         FileSink sink = new FileSink(target);
-        CompletableFuture<Path> result = Futures.map(fetch(gid, sink, progress), n -> commit(sink));
+        CompletableFuture<Path> result = Futures.map(fetch(gid, sink, progress, due()), n -> commit(sink));
         result.whenComplete((path, failure) -> {
             if (failure instanceof CancellationException) {
                 sink.abandon();
@@ -356,8 +357,9 @@ public final class AttachmentsApi implements AutoCloseable {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(progress, "progress");
         FileSink sink = FileSink.resuming(target);
+        Instant due = due();
         CompletableFuture<Path> result = Futures.map(
-                Futures.compose(metadata(gid), a -> resume(a, sink, progress)), n -> commit(sink));
+                Futures.compose(metadata(gid), a -> resume(a, sink, progress, due)), n -> commit(sink));
         result.whenComplete((path, failure) -> {
             if (failure != null) {
                 // The partial file stays for the next attempt.
@@ -374,7 +376,13 @@ public final class AttachmentsApi implements AutoCloseable {
         return transport.send(request, body -> json.readData(body, Attachment.class), deadline);
     }
 
-    private CompletableFuture<Long> resume(Attachment a, FileSink sink, ProgressListener progress) {
+    /** When this view's deadline for a call starting now runs out, or null without one. */
+    private @Nullable Instant due() {
+        return deadline == null ? null : downloader.due(deadline);
+    }
+
+    private CompletableFuture<Long> resume(Attachment a, FileSink sink, ProgressListener progress,
+            @Nullable Instant due) {
         IllegalStateException refused = notDownloadable(a);
         if (refused != null) {
             return CompletableFuture.failedFuture(refused);
@@ -395,7 +403,7 @@ public final class AttachmentsApi implements AutoCloseable {
             progress.onProgress(have, size);
             return CompletableFuture.completedFuture(have);
         }
-        return downloader.download(a.downloadUrl(), size, sink, progress, have);
+        return downloader.download(a.downloadUrl(), size, sink, progress, have, due);
     }
 
     /**
@@ -445,17 +453,18 @@ public final class AttachmentsApi implements AutoCloseable {
             while (b.hasRemaining()) {
                 channel.write(b);
             }
-        }, progress), "GET", "/attachments/" + gid.value());
+        }, progress, due()), "GET", "/attachments/" + gid.value());
     }
 
-    private CompletableFuture<Long> fetch(AttachmentGid gid, ByteSink sink, ProgressListener progress) {
+    private CompletableFuture<Long> fetch(AttachmentGid gid, ByteSink sink, ProgressListener progress,
+            @Nullable Instant due) {
         return Futures.compose(metadata(gid), a -> {
             IllegalStateException refused = notDownloadable(a);
             if (refused != null) {
                 return CompletableFuture.failedFuture(refused);
             }
             long size = a.size() != null ? a.size() : -1;
-            return downloader.download(a.downloadUrl(), size, sink, progress);
+            return downloader.download(a.downloadUrl(), size, sink, progress, 0, due);
         });
     }
 }

@@ -104,15 +104,10 @@ public final class AttachmentsApiBuilder {
     }
 
     /**
-     * The executor the built HTTP client runs its internal I/O tasks on; then one HTTP client
-     * serves every call. By default there are two: requests without a body, whose answers are read
-     * whole into memory, go through one that runs those tasks on its own selector thread (nothing
-     * in such an exchange can block it, and it saves handing every response to another thread);
-     * uploads and downloads go through one, built on first use, that runs them on the client's own
-     * worker pool. {@link AttachmentsApi#close()} does not shut this executor down. Calls themselves run on
-     * the client's own workers, or on the thread that waits for a read with an untimed
-     * {@code join()} or {@code get()}; either blocks in {@code HttpClient.send}, never on this
-     * executor, so a small executor here cannot be starved by them.
+     * The executor the built HTTP client runs its internal I/O tasks on, instead of the client's own
+     * worker pool. {@link AttachmentsApi#close()} does not shut it down. Calls themselves run on the
+     * client's own workers, each blocking in {@code HttpClient.send}, never on this executor, so a
+     * small executor here cannot be starved by them.
      *
      * @param executor the executor
      * @return this builder

@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reads go through an HTTP client whose internal tasks run on its selector thread, so nothing that
- * can block may pass through it: an upload's body is the caller's stream, and pulling it there
- * would stall every read. Against the real server.
+ * Reads and uploads share one HTTP client and its worker pool; an upload's body is the caller's
+ * stream, and a stream that blocks must hold up only its own upload, never a read. Against the
+ * real server.
  */
 class BlockingUploadStreamTest {
 

@@ -245,6 +245,70 @@ class DownloadTest {
     }
 
     @Test
+    void droppedDownloadWhoseBackoffWouldOutlastTheDeadlineFailsAtOnceWithTheNetworkFailure() {
+        apiAnswersWithDownloadUrl(data.length);
+        files.enqueue(ex -> {
+            ex.recordHeadOnly();
+            ex.respondTruncated(200, Map.of(), data.length, Arrays.copyOf(data, 40_000));
+        }, rangeAnswer(data));
+        // A 15 s backoff (20 s, jittered by the fixture's 0.5) against a 10 s deadline.
+        AttachmentsApi api = f.builder().retry(new RetryPolicy(4, java.time.Duration.ofSeconds(20),
+                java.time.Duration.ofSeconds(60), java.time.Duration.ofSeconds(120))).build()
+                .withDeadline(java.time.Duration.ofSeconds(10));
+
+        assertThatThrownBy(() -> api.download(gid, dir.resolve("a.bin")).join())
+                .cause().isInstanceOf(AsanaTransportException.class)
+                .cause().isInstanceOf(java.io.IOException.class)
+                .isNotInstanceOf(java.net.http.HttpTimeoutException.class);
+        assertThat(f.sleeper.delays()).isEmpty();
+        assertThat(files.requests()).hasSize(1);
+    }
+
+    @Test
+    void resumeDownloadWhoseBackoffWouldOutlastTheDeadlineFailsAtOnceAndKeepsThePartFile() throws Exception {
+        Files.write(dir.resolve("a.bin.part"), Arrays.copyOf(data, 10_000));
+        apiAnswersWithDownloadUrl(data.length);
+        files.enqueue(ex -> {
+            ex.recordHeadOnly();
+            ex.respondTruncated(206, Map.of("Content-Range", "bytes 10000-" + (data.length - 1) + "/" + data.length),
+                    data.length - 10_000, Arrays.copyOfRange(data, 10_000, 30_000));
+        }, rangeAnswer(data));
+        AttachmentsApi api = f.builder().retry(new RetryPolicy(4, java.time.Duration.ofSeconds(20),
+                java.time.Duration.ofSeconds(60), java.time.Duration.ofSeconds(120))).build()
+                .withDeadline(java.time.Duration.ofSeconds(10));
+
+        assertThatThrownBy(() -> api.resumeDownload(gid, dir.resolve("a.bin"), ProgressListener.none()).join())
+                .cause().isInstanceOf(AsanaTransportException.class);
+        assertThat(f.sleeper.delays()).isEmpty();
+        assertThat(Files.size(dir.resolve("a.bin.part"))).isEqualTo(30_000);
+    }
+
+    @Test
+    void downloadWhoseMetadataIsRateLimitedPastTheDeadlineFailsAtOnceWithTheRateLimit() {
+        f.server.enqueue(Actions.rateLimited("60"));
+
+        assertThatThrownBy(() -> f.api().withDeadline(java.time.Duration.ofSeconds(3))
+                .download(gid, dir.resolve("a.bin")).join())
+                .cause().isInstanceOfSatisfying(RateLimitedException.class,
+                        e -> assertThat(e.retryAfter()).isEqualTo(java.time.Duration.ofSeconds(60)));
+        assertThat(f.sleeper.delays()).isEmpty();
+        assertThat(files.requests()).isEmpty();
+    }
+
+    @Test
+    void rateLimitFromTheDownloadHostFailsAtOnceWithItsRetryAfter() {
+        apiAnswersWithDownloadUrl(data.length);
+        files.enqueue(Actions.rateLimited("60"));
+
+        assertThatThrownBy(() -> f.api().withDeadline(java.time.Duration.ofSeconds(3))
+                .download(gid, dir.resolve("a.bin")).join())
+                .cause().isInstanceOfSatisfying(RateLimitedException.class,
+                        e -> assertThat(e.retryAfter()).isEqualTo(java.time.Duration.ofSeconds(60)));
+        assertThat(f.sleeper.delays()).isEmpty();
+        assertThat(files.requests()).hasSize(1);
+    }
+
+    @Test
     void cancelledDownloadStopsAndKeepsItsPartFileForResume() throws Exception {
         apiAnswersWithDownloadUrl(data.length);
         java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);

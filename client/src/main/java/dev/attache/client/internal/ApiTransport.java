@@ -163,10 +163,7 @@ public final class ApiTransport {
         BodyTracker tracker = new BodyTracker(config.clock());
         HttpRequest http = toHttpRequest(f.request(), token, tracker);
         wire.request(http, attempt);
-        WaitingHelps helps = f.request().isRead() ? f.call().helps : null;
-        CompletableFuture<HttpResponse<byte[]>> sent = f.request().body() == null
-                ? config.runtime().exchangeMessage(http, helps)
-                : config.runtime().exchange(http, BodyHandlers.ofByteArray(), helps);
+        CompletableFuture<HttpResponse<byte[]>> sent = config.runtime().exchange(http, BodyHandlers.ofByteArray());
         // Aborting frees the slot at once rather than when the interrupted exchange winds down.
         f.call().stage(() -> {
             sent.cancel(true);

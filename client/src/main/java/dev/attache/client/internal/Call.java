@@ -16,9 +16,7 @@ final class Call<T> {
 
     private static final Runnable NOTHING = () -> { };
 
-    /** Where a thread blocked on {@link #result} finds the exchange to send itself. */
-    final WaitingHelps helps = new WaitingHelps();
-    final CompletableFuture<T> result = new HelpedFuture<>(helps);
+    final CompletableFuture<T> result = new CompletableFuture<>();
     private final AtomicReference<Runnable> abort = new AtomicReference<>(NOTHING);
 
     Call() {

@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * Streams a signed {@code download_url} into a sink. Sends no {@code Authorization} header: the
  * URL is signed and may live on another host (S3), which must never see the bearer token.
  * Resumes with {@code Range} after a dropped connection, as {@link RetryRules} allows (attempts,
- * jittered backoff, time budget), and checks the final length. Completing the returned future from
+ * jittered backoff, time budget) and the call's deadline leaves time for, and checks the final length. Completing the returned future from
  * outside aborts the transfer and stops resuming; the sink keeps what it has. Thread-safe.
  */
 public final class Downloader {
@@ -57,18 +57,13 @@ public final class Downloader {
     }
 
     /**
-     * Downloads {@code url} into {@code sink}.
+     * When a call given {@code deadline} now must end, by the clock the downloader checks it with.
      *
-     * @param url the signed URL
-     * @param expectedSize the size the API reported, or -1
-     * @param sink where bytes go
-     * @param progress hears bytes written
-     * @return completes with the byte count, or exceptionally with an {@link AsanaApiException}
-     *     (error status), {@link AsanaTransportException} (network, resumes exhausted, wrong
-     *     length) or {@link UncheckedIOException} (the sink failed)
+     * @param deadline the time the call has from now
+     * @return the instant it runs out
      */
-    public CompletableFuture<Long> download(URI url, long expectedSize, ByteSink sink, ProgressListener progress) {
-        return download(url, expectedSize, sink, progress, 0);
+    public Instant due(Duration deadline) {
+        return config.clock().instant().plus(deadline);
     }
 
     /**
@@ -80,23 +75,27 @@ public final class Downloader {
      * @param sink where the remaining bytes go
      * @param progress hears the bytes the sink holds, counting the {@code have} already there
      * @param have bytes the sink already holds
-     * @return completes with the sink's total byte count, failing as
-     *     {@link #download(URI, long, ByteSink, ProgressListener)} does
+     * @param due when the call's deadline runs out ({@link #due}), or null for none: a resume whose
+     *     backoff would end past it is not waited for, and the download fails at once with the
+     *     network failure, as other calls do
+     * @return completes with the sink's total byte count, or exceptionally with an
+     *     {@link AsanaApiException} (error status), {@link AsanaTransportException} (network, resumes
+     *     exhausted, wrong length) or {@link UncheckedIOException} (the sink failed)
      */
     public CompletableFuture<Long> download(URI url, long expectedSize, ByteSink sink, ProgressListener progress,
-            long have) {
+            long have, @Nullable Instant due) {
         if (have < 0) {
             throw new IllegalArgumentException("have must not be negative, got " + have);
         }
-        return start(url, expectedSize, sink, progress, have);
+        return start(url, expectedSize, sink, progress, have, due);
     }
 
-    private record Transfer(Call<Long> call, CallInfo info, Instant start, URI url, long expectedSize,
-            ByteSink sink, ProgressListener progress, AtomicLong written) {
+    private record Transfer(Call<Long> call, CallInfo info, Instant start, @Nullable Instant due, URI url,
+            long expectedSize, ByteSink sink, ProgressListener progress, AtomicLong written) {
     }
 
     private CompletableFuture<Long> start(URI url, long expectedSize, ByteSink sink, ProgressListener progress,
-            long have) {
+            long have, @Nullable Instant due) {
         Call<Long> call = new Call<>();
         // The path only: the query holds the URL's signature.
         CallInfo info = new CallInfo("GET", url.getPath());
@@ -105,7 +104,7 @@ public final class Downloader {
         call.result.whenComplete((n, failure) -> listener.callEnd(info,
                 Duration.between(start, config.clock().instant()), failure));
         if (config.runtime().track(call.result)) {
-            attempt(new Transfer(call, info, start, url, expectedSize, sink, progress, new AtomicLong(have)), 1);
+            attempt(new Transfer(call, info, start, due, url, expectedSize, sink, progress, new AtomicLong(have)), 1);
         }
         return call.result;
     }
@@ -200,12 +199,17 @@ public final class Downloader {
         Optional<Duration> delay = overrun ? Optional.empty()
                 : rules.delayBeforeRetry(new ApiRequest("GET", t.url().getPath(), Map.of(), null, true),
                         new Outcome(null, io, 0), attempt, elapsed, null);
-        if (delay.isEmpty()) {
+        if (delay.isEmpty() || outlastsDeadline(t, delay.get())) {
             t.call().result.completeExceptionally(new AsanaTransportException("GET", t.url().getPath(), io));
             return;
         }
         listener.retry(t.info(), attempt + 1, delay.get());
         t.call().after(config.sleeper().sleep(delay.get()), () -> attempt(t, attempt + 1));
+    }
+
+    /** Waiting that long would end past the call's deadline, which would then fail it with a bare timeout. */
+    private boolean outlastsDeadline(Transfer t, Duration delay) {
+        return t.due() != null && config.clock().instant().plus(delay).isAfter(t.due());
     }
 
     private Throwable unwrap(Throwable failure, IdleWatchdog dog) {
