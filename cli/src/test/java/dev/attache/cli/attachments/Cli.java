@@ -70,6 +70,18 @@ final class Cli {
         return this;
     }
 
+    /** Makes standard input a pipe that holds these lines. */
+    Cli withStdin(String... lines) {
+        terminal.interactive = false;
+        terminal.answers.addAll(List.of(lines));
+        return this;
+    }
+
+    /** The prompts of the secrets asked for on the terminal (read without echo) so far. */
+    List<String> secretPrompts() {
+        return List.copyOf(terminal.secretPrompts);
+    }
+
     /** Runs {@code attache <args> --host <server> --token <dev token>}. */
     Run run(String... args) {
         if (server == null) {
@@ -106,6 +118,7 @@ final class Cli {
         boolean interactive;
         final Deque<String> answers = new ArrayDeque<>();
         final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        final List<String> secretPrompts = new ArrayList<>();
 
         @Override
         public OutputStream standardOutput() {
@@ -124,6 +137,15 @@ final class Cli {
 
         @Override
         public Optional<String> readLine() {
+            return Optional.ofNullable(answers.poll());
+        }
+
+        @Override
+        public Optional<String> readSecret(String prompt) {
+            if (!interactive) {
+                throw new AssertionError("a secret asked for without a terminal");
+            }
+            secretPrompts.add(prompt);
             return Optional.ofNullable(answers.poll());
         }
 
