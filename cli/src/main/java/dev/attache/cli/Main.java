@@ -101,6 +101,10 @@ public final class Main {
                 ExitCodes.document(command, ExitCodes.clientDescriptions());
             }
         }
+        CommandLine login = root.getSubcommands().get("login");
+        if (login != null) {
+            ExitCodes.document(login, ExitCodes.loginDescriptions());
+        }
         return root
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(new UsageErrors())

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
                 "The token comes from --token-file, else is asked for on the terminal (not echoed), else is the first "
                         + "line of standard input. Options and environment variables still win over the saved sign-in; "
                         + "its token is sent only to its own host."},
-        footer = {"", "Examples:", "  attache login --host https://attache.example.com",
+        footer = {"", "Example:", "  attache login --host https://attache.example.com",
                 "  attache login --host https://app.asana.com --token-file ~/.asana-token",
                 "  pass show asana-token | attache login --host https://app.asana.com"})
 final class LoginCommand implements Callable<Integer> {

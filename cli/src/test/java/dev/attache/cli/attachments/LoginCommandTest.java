@@ -204,6 +204,13 @@ class LoginCommandTest {
         assertThat(run.err()).contains("the sign-in saved in ~/.config/attache/credentials cannot be used", "attache logout");
     }
 
+    @Test
+    void loginsHelpListsItsExitCodes() {
+        Cli.Run run = Cli.withoutServer().runExactly("login", "--help");
+
+        assertThat(run.out()).contains("Exit codes:", "4   The server refused the token", "Example:", "  attache login");
+    }
+
     private void save(String token) throws Exception {
         new SignInFile(credentials()).write(new SignIn(URI.create(server.apiBaseUri().toString()), token, null));
     }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,8 @@ class LoginOnATerminalTest {
         builder.environment().put("HOME", home.toString());
         builder.environment().remove("XDG_CONFIG_HOME");
         Process login = builder.start();
+        // A command that never asks would block the read below; ending it ends the read.
+        CompletableFuture.delayedExecutor(3, TimeUnit.MINUTES).execute(login::destroyForcibly);
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         try (InputStream out = login.getInputStream(); OutputStream in = login.getOutputStream()) {
             readUntil(out, screen, "Token for ");
