@@ -45,6 +45,17 @@ final class ExitCodes implements IExecutionExceptionHandler, IExitCodeExceptionM
         return codes;
     }
 
+    /** The codes {@code attache login} can exit with, as its help lists them. */
+    static Map<String, String> loginDescriptions() {
+        Map<String, String> codes = new LinkedHashMap<>();
+        codes.put(Integer.toString(OK), "Signed in: the server knows the token, and it is saved.");
+        codes.put(Integer.toString(ERROR), "Failure, explained on standard error; nothing is saved.");
+        codes.put(Integer.toString(USAGE), "Invalid options, no token given, or a --token-file or --ca-file that cannot be read.");
+        codes.put(Integer.toString(NOT_AUTHORIZED), "The server refused the token (401); nothing is saved.");
+        codes.put(Integer.toString(NETWORK), "The server could not be reached; nothing is saved.");
+        return codes;
+    }
+
     /** The codes an admin command can exit with, as its help lists them. */
     static Map<String, String> adminDescriptions() {
         Map<String, String> codes = descriptions();

@@ -14,7 +14,7 @@ public final class Main {
 
     /** The subcommands that need no other subcommand built to run, print their help or report their errors. */
     private static final Set<String> STANDALONE = Set.of("serve", "admin", "upload", "link", "ls", "get", "rm", "download",
-            "export", "version");
+            "export", "login", "logout", "version");
 
     private Main() {
     }
@@ -100,6 +100,10 @@ public final class Main {
             if (command != null) {
                 ExitCodes.document(command, ExitCodes.clientDescriptions());
             }
+        }
+        CommandLine login = root.getSubcommands().get("login");
+        if (login != null) {
+            ExitCodes.document(login, ExitCodes.loginDescriptions());
         }
         return root
                 .setCaseInsensitiveEnumValuesAllowed(true)

@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Example:", "  attache serve --port 8080 --data-dir ./attache-data",
                 "  ATTACHE_PORT=9000 attache serve",
                 "  attache serve --tls-cert fullchain.pem --tls-key privkey.pem",
-                "  attache serve --port 8081 --database postgresql://attache@db/attache --blob-store s3://attachments"})
+                "  attache serve --port 8081 --database postgresql://attache@db/attache --blob-store s3://attachments"},
+        defaultValueProvider = ServeDefaults.class)
 final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -53,11 +54,11 @@ final class ServeCommand implements Callable<Integer> {
     /** Where {@code --test-controls} writes the control token, inside the data directory. */
     static final String TEST_CONTROL_TOKEN_FILE = "test-control-token";
 
-    @Option(names = "--port", defaultValue = "${env:ATTACHE_PORT:-8080}",
+    @Option(names = "--port",
             description = "TCP port; 0 picks a free one (env ATTACHE_PORT, default ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--bind", defaultValue = "${env:ATTACHE_BIND:-127.0.0.1}",
+    @Option(names = "--bind",
             description = "Address to listen on (env ATTACHE_BIND, default ${DEFAULT-VALUE}).")
     String bind;
 
@@ -75,40 +76,40 @@ final class ServeCommand implements Callable<Integer> {
                     + "(env ATTACHE_SIGNING_SECRET, default: generated and kept in the data dir).")
     String signingSecret;
 
-    @Option(names = "--rate-limits", negatable = true, defaultValue = "${env:ATTACHE_RATE_LIMITS:-true}", fallbackValue = "true",
+    @Option(names = "--rate-limits", negatable = true, fallbackValue = "true",
             description = "Enforce per-token rate limits (env ATTACHE_RATE_LIMITS, default ${DEFAULT-VALUE}).")
     boolean rateLimits;
 
-    @Option(names = "--requests-per-minute", defaultValue = "${env:ATTACHE_REQUESTS_PER_MINUTE:-1500}",
+    @Option(names = "--requests-per-minute",
             description = "Requests a token may make per minute (env ATTACHE_REQUESTS_PER_MINUTE, default ${DEFAULT-VALUE}).")
     int requestsPerMinute;
 
-    @Option(names = "--concurrent-reads", defaultValue = "${env:ATTACHE_CONCURRENT_READS:-50}",
+    @Option(names = "--concurrent-reads",
             description = "Reads a token may have in flight (env ATTACHE_CONCURRENT_READS, default ${DEFAULT-VALUE}).")
     int concurrentReads;
 
-    @Option(names = "--concurrent-writes", defaultValue = "${env:ATTACHE_CONCURRENT_WRITES:-15}",
+    @Option(names = "--concurrent-writes",
             description = "Writes a token may have in flight (env ATTACHE_CONCURRENT_WRITES, default ${DEFAULT-VALUE}).")
     int concurrentWrites;
 
-    @Option(names = "--download-url-ttl", defaultValue = "${env:ATTACHE_DOWNLOAD_URL_TTL:-30m}", converter = DurationConverter.class,
+    @Option(names = "--download-url-ttl", converter = DurationConverter.class,
             description = "How long a download_url stays valid, at least 2m (env ATTACHE_DOWNLOAD_URL_TTL, default ${DEFAULT-VALUE}).")
     Duration downloadUrlTtl;
 
-    @Option(names = "--offset-ttl", defaultValue = "${env:ATTACHE_OFFSET_TTL:-15m}", converter = DurationConverter.class,
+    @Option(names = "--offset-ttl", converter = DurationConverter.class,
             description = "How long a pagination offset token stays valid (env ATTACHE_OFFSET_TTL, default ${DEFAULT-VALUE}).")
     Duration offsetTtl;
 
-    @Option(names = "--idle-timeout", defaultValue = "${env:ATTACHE_IDLE_TIMEOUT:-30s}", converter = DurationConverter.class,
+    @Option(names = "--idle-timeout", converter = DurationConverter.class,
             description = "How long a connection may send nothing before it is dropped (env ATTACHE_IDLE_TIMEOUT, default ${DEFAULT-VALUE}).")
     Duration idleTimeout;
 
-    @Option(names = "--min-request-rate", defaultValue = "${env:ATTACHE_MIN_REQUEST_RATE:-1024}",
+    @Option(names = "--min-request-rate",
             description = "Bytes a second a request body must average after its first two seconds, or it is answered 408; "
                     + "0 turns the check off (env ATTACHE_MIN_REQUEST_RATE, default ${DEFAULT-VALUE}).")
     long minRequestRate;
 
-    @Option(names = "--max-uploads-in-flight", defaultValue = "${env:ATTACHE_MAX_UPLOADS_IN_FLIGHT:-100}",
+    @Option(names = "--max-uploads-in-flight",
             description = "Uploads the server reads at once over all tokens; one more is answered 503 with Retry-After "
                     + "(env ATTACHE_MAX_UPLOADS_IN_FLIGHT, default ${DEFAULT-VALUE}).")
     int maxUploadsInFlight;
@@ -118,7 +119,7 @@ final class ServeCommand implements Callable<Integer> {
                     + "--database one leased from the database; a clash with a running node is refused).")
     Integer nodeId;
 
-    @Option(names = "--oauth-token-ttl", defaultValue = "${env:ATTACHE_OAUTH_TOKEN_TTL:-1h}", converter = DurationConverter.class,
+    @Option(names = "--oauth-token-ttl", converter = DurationConverter.class,
             description = "How long an OAuth access token works, its expires_in (env ATTACHE_OAUTH_TOKEN_TTL, default ${DEFAULT-VALUE}).")
     Duration oauthTokenTtl;
 
@@ -136,7 +137,7 @@ final class ServeCommand implements Callable<Integer> {
                     + "clients trust <data dir>/tls/self-signed.pem (env ATTACHE_TLS_SELF_SIGNED).")
     boolean tlsSelfSigned;
 
-    @Option(names = "--shutdown-grace", defaultValue = "${env:ATTACHE_SHUTDOWN_GRACE:-30s}", converter = DurationConverter.class,
+    @Option(names = "--shutdown-grace", converter = DurationConverter.class,
             description = "How long a stop (SIGTERM, Ctrl-C) lets requests in flight finish; past it they are cut, and the exit "
                     + "status is the signal's (143 for SIGTERM) instead of 0; 0s stops at once "
                     + "(env ATTACHE_SHUTDOWN_GRACE, default ${DEFAULT-VALUE}).")

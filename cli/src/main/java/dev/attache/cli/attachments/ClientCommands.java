@@ -12,8 +12,8 @@ public final class ClientCommands {
     }
 
     /**
-     * Adds {@code upload}, {@code link}, {@code ls}, {@code get}, {@code rm}, {@code download} and
-     * {@code export} to {@code root}.
+     * Adds {@code upload}, {@code link}, {@code ls}, {@code get}, {@code rm}, {@code download},
+     * {@code export}, {@code login} and {@code logout} to {@code root}.
      *
      * @param root        the {@code attache} command
      * @param connector   builds each command's client once its options are parsed
@@ -41,6 +41,8 @@ public final class ClientCommands {
         add(root, built, "rm", () -> new RemoveCommand(context));
         add(root, built, "download", () -> new DownloadCommand(context));
         add(root, built, "export", () -> new ExportCommand(context));
+        add(root, built, "login", () -> new LoginCommand(context));
+        add(root, built, "logout", () -> new LogoutCommand(context));
         return root;
     }
 

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param baseUri     the API root, such as {@code http://127.0.0.1:8080/api/1.0}
  * @param token       the bearer token; never printed, so {@link #toString()} leaves it out
- * @param tokenSource where the token was found, in words a person can act on, such as
- *                    {@code ASANA_ACCESS_TOKEN}; named when the server refuses the token
+ * @param tokenSource the token named by where it was found, in words a person can act on, such as
+ *                    {@code the token from ASANA_ACCESS_TOKEN}; said when the server refuses the token
  * @param caFile      PEM certificates to trust instead of the JDK's trust store, or null for the
  *                    JDK's; for a server with a self-signed or private-CA certificate
  */

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  * The options every client command shares: the server, the token, the CA file to trust and
  * {@code --verbose}. The
  * token's value never appears in help, output or logs. Options win over environment variables,
- * which win over a local server's dev token.
+ * which win over the sign-in {@code attache login} saved, which wins over a local server's dev token.
  */
 final class ConnectionOptions {
 
@@ -26,8 +26,8 @@ final class ConnectionOptions {
     static final String DEFAULT_DATA_DIR = "attache-data";
 
     @Option(names = "--host", paramLabel = "URL",
-            description = "API root, server root (/api/1.0 is added) or host:port (env ASANA_BASE_URL, default "
-                    + DEFAULT_HOST + ").")
+            description = "API root, server root (/api/1.0 is added) or host:port (env ASANA_BASE_URL; default: "
+                    + "the host of 'attache login', else " + DEFAULT_HOST + ").")
     @Nullable String host;
 
     @Option(names = "--token", paramLabel = "TOKEN",
@@ -58,30 +58,41 @@ final class ConnectionOptions {
      *
      * @param env the environment variables
      * @return the API root, the token, where it came from and the CA file to trust
-     * @throws UsageException if {@code --host} is malformed or no token can be found (exit code 2)
+     * @throws UsageException if {@code --host} is malformed, the saved sign-in cannot be read or no
+     *     token can be found (exit code 2)
      */
     Connection connection(Environment env) {
-        URI base = ApiRoot.parse(host != null ? host : env.get("ASANA_BASE_URL").orElse(DEFAULT_HOST));
-        Path trusted = caFile != null ? caFile : env.get("ATTACHE_CA_FILE").filter(v -> !v.isBlank()).map(Path::of).orElse(null);
+        Optional<String> hostGiven = Optional.ofNullable(host).or(() -> env.get("ASANA_BASE_URL"));
+        boolean tokenGiven = token != null && !token.isBlank() || tokenFile != null || env.get("ASANA_ACCESS_TOKEN").isPresent();
+        Optional<SavedSignIn> saved = hostGiven.isPresent() && tokenGiven ? Optional.empty() : SavedSignIn.read(env);
+        URI base = hostGiven.map(ApiRoot::parse)
+                .orElseGet(() -> saved.map(s -> s.signIn().host()).orElseGet(() -> ApiRoot.parse(DEFAULT_HOST)));
+        // The saved token goes only to the host it was saved for, never to another one named by --host.
+        Optional<SavedSignIn> forBase = saved.filter(s -> s.signIn().host().equals(base));
+        Path trusted = caFile != null ? caFile : env.get("ATTACHE_CA_FILE").filter(v -> !v.isBlank()).map(Path::of)
+                .orElseGet(() -> forBase.map(s -> s.signIn().caFile()).orElse(null));
         if (token != null && !token.isBlank()) {
-            return new Connection(base, token.strip(), "--token", trusted);
+            return new Connection(base, token.strip(), "the token from --token", trusted);
         }
         if (tokenFile != null) {
             String fromFile = tokenFileLine(tokenFile).orElseThrow(() -> usage("--token-file " + tokenFile + " is empty."));
-            return new Connection(base, fromFile, "--token-file " + tokenFile, trusted);
+            return new Connection(base, fromFile, "the token from --token-file " + tokenFile, trusted);
         }
         Optional<String> fromEnv = env.get("ASANA_ACCESS_TOKEN");
         Path devToken = devToken(env);
         if (fromEnv.isPresent()) {
             String note = isLoopback(base) && Files.isRegularFile(devToken)
                     ? " (it is used before " + devToken + "; unset ASANA_ACCESS_TOKEN to use that)" : "";
-            return new Connection(base, fromEnv.get().strip(), "ASANA_ACCESS_TOKEN" + note, trusted);
+            return new Connection(base, fromEnv.get().strip(), "the token from ASANA_ACCESS_TOKEN" + note, trusted);
+        }
+        if (forBase.isPresent()) {
+            return new Connection(base, forBase.get().signIn().token(), forBase.get().tokenSource(), trusted);
         }
         if (isLoopback(base) && Files.isRegularFile(devToken)) {
             String dev = firstLine(devToken).orElseThrow(() -> usage(devToken + " is empty."));
-            return new Connection(base, dev, devToken + " (the local server's dev token)", trusted);
+            return new Connection(base, dev, "the token from " + devToken + " (the local server's dev token)", trusted);
         }
-        throw usage("No token: pass --token-file FILE, --token TOKEN or set ASANA_ACCESS_TOKEN"
+        throw usage("No token: run 'attache login', pass --token-file FILE or --token TOKEN, or set ASANA_ACCESS_TOKEN"
                 + (isLoopback(base) ? " (no dev-token in " + devToken.getParent() + ")." : "."));
     }
 
@@ -95,7 +106,7 @@ final class ConnectionOptions {
     }
 
     /** The token file's first line, or a usage error naming the flag when the file cannot be read. */
-    private static Optional<String> tokenFileLine(Path file) {
+    static Optional<String> tokenFileLine(Path file) {
         if (Files.isDirectory(file)) {
             throw usage("--token-file " + file + " is a directory; give the file that holds the token.");
         }

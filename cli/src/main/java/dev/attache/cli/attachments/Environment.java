@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * The environment variables the client commands read ({@code ASANA_BASE_URL},
- * {@code ASANA_ACCESS_TOKEN}, {@code ATTACHE_DATA_DIR}); passed in, so tests set them without
- * touching the process's own.
+ * {@code ASANA_ACCESS_TOKEN}, {@code ATTACHE_DATA_DIR}, and {@code XDG_CONFIG_HOME} and {@code HOME}
+ * for the saved sign-in); passed in, so tests set them without touching the process's own.
  *
  * @param variables name to value
  */

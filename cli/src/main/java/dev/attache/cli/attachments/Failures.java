@@ -77,9 +77,10 @@ public final class Failures {
         String retry = api.retryAfterHeader().map(d -> ", retry after " + d.toSeconds() + "s").orElse("");
         String message = text + " (HTTP " + api.status() + retry + ")";
         if (api instanceof AuthenticationException || api instanceof ForbiddenException) {
-            String source = connection == null ? "the token" : "the token from " + connection.tokenSource();
+            String source = connection == null ? "the token" : connection.tokenSource();
             String verdict = api instanceof AuthenticationException ? " was refused: " : " lacks access: ";
-            String next = api instanceof AuthenticationException ? "; " + NEW_TOKEN : "";
+            String again = connection != null && SavedSignIn.isSourceOf(connection) ? ", then 'attache login' with it" : "";
+            String next = api instanceof AuthenticationException ? "; " + NEW_TOKEN + again : "";
             return new Failure(ExitCode.NOT_AUTHORIZED, source + verdict + message + next, api);
         }
         if (api instanceof NotFoundException) {

@@ -48,6 +48,16 @@ public interface Terminal {
     InputStream standardInput();
 
     /**
+     * Asks for a secret on the terminal, {@code prompt} on standard error, and reads one line from
+     * standard input without echoing it; used only when {@link #stdinIsTerminal()}.
+     *
+     * @param prompt what to ask, such as {@code Token for https://...: }
+     * @return the line, or empty at end of input
+     * @throws UsageException when echo cannot be turned off on this terminal
+     */
+    Optional<String> readSecret(String prompt);
+
+    /**
      * Standard output as bytes, for {@code download -o -}.
      *
      * @return standard output
@@ -102,6 +112,11 @@ public interface Terminal {
             @Override
             public InputStream standardInput() {
                 return System.in;
+            }
+
+            @Override
+            public Optional<String> readSecret(String prompt) {
+                return NoEcho.readLine(prompt, this::readLine);
             }
 
             @Override

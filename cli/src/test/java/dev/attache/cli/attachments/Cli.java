@@ -77,6 +77,18 @@ final class Cli {
         return this;
     }
 
+    /** Makes standard input a pipe that holds these lines, read line by line (answers, a token); {@link #withStandardInput} gives bytes. */
+    Cli withPipedLines(String... lines) {
+        terminal.interactive = false;
+        terminal.answers.addAll(List.of(lines));
+        return this;
+    }
+
+    /** The prompts of the secrets asked for on the terminal (read without echo) so far. */
+    List<String> secretPrompts() {
+        return List.copyOf(terminal.secretPrompts);
+    }
+
     /** Runs {@code attache <args> --host <server> --token <dev token>}. */
     Run run(String... args) {
         if (server == null) {
@@ -113,6 +125,7 @@ final class Cli {
         boolean interactive;
         final Deque<String> answers = new ArrayDeque<>();
         final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        final List<String> secretPrompts = new ArrayList<>();
         InputStream stdin = InputStream.nullInputStream();
 
         @Override
@@ -137,6 +150,15 @@ final class Cli {
 
         @Override
         public Optional<String> readLine() {
+            return Optional.ofNullable(answers.poll());
+        }
+
+        @Override
+        public Optional<String> readSecret(String prompt) {
+            if (!interactive) {
+                throw new AssertionError("a secret asked for without a terminal");
+            }
+            secretPrompts.add(prompt);
             return Optional.ofNullable(answers.poll());
         }
 
