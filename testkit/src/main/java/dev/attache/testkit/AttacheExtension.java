@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.TestInstancePostProcessor;
  * class InvoiceUploadTest {
  *     @Test
  *     void uploadsTheInvoice(AttacheServer server) {
- *         String task = server.createTask("Invoices");
+ *         ParentGid task = server.createTask("Invoices");
  *         // point your code at server.apiBaseUri() with server.token() ...
  *     }
  * }
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.extension.TestInstancePostProcessor;
  * @RegisterExtension
  * static final AttacheExtension ATTACHE = AttacheExtension.builder()
  *         .resetBetweenTests()
- *         .server(s -> s.configure(c -> c.downloadUrlTtl(Duration.ofMinutes(5))))
+ *         .server(s -> s.downloadUrlTtl(Duration.ofMinutes(5)))
  *         .build();
  * }</pre>
  *
@@ -176,7 +176,7 @@ public final class AttacheExtension
             return this;
         }
 
-        /** Server settings, such as {@code s -> s.asanaRateLimits()}. */
+        /** Server settings, such as {@code s -> s.asanaRateLimits()}; applied to a fresh {@link AttacheServer.Builder}. */
         public Builder server(UnaryOperator<AttacheServer.Builder> value) {
             settings = Objects.requireNonNull(value, "server");
             return this;

@@ -2,8 +2,12 @@ package dev.attache.testkit;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
-import dev.attache.server.faults.Fault;
+import dev.attache.server.faults.Fault.CutRequest;
+import dev.attache.server.faults.Fault.CutResponse;
+import dev.attache.server.faults.Fault.Delay;
+import dev.attache.server.faults.Fault.Respond;
 import dev.attache.server.faults.FaultPlan;
 
 /**
@@ -20,6 +24,9 @@ import dev.attache.server.faults.FaultPlan;
  */
 public final class Faults {
 
+    // The server's faults are named by their nested records (Respond, Delay, CutRequest, CutResponse);
+    // Fault alone is this package's own type, the one users see in pending().
+
     private final FaultPlan plan;
 
     Faults(FaultPlan plan) {
@@ -28,27 +35,27 @@ public final class Faults {
 
     /** 429 with {@code Retry-After} (whole seconds, at least 1) and Asana's rate-limit message. */
     public Faults rateLimit(String route, int times, Duration retryAfter) {
-        return add(route, times, Fault.rateLimited(retryAfter));
+        return add(route, times, dev.attache.server.faults.Fault.rateLimited(retryAfter));
     }
 
     /** 500 with Asana's {@code Server Error} message and an incident {@code phrase}. */
     public Faults serverError(String route, int times) {
-        return add(route, times, Fault.serverError());
+        return add(route, times, new Respond(500, 0));
     }
 
     /** 503 Service Unavailable. */
     public Faults unavailable(String route, int times) {
-        return add(route, times, Fault.unavailable());
+        return add(route, times, new Respond(503, 0));
     }
 
     /** Any 4xx or 5xx status in Asana's error envelope. */
     public Faults status(String route, int times, int status) {
-        return add(route, times, Fault.status(status));
+        return add(route, times, new Respond(status, 0));
     }
 
     /** Holds each request for {@code delay}, then handles it normally. */
     public Faults delay(String route, int times, Duration delay) {
-        return add(route, times, Fault.delay(delay));
+        return add(route, times, new Delay(delay));
     }
 
     /**
@@ -56,7 +63,7 @@ public final class Faults {
      * request is not handled, so nothing is stored. 0 closes it before the body is read.
      */
     public Faults cutRequestBody(String route, int times, long afterBytes) {
-        return add(route, times, Fault.cutRequestAfter(afterBytes));
+        return add(route, times, new CutRequest(afterBytes));
     }
 
     /**
@@ -64,26 +71,42 @@ public final class Faults {
      * the connection. A body no longer than {@code afterBytes} is sent whole.
      */
     public Faults cutResponseBody(String route, int times, long afterBytes) {
-        return add(route, times, Fault.cutResponseAfter(afterBytes));
+        return add(route, times, new CutResponse(afterBytes));
     }
 
-    /**
-     * Any fault.
-     *
-     * @throws IllegalArgumentException when the route has no leading {@code /} or times is below 1
-     */
-    public Faults add(String route, int times, Fault fault) {
+    /** The faults that still have requests to meet, in the order they apply; empty once every one has happened. */
+    public List<PendingFault> pending() {
+        return plan.pending().stream().map(Faults::pendingFault).toList();
+    }
+
+    /** Drops every fault. */
+    public void clear() {
+        plan.clear();
+    }
+
+    private Faults add(String route, int times, dev.attache.server.faults.Fault fault) {
+        Objects.requireNonNull(route, "route");
         plan.add(route, times, fault);
         return this;
     }
 
-    /** The rules that have uses left, in order. */
-    public List<FaultPlan.Rule> pending() {
-        return plan.pending();
+    private static PendingFault pendingFault(FaultPlan.Rule rule) {
+        return new PendingFault(rule.route().toString(), rule.remaining(), fault(rule.fault()));
     }
 
-    /** Drops every rule. */
-    public void clear() {
-        plan.clear();
+    private static Fault fault(dev.attache.server.faults.Fault fault) {
+        if (fault instanceof Respond r) {
+            return new Fault.Status(r.status(), Duration.ofSeconds(r.retryAfterSeconds()));
+        }
+        if (fault instanceof Delay d) {
+            return new Fault.Delay(d.duration());
+        }
+        if (fault instanceof CutRequest c) {
+            return new Fault.CutRequestBody(c.afterBytes());
+        }
+        if (fault instanceof CutResponse c) {
+            return new Fault.CutResponseBody(c.afterBytes());
+        }
+        throw new IllegalStateException("a kind of fault the testkit does not know: " + fault);
     }
 }

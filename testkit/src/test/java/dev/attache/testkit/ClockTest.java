@@ -19,7 +19,7 @@ class ClockTest {
 
     @RegisterExtension
     static final AttacheExtension ATTACHE = AttacheExtension.builder()
-            .server(s -> s.configure(c -> c.downloadUrlTtl(Duration.ofMinutes(10))))
+            .server(s -> s.downloadUrlTtl(Duration.ofMinutes(10)))
             .build();
 
     @Test
@@ -43,9 +43,9 @@ class ClockTest {
 
     @Test
     void anOffsetTokenExpiresOnceTheClockPassesItsLifetime(AttacheServer server) throws Exception {
-        String task = server.createTask("paged");
-        server.client().createAttachmentForObject(ParentGid.of(task), Upload.bytes("1.txt", new byte[] {1})).join();
-        server.client().createAttachmentForObject(ParentGid.of(task), Upload.bytes("2.txt", new byte[] {2})).join();
+        ParentGid task = server.createTask("paged");
+        server.client().createAttachmentForObject(task, Upload.bytes("1.txt", new byte[] {1})).join();
+        server.client().createAttachmentForObject(task, Upload.bytes("2.txt", new byte[] {2})).join();
         String first = Http.get(server, "/attachments?parent=" + task + "&limit=1").body();
         String offset = first.replaceAll("(?s).*\"offset\":\"([^\"]+)\".*", "$1");
 
@@ -62,8 +62,8 @@ class ClockTest {
     }
 
     private static URI downloadUrl(AttacheServer server) {
-        String task = server.createTask("t");
-        String gid = server.client().createAttachmentForObject(ParentGid.of(task), Upload.bytes("a.txt", new byte[] {7}))
+        ParentGid task = server.createTask("t");
+        String gid = server.client().createAttachmentForObject(task, Upload.bytes("a.txt", new byte[] {7}))
                 .join().gid().value();
         return server.client().getAttachment(AttachmentGid.of(gid), Fields.of(Field.DOWNLOAD_URL)).join().downloadUrl();
     }

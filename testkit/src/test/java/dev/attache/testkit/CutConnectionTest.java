@@ -33,17 +33,17 @@ class CutConnectionTest {
 
     @Test
     void anUploadCutMidBodyFailsWithAnIoErrorAndStoresNothing(AttacheServer server) {
-        String task = server.createTask("t");
+        ParentGid task = server.createTask("t");
         server.faults().cutRequestBody("POST /attachments", 1, 64 * 1024);
 
         assertThatThrownBy(() -> Http.upload(server, task, "big.bin", randomBytes(4 * 1024 * 1024)))
                 .isInstanceOf(IOException.class);
-        assertThat(server.client().getAttachmentsForObject(ParentGid.of(task), PageRequest.all()).join().items()).isEmpty();
+        assertThat(server.client().getAttachmentsForObject(task, PageRequest.all()).join().items()).isEmpty();
     }
 
     @Test
     void theNextUploadAfterACutGoesThrough(AttacheServer server) throws Exception {
-        String task = server.createTask("t");
+        ParentGid task = server.createTask("t");
         server.faults().cutRequestBody("POST /attachments", 1, 0);
 
         assertThatThrownBy(() -> Http.upload(server, task, "a.bin", randomBytes(256 * 1024))).isInstanceOf(IOException.class);
@@ -62,8 +62,8 @@ class CutConnectionTest {
     @Test
     void ourClientResumesADownloadCutMidBody(AttacheServer server, @TempDir Path dir) throws Exception {
         byte[] content = randomBytes(1024 * 1024);
-        String task = server.createTask("t");
-        String gid = server.client().createAttachmentForObject(ParentGid.of(task),
+        ParentGid task = server.createTask("t");
+        String gid = server.client().createAttachmentForObject(task,
                 dev.attache.client.Upload.bytes("big.bin", content)).join().gid().value();
         server.faults().cutResponseBody("GET /download/{attachment_gid}", 1, 300 * 1024);
         AttachmentsApi client = AttachmentsApi.builder().baseUri(server.apiBaseUri()).token(server.token())
@@ -76,8 +76,8 @@ class CutConnectionTest {
     }
 
     private static URI uploadedDownloadUrl(AttacheServer server, byte[] content) {
-        String task = server.createTask("t");
-        String gid = server.client().createAttachmentForObject(ParentGid.of(task),
+        ParentGid task = server.createTask("t");
+        String gid = server.client().createAttachmentForObject(task,
                 dev.attache.client.Upload.bytes("big.bin", content)).join().gid().value();
         return server.client().getAttachment(AttachmentGid.of(gid), Fields.of(Field.DOWNLOAD_URL)).join().downloadUrl();
     }

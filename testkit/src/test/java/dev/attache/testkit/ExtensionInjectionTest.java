@@ -25,34 +25,34 @@ class ExtensionInjectionTest {
 
     @Test
     void clientUploadsToATaskTheServerCreated(AttacheServer server) {
-        String task = server.createTask("Invoices");
+        ParentGid task = server.createTask("Invoices");
 
-        Attachment created = server.client().createAttachmentForObject(ParentGid.of(task),
+        Attachment created = server.client().createAttachmentForObject(task,
                 Upload.bytes("invoice.txt", "total: 42".getBytes(StandardCharsets.UTF_8))).join();
 
         assertThat(created.name()).isEqualTo("invoice.txt");
-        assertThat(created.parent().gid()).isEqualTo(ParentGid.of(task));
+        assertThat(created.parent().gid()).isEqualTo(task);
     }
 
     @Test
     void projectsTakeAttachmentsToo(AttacheServer server) throws Exception {
-        String project = server.createProject("Roadmap");
+        ParentGid project = server.createProject("Roadmap");
 
         assertThat(Http.upload(server, project, "plan.txt", new byte[] {1, 2, 3}).statusCode()).isEqualTo(200);
     }
 
     @Test
     void aUserWithOnlyTheReadScopeCannotUpload(AttacheServer server) {
-        String task = server.createTask("Read only");
-        String reader = server.createUser("Reader", "attachments:read");
+        ParentGid task = server.createTask("Read only");
+        WorkspaceUser reader = server.createUser("Reader", TokenScope.ATTACHMENTS_READ);
 
-        var upload = server.client(server.tokenOf(reader))
-                .createAttachmentForObject(ParentGid.of(task), Upload.bytes("x.txt", new byte[] {1}));
+        var upload = server.client(reader.token())
+                .createAttachmentForObject(task, Upload.bytes("x.txt", new byte[] {1}));
 
         assertThat(upload).failsWithin(java.time.Duration.ofSeconds(30))
                 .withThrowableOfType(java.util.concurrent.ExecutionException.class)
                 .havingCause().isInstanceOf(dev.attache.client.ForbiddenException.class);
-        assertThat(server.client(server.tokenOf(reader)).getAttachmentsForObject(ParentGid.of(task),
+        assertThat(server.client(reader.token()).getAttachmentsForObject(task,
                 dev.attache.client.PageRequest.all()).join().items()).isEmpty();
     }
 }

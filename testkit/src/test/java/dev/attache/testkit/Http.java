@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
+import dev.attache.client.ParentGid;
+
 /** Plain {@code java.net.http} calls, the way a user's own code would make them. */
 final class Http {
 
@@ -26,10 +28,10 @@ final class Http {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    static HttpResponse<String> upload(AttacheServer server, String parentGid, String filename, byte[] content)
+    static HttpResponse<String> upload(AttacheServer server, ParentGid parentGid, String filename, byte[] content)
             throws IOException, InterruptedException {
         String boundary = "b" + UUID.randomUUID();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"parent\"\r\n\r\n" + parentGid + "\r\n"
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"parent\"\r\n\r\n" + parentGid.value() + "\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename + "\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);

@@ -3,6 +3,7 @@ package dev.attache.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,17 +28,17 @@ class ResetBetweenTestsTest {
     static final AttacheExtension ATTACHE = AttacheExtension.builder().resetBetweenTests().build();
 
     private static final List<String> CREATED = new ArrayList<>();
-    private static int port;
+    private static URI apiBaseUri;
 
     @Test
     @Order(1)
     void createsATaskAUserAndAnAttachment(AttacheServer server) throws Exception {
-        String task = server.createTask("first test's task");
-        server.client().createAttachmentForObject(ParentGid.of(task), Upload.bytes("a.txt", new byte[] {1})).join();
-        String userToken = server.tokenOf(server.createUser("Temp"));
-        CREATED.add(task);
+        ParentGid task = server.createTask("first test's task");
+        server.client().createAttachmentForObject(task, Upload.bytes("a.txt", new byte[] {1})).join();
+        String userToken = server.createUser("Temp").token();
+        CREATED.add(task.value());
         CREATED.add(userToken);
-        port = server.app().port();
+        apiBaseUri = server.apiBaseUri();
 
         assertThat(Http.get(server, "/tasks/" + task).statusCode()).isEqualTo(200);
         assertThat(statusOfMe(server, userToken)).isEqualTo(200);
@@ -48,7 +49,7 @@ class ResetBetweenTestsTest {
     @Test
     @Order(2)
     void seesNoneOfItOnTheSameServer(AttacheServer server) throws Exception {
-        assertThat(server.app().port()).isEqualTo(port);
+        assertThat(server.apiBaseUri()).isEqualTo(apiBaseUri);
         assertThat(Http.get(server, "/tasks/" + CREATED.get(0)).statusCode()).isEqualTo(404);
         assertThat(statusOfMe(server, CREATED.get(1))).isEqualTo(401);
         assertThat(statusOfMe(server, server.token())).isEqualTo(200);

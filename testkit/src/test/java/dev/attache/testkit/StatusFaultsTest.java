@@ -80,12 +80,12 @@ class StatusFaultsTest {
 
     @Test
     void ourClientSeesTheRetryAfterOfARateLimit(AttacheServer server) {
-        String task = server.createTask("t");
+        ParentGid task = server.createTask("t");
         server.faults().rateLimit("POST /attachments", 1, Duration.ofSeconds(30));
         AttachmentsApi noRetries = AttachmentsApi.builder().baseUri(server.apiBaseUri()).token(server.token())
                 .retry(RetryPolicy.none()).build();
 
-        CompletableFuture<?> upload = noRetries.createAttachmentForObject(ParentGid.of(task), Upload.bytes("a.txt", new byte[] {1}));
+        CompletableFuture<?> upload = noRetries.createAttachmentForObject(task, Upload.bytes("a.txt", new byte[] {1}));
 
         assertThat(upload).failsWithin(Duration.ofSeconds(30)).withThrowableOfType(ExecutionException.class)
                 .havingCause().isInstanceOfSatisfying(RateLimitedException.class,
@@ -94,7 +94,7 @@ class StatusFaultsTest {
 
     @Test
     void aRetryingClientGetsThroughTwo429s(AttacheServer server) {
-        String task = server.createTask("t");
+        ParentGid task = server.createTask("t");
         server.faults().rateLimit("POST /attachments", 2, Duration.ofSeconds(1));
         java.util.List<Duration> slept = new java.util.concurrent.CopyOnWriteArrayList<>();
         AttachmentsApi retrying = AttachmentsApi.builder().baseUri(server.apiBaseUri()).token(server.token())
@@ -103,25 +103,25 @@ class StatusFaultsTest {
                     return CompletableFuture.completedFuture(null);
                 }).build();
 
-        retrying.createAttachmentForObject(ParentGid.of(task), Upload.bytes("a.txt", new byte[] {1})).join();
+        retrying.createAttachmentForObject(task, Upload.bytes("a.txt", new byte[] {1})).join();
 
         assertThat(slept).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
-        assertThat(server.client().getAttachmentsForObject(ParentGid.of(task), dev.attache.client.PageRequest.all())
+        assertThat(server.client().getAttachmentsForObject(task, dev.attache.client.PageRequest.all())
                 .join().items()).hasSize(1);
     }
 
     @Test
     void ourClientsRetryOfARefusedUploadGetsThroughEveryTime(AttacheServer server) {
-        String task = server.createTask("t");
+        ParentGid task = server.createTask("t");
         for (int i = 0; i < 25; i++) {
             server.faults().rateLimit("POST /attachments", 2, Duration.ofSeconds(1));
             AttachmentsApi retrying = AttachmentsApi.builder().baseUri(server.apiBaseUri()).token(server.token())
                     .sleeper(d -> CompletableFuture.completedFuture(null)).build();
 
-            retrying.createAttachmentForObject(ParentGid.of(task), Upload.bytes("a.txt", new byte[] {1})).join();
+            retrying.createAttachmentForObject(task, Upload.bytes("a.txt", new byte[] {1})).join();
         }
 
-        assertThat(server.client().getAttachmentsForObject(ParentGid.of(task), dev.attache.client.PageRequest.all())
+        assertThat(server.client().getAttachmentsForObject(task, dev.attache.client.PageRequest.all())
                 .join().items()).hasSize(25);
     }
 }

@@ -15,8 +15,6 @@ import dev.attache.client.AttachmentsApi;
 import dev.attache.client.ParentGid;
 import dev.attache.client.RetryPolicy;
 import dev.attache.client.Upload;
-import dev.attache.server.tls.TlsKeys;
-import dev.attache.server.tls.TlsSource;
 import dev.attache.testkit.AttacheExtension;
 import dev.attache.testkit.AttacheServer;
 
@@ -25,7 +23,7 @@ class CaFileTest {
 
     @RegisterExtension
     static final AttacheExtension ATTACHE = AttacheExtension.builder()
-            .server(s -> s.configure(c -> c.tls(TlsSource.selfSigned())))
+            .server(AttacheServer.Builder::selfSignedTls)
             .build();
 
     @TempDir
@@ -42,7 +40,7 @@ class CaFileTest {
 
     @BeforeEach
     void uploadAFile() {
-        task = server.createTask("t");
+        task = server.createTask("t").value();
         try (AttachmentsApi trusting = AttachmentsApi.builder().baseUri(server.apiBaseUri()).token(server.token())
                 .trustedCertificates(selfSignedCertificate()).build()) {
             trusting.createAttachmentForObject(ParentGid.of(task), Upload.bytes("over-tls.txt", "a".getBytes(StandardCharsets.UTF_8)))
@@ -51,7 +49,7 @@ class CaFileTest {
     }
 
     private Path selfSignedCertificate() {
-        return TlsKeys.selfSignedCertificate(server.dataDir());
+        return server.selfSignedCertificate();
     }
 
     @Test
@@ -88,9 +86,10 @@ class CaFileTest {
 
     @Test
     void aCaFileWithAnotherCertificateIsNamedAsTheOneThatDoesNotTrustTheServer() throws Exception {
-        Path other = dir.resolve("other");
-        AttacheServer.builder().dataDir(other).configure(c -> c.tls(TlsSource.selfSigned())).start().close();
-        Path otherCertificate = TlsKeys.selfSignedCertificate(other);
+        Path otherCertificate;
+        try (AttacheServer other = AttacheServer.builder().dataDir(dir.resolve("other")).selfSignedTls().start()) {
+            otherCertificate = other.selfSignedCertificate();
+        }
 
         Cli.Run run = cli.connectingWith(withoutRetries()).run("ls", "--parent", task, "--ca-file", otherCertificate.toString());
 

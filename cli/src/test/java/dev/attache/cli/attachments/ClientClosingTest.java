@@ -52,7 +52,7 @@ class ClientClosingTest {
 
     @BeforeEach
     void upload() {
-        task = server.createTask("t");
+        task = server.createTask("t").value();
         gid = calls.upload(task, "plan.txt", new byte[5]);
     }
 

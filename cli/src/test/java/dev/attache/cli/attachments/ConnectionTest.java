@@ -33,7 +33,7 @@ class ConnectionTest {
 
     @Test
     void withoutATokenALoopbackServersDevTokenIsUsed() {
-        String task = server.createTask("t");
+        String task = server.createTask("t").value();
 
         Cli.Run run = cli.runExactly("ls", "--parent", task, "--host", server.apiBaseUri().toString(), "--data-dir", server.dataDir().toString());
 
@@ -52,7 +52,7 @@ class ConnectionTest {
     void theTokenFilesFirstLineIsTheToken() throws Exception {
         Path file = Files.writeString(dir.resolve("token"), server.token() + "\n");
 
-        Cli.Run run = cli.runExactly("ls", "--parent", server.createTask("t"), "--host", server.apiBaseUri().toString(),
+        Cli.Run run = cli.runExactly("ls", "--parent", server.createTask("t").value(), "--host", server.apiBaseUri().toString(),
                 "--data-dir", dir.resolve("none").toString(), "--token-file", file.toString());
 
         assertThat(run.exitCode()).isZero();
@@ -105,7 +105,7 @@ class ConnectionTest {
     void theTokenAppearsNowhereInTheOutputOfAnUpload() throws Exception {
         Path file = Files.writeString(dir.resolve("a.txt"), "a");
 
-        Cli.Run run = cli.run("upload", "--parent", server.createTask("t"), "--json", "--verbose", file.toString());
+        Cli.Run run = cli.run("upload", "--parent", server.createTask("t").value(), "--json", "--verbose", file.toString());
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out() + run.err()).doesNotContain(tokenSecret());
@@ -191,7 +191,7 @@ class ConnectionTest {
 
     @Test
     void hostAsHostAndPortReachesTheApi() {
-        String task = server.createTask("t");
+        String task = server.createTask("t").value();
         String hostAndPort = java.net.URI.create(server.apiBaseUri().toString()).getAuthority();
 
         Cli.Run run = cli.runExactly("ls", "--parent", task, "--host", hostAndPort, "--token", server.token());
@@ -201,7 +201,7 @@ class ConnectionTest {
 
     @Test
     void hostAsTheServerRootReachesTheApi() {
-        String task = server.createTask("t");
+        String task = server.createTask("t").value();
         String root = server.apiBaseUri().toString().replace("/api/1.0", "");
 
         Cli.Run run = cli.runExactly("ls", "--parent", task, "--host", root, "--token", server.token());

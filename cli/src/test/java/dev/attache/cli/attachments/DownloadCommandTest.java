@@ -38,7 +38,7 @@ class DownloadCommandTest {
 
     @BeforeEach
     void start() {
-        task = server.createTask("t");
+        task = server.createTask("t").value();
         out = dir.resolve("out");
     }
 

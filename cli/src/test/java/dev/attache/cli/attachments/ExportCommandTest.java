@@ -39,7 +39,7 @@ class ExportCommandTest {
 
     @BeforeEach
     void start() {
-        task = server.createTask("t");
+        task = server.createTask("t").value();
         out = dir.resolve("export");
     }
 

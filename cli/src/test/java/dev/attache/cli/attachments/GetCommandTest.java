@@ -27,7 +27,7 @@ class GetCommandTest {
 
     @Test
     void getPrintsTheDefaultFieldsOneToALine() {
-        String task = server.createTask("t");
+        String task = server.createTask("t").value();
         String gid = calls.upload(task, "plan.txt", new byte[5]);
 
         Cli.Run run = cli.ok("get", gid);
@@ -37,7 +37,7 @@ class GetCommandTest {
 
     @Test
     void getJsonPrintsOneObjectPerGidOnItsOwnLine() throws Exception {
-        String task = server.createTask("t");
+        String task = server.createTask("t").value();
         String first = calls.upload(task, "a.txt", new byte[5]);
         String second = calls.upload(task, "b.txt", new byte[6]);
 

@@ -21,7 +21,7 @@ class LinkCommandTest {
 
     @Test
     void aUrlWithoutSchemeIsAUsageErrorNamingTheFlag() {
-        Cli.Run run = cli.run("link", "--parent", server.createTask("t"), "--url", "notaurl", "--name", "spec");
+        Cli.Run run = cli.run("link", "--parent", server.createTask("t").value(), "--url", "notaurl", "--name", "spec");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("'--url'").contains("'notaurl' is not an absolute http or https URL");
@@ -29,7 +29,7 @@ class LinkCommandTest {
 
     @Test
     void aUrlThatDoesNotParseIsAUsageErrorWithoutJavaNames() {
-        Cli.Run run = cli.run("link", "--parent", server.createTask("t"), "--url", "http://exa mple", "--name", "spec");
+        Cli.Run run = cli.run("link", "--parent", server.createTask("t").value(), "--url", "http://exa mple", "--name", "spec");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("'--url'").contains("is not a URL").doesNotContain("java.");

@@ -30,7 +30,7 @@ class ListCommandTest {
 
     @Test
     void lsPrintsATableWithNameSizeCreatedAndGid() {
-        String task = server.createTask("t");
+        String task = server.createTask("t").value();
         String gid = calls.upload(task, "plan.txt", "twelve bytes".getBytes(StandardCharsets.UTF_8));
 
         Cli.Run run = cli.ok("ls", "--parent", task);
@@ -41,7 +41,7 @@ class ListCommandTest {
 
     @Test
     void lsLinesUpColumnsInScreenCellsWhenNamesHoldWideCharacters() {
-        String task = server.createTask("t");
+        String task = server.createTask("t").value();
         calls.upload(task, "報告書-最終版.pdf", new byte[5]);
         calls.upload(task, "plan.txt", new byte[5]);
 
@@ -54,7 +54,7 @@ class ListCommandTest {
 
     @Test
     void lsJsonPrintsOneRecordPerLineWithTheApiFieldNames() throws Exception {
-        String task = server.createTask("t");
+        String task = server.createTask("t").value();
         String first = calls.upload(task, "a.txt", new byte[3]);
         String second = calls.upload(task, "b.txt", new byte[4]);
 
@@ -70,7 +70,7 @@ class ListCommandTest {
 
     @Test
     void lsFollowsEveryPageByDefault() {
-        String task = server.createTask("t");
+        String task = server.createTask("t").value();
         for (int i = 0; i < 101; i++) {
             calls.upload(task, "f" + i + ".txt", new byte[1]);
         }
@@ -82,7 +82,7 @@ class ListCommandTest {
 
     @Test
     void lsLimitShowsAtMostThatMany() {
-        String task = server.createTask("t");
+        String task = server.createTask("t").value();
         for (int i = 0; i < 3; i++) {
             calls.upload(task, "f" + i + ".txt", new byte[1]);
         }
@@ -94,7 +94,7 @@ class ListCommandTest {
 
     @Test
     void lsFieldsReturnsOnlyThoseFieldsAndTheGid() throws Exception {
-        String task = server.createTask("t");
+        String task = server.createTask("t").value();
         calls.upload(task, "a.txt", new byte[3]);
 
         String line = cli.ok("ls", "--parent", task, "--json", "--fields", "size").lines().get(0);
@@ -104,7 +104,7 @@ class ListCommandTest {
 
     @Test
     void lsOfAnEmptyTaskSaysSo() {
-        String task = server.createTask("t");
+        String task = server.createTask("t").value();
 
         assertThat(cli.ok("ls", "--parent", task).out()).isEqualTo("No attachments.\n");
     }
@@ -118,14 +118,14 @@ class ListCommandTest {
 
     @Test
     void lsWithAnUnknownFieldIsAUsageError() {
-        Cli.Run run = cli.run("ls", "--parent", server.createTask("t"), "--fields", "colour");
+        Cli.Run run = cli.run("ls", "--parent", server.createTask("t").value(), "--fields", "colour");
 
         assertThat(run.exitCode()).isEqualTo(2);
     }
 
     @Test
     void lsIdsPrintsOnlyTheGidsOldestFirst() {
-        String task = server.createTask("t");
+        String task = server.createTask("t").value();
         String first = calls.upload(task, "a.txt", new byte[3]);
         String second = calls.upload(task, "b.txt", new byte[4]);
 

@@ -24,7 +24,7 @@ class RemoveCommandTest {
 
     @BeforeEach
     void start() {
-        task = server.createTask("t");
+        task = server.createTask("t").value();
     }
 
     @Test

@@ -41,7 +41,7 @@ class UploadCommandTest {
 
     @BeforeEach
     void start() {
-        task = server.createTask("t");
+        task = server.createTask("t").value();
     }
 
     @Test

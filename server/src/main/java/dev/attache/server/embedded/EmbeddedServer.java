@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 import dev.attache.server.App;
 import dev.attache.server.ServerConfig;
 import dev.attache.server.admin.Admin;
+import dev.attache.server.auth.AccessTokens;
 import dev.attache.server.auth.Scope;
 import dev.attache.server.auth.TokenKind;
 import dev.attache.server.blob.BlobStore;
@@ -64,8 +65,9 @@ public final class EmbeddedServer implements AutoCloseable {
         this.dataDir = dataDir;
         this.temporaryDir = temporaryDir;
         this.token = app.devToken();
-        // Personal access tokens read 2/<user gid>/<token gid>:<secret>.
-        this.devUserGid = Long.parseLong(token.split("/")[1]);
+        this.devUserGid = AccessTokens.parse(token)
+                .orElseThrow(() -> new IllegalStateException("the dev token does not have the shape of an access token"))
+                .userGid();
         this.workspaceGid = app.admin().memberships().stream().filter(m -> m.userGid() == devUserGid)
                 .findFirst().orElseThrow(() -> new IllegalStateException("the dev user belongs to no workspace"))
                 .workspaceGid();

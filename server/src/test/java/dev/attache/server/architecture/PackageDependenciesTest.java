@@ -1,8 +1,13 @@
 package dev.attache.server.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,10 +16,13 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
+import dev.attache.server.App;
+
 /**
  * Keeps the server's packages a directed acyclic graph: the composition root (with the embedding API
  * that starts it in tests) over the features, the features over the infrastructure, and no package cycle
- * anywhere.
+ * anywhere. Which of them other modules may use is in {@link AllowedServerImports}, checked by each of
+ * those modules; here, that every package it names exists.
  */
 class PackageDependenciesTest {
 
@@ -58,5 +66,22 @@ class PackageDependenciesTest {
                         ROOT + ".http..", ROOT + ".auth..", ROOT + ".db..", ROOT + ".blob..", ROOT + ".ratelimit..", ROOT + ".ids..",
                         ROOT + ".signing..", ROOT + ".ops..", ROOT + ".tls..")
                 .check(server);
+    }
+
+    @Test
+    void everyPackageOtherModulesMayImportExists() {
+        JavaClasses serverWithFixtures = AllowedServerImports.importWithoutResolving(importer -> importer.importUrls(
+                List.of(codeSource(App.class), codeSource(PackageDependenciesTest.class))));
+        for (AllowedServerImports row : AllowedServerImports.values()) {
+            for (String allowed : row.packages()) {
+                assertThat(serverWithFixtures.that(resideInAPackage(allowed)))
+                        .as("%s allows %s, which has no class", row, allowed).isNotEmpty();
+            }
+        }
+    }
+
+    /** Where a class was loaded from: the server's main or test classes. */
+    private static URL codeSource(Class<?> type) {
+        return type.getProtectionDomain().getCodeSource().getLocation();
     }
 }

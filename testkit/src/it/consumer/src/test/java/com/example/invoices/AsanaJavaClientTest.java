@@ -36,7 +36,7 @@ class AsanaJavaClientTest {
 
     @Test
     void uploadsToATaskAndReadsItBack() throws Exception {
-        String task = server.createTask("Invoices");
+        String task = server.createTask("Invoices").value();
 
         Attachment created = asana.attachments.createOnTask(task, new ByteArrayInputStream(new byte[] {1, 2, 3}),
                 "invoice.pdf", "application/pdf").execute();
@@ -47,7 +47,7 @@ class AsanaJavaClientTest {
 
     @Test
     void seesTheRetryAfterOfARateLimit() {
-        String task = server.createTask("Invoices");
+        String task = server.createTask("Invoices").value();
         server.faults().rateLimit("POST /tasks/{task_gid}/attachments", 1, Duration.ofSeconds(9));
 
         RateLimitEnforcedError e = assertThrows(RateLimitEnforcedError.class, () -> asana.attachments
@@ -58,7 +58,7 @@ class AsanaJavaClientTest {
 
     @Test
     void seesAServerError() {
-        String task = server.createTask("Invoices");
+        String task = server.createTask("Invoices").value();
         server.faults().serverError("GET /attachments/{attachment_gid}", 1);
 
         assertThrows(ServerError.class, () -> asana.attachments.findById(task).execute());

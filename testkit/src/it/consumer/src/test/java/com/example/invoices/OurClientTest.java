@@ -30,19 +30,19 @@ class OurClientTest {
 
     @Test
     void uploadsAnInvoiceAndListsIt(AttacheServer server) {
-        String task = server.createTask("Invoices");
+        ParentGid task = server.createTask("Invoices");
 
-        Attachment invoice = server.client().createAttachmentForObject(ParentGid.of(task),
+        Attachment invoice = server.client().createAttachmentForObject(task,
                 Upload.bytes("invoice.txt", "total: 42".getBytes(StandardCharsets.UTF_8))).join();
 
-        List<Attachment> listed = server.client().getAttachmentsForObject(ParentGid.of(task), PageRequest.all()).join().items();
+        List<Attachment> listed = server.client().getAttachmentsForObject(task, PageRequest.all()).join().items();
         assertEquals(1, listed.size());
         assertEquals(invoice.gid(), listed.get(0).gid());
     }
 
     @Test
     void retriesThroughTwoRateLimitsWaitingWhatTheServerAsked(AttacheServer server) {
-        String task = server.createTask("Invoices");
+        ParentGid task = server.createTask("Invoices");
         server.faults().rateLimit("POST /attachments", 2, Duration.ofSeconds(3));
         List<Duration> waited = new CopyOnWriteArrayList<>();
         AttachmentsApi client = AttachmentsApi.builder().baseUri(server.apiBaseUri()).token(server.token())
@@ -52,7 +52,7 @@ class OurClientTest {
                 })
                 .build();
 
-        client.createAttachmentForObject(ParentGid.of(task), Upload.bytes("a.txt", new byte[] {1})).join();
+        client.createAttachmentForObject(task, Upload.bytes("a.txt", new byte[] {1})).join();
 
         assertEquals(List.of(Duration.ofSeconds(3), Duration.ofSeconds(3)), waited);
     }
@@ -61,8 +61,8 @@ class OurClientTest {
     void resumesADownloadWhoseConnectionWasCut(AttacheServer server, @TempDir Path dir) throws Exception {
         byte[] content = new byte[512 * 1024];
         new java.util.Random(7).nextBytes(content);
-        String task = server.createTask("Scans");
-        Attachment scan = server.client().createAttachmentForObject(ParentGid.of(task), Upload.bytes("scan.bin", content)).join();
+        ParentGid task = server.createTask("Scans");
+        Attachment scan = server.client().createAttachmentForObject(task, Upload.bytes("scan.bin", content)).join();
         server.faults().cutResponseBody("GET /download/{attachment_gid}", 1, 100_000);
         AttachmentsApi client = AttachmentsApi.builder().baseUri(server.apiBaseUri()).token(server.token())
                 .sleeper(d -> CompletableFuture.completedFuture(null)).build();
