@@ -34,7 +34,7 @@ class DryRunTest {
 
     @BeforeEach
     void start() {
-        task = server.createTask("t");
+        task = server.createTask("t").value();
     }
 
     private long writes() {

@@ -40,7 +40,7 @@ class ExportStaleFilesTest {
 
     @BeforeEach
     void exportThenDeleteOneOnTheServer() {
-        task = server.createTask("t");
+        task = server.createTask("t").value();
         out = dir.resolve("export");
         calls.upload(task, "kept.bin", ServerCalls.randomBytes(1000));
         gone = calls.upload(task, "gone.bin", ServerCalls.randomBytes(2000));

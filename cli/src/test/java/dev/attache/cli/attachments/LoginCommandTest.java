@@ -85,7 +85,7 @@ class LoginCommandTest {
     void theTokenNeverReachesStandardOutputOrError() throws Exception {
         Cli cli = cli();
         Cli.Run login = login(cli, server.token());
-        Cli.Run ls = cli.runExactly("ls", "--parent", server.createTask("t"), "--verbose");
+        Cli.Run ls = cli.runExactly("ls", "--parent", server.createTask("t").value(), "--verbose");
 
         assertThat(login.out() + login.err() + ls.out() + ls.err()).doesNotContain(secretOf(server.token()));
     }
@@ -122,7 +122,7 @@ class LoginCommandTest {
         Cli cli = cli();
         login(cli, server.token());
 
-        Cli.Run run = cli.runExactly("ls", "--parent", server.createTask("t"));
+        Cli.Run run = cli.runExactly("ls", "--parent", server.createTask("t").value());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
     }
@@ -131,7 +131,7 @@ class LoginCommandTest {
     void aTokenFlagWinsOverTheSavedToken() throws Exception {
         save(BAD_TOKEN);
 
-        Cli.Run run = cli().runExactly("ls", "--parent", server.createTask("t"), "--token", server.token());
+        Cli.Run run = cli().runExactly("ls", "--parent", server.createTask("t").value(), "--token", server.token());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
     }
@@ -140,7 +140,7 @@ class LoginCommandTest {
     void theEnvironmentsTokenWinsOverTheSavedToken() throws Exception {
         save(BAD_TOKEN);
 
-        Cli.Run run = cli().withEnv("ASANA_ACCESS_TOKEN", server.token()).runExactly("ls", "--parent", server.createTask("t"));
+        Cli.Run run = cli().withEnv("ASANA_ACCESS_TOKEN", server.token()).runExactly("ls", "--parent", server.createTask("t").value());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
     }

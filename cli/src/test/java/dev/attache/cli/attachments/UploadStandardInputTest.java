@@ -38,7 +38,7 @@ class UploadStandardInputTest {
 
     @BeforeEach
     void start() {
-        task = server.createTask("t");
+        task = server.createTask("t").value();
     }
 
     @Test

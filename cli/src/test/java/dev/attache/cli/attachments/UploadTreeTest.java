@@ -35,7 +35,7 @@ class UploadTreeTest {
 
     @BeforeEach
     void start() throws Exception {
-        task = server.createTask("t");
+        task = server.createTask("t").value();
         tree = Files.createDirectories(dir.resolve("tree"));
         Files.writeString(tree.resolve("a.txt"), "a");
         Files.writeString(Files.createDirectories(tree.resolve("sub/deeper")).resolve("c.txt"), "ccc");
