@@ -29,7 +29,7 @@ public enum AllowedServerImports {
     CLI_MAIN("dev.attache.cli", Code.MAIN, "", "admin", "attachments", "auth", "blob", "db", "directory", "faults",
             "ratelimit", "signing", "storage", "tls"),
     /** The command's tests: servers and data directories set up the way serve and admin do. */
-    CLI_TESTS("dev.attache.cli", Code.TESTS, "", "admin", "auth", "blob", "signing", "tls"),
+    CLI_TESTS("dev.attache.cli", Code.TESTS, "", "admin", "auth", "blob", "ratelimit", "signing", "tls"),
     /** The S3 blob store implements the server's blob store contract. */
     STORAGE_S3_MAIN("dev.attache.storage.s3", Code.MAIN, "blob", "signing"),
     /** Its tests run whole cluster nodes over PostgreSQL and S3. */
