@@ -53,7 +53,7 @@ s3mock_up() {
     -Dcom.adobe.testing.s3mock.store.root="$S3_ROOT" -Dcom.adobe.testing.s3mock.store.retainFilesOnExit=true \
     -Dcom.adobe.testing.s3mock.store.initialBuckets="$BUCKET" -jar "$S3MOCK_JAR" >>"$RUN/s3mock.log" 2>&1 &
   S3MOCK_PID=$!
-  wait_until 180 curl -sf -o /dev/null "$S3" || { echo "S3Mock did not start; see $RUN/s3mock.log" >&2; return 1; }
+  wait_until 600 curl -sf -o /dev/null "$S3" || { echo "S3Mock did not start; see $RUN/s3mock.log" >&2; return 1; }
 }
 # "valid (N keys)", "EMPTY (0 bytes)" or "INVALID (N bytes)": S3Mock's index of the bucket's keys
 s3mock_index() {
@@ -84,9 +84,12 @@ trap cleanup EXIT
 # 1. PostgreSQL, S3Mock, three nodes (the first alone: it seeds the database), nginx in front.
 start_postgres "$PG_PORT"
 mkdir -p "$S3_ROOT"; s3mock_up
-start_node "${NODE_PORTS[0]}" "$RUN/node-1"
-start_node "${NODE_PORTS[1]}" "$RUN/node-2"
-start_node "${NODE_PORTS[2]}" "$RUN/node-3"
+# start_node gives up waiting after two minutes; on a loaded machine a node can take longer
+for i in 0 1 2; do
+  start_node "${NODE_PORTS[$i]}" "$RUN/node-$((i + 1))"
+  wait_until 600 curl -sf "http://127.0.0.1:${NODE_PORTS[$i]}/health" || { echo "node $((i + 1)) did not start" >&2; exit 1; }
+  [ -n "${TOKEN:-}" ] || TOKEN="$(cat "$RUN/node-1/dev-token")"
+done
 mkdir -p "$RUN/nginx"
 cat > "$RUN/nginx/nginx.conf" <<EOF
 daemon off;

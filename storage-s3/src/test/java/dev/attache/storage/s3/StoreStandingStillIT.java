@@ -29,8 +29,8 @@ import dev.attache.storage.s3.testing.KillableS3Mock;
  */
 class StoreStandingStillIT {
 
-    private static final Duration WRITE_CALL_TIMEOUT = Duration.ofSeconds(2);
-    private static final Duration CLIENT_PATIENCE = Duration.ofSeconds(45);
+    private static final Duration WRITE_CALL_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration CLIENT_PATIENCE = Duration.ofSeconds(50);
     /** More than one part, so the upload starts a multipart upload and sends parts. */
     private static final int FILE_BYTES = S3Settings.MIN_PART_SIZE + (1 << 20);
 
