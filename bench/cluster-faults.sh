@@ -133,17 +133,20 @@ TASK=$(create_task cluster-faults)
 
 # 2. Clients: one line per upload in uploads.log: start end client status body gid sha256
 client() {
-  local id=$1 n=0 file="$RUN/client-$id.bin" out="$RUN/client-$id.out" size sum t0 code body gid
+  local id=$1 n=0 file="$RUN/client-$id.bin" out="$RUN/client-$id.out" size sum t0 code body gid rc
   while [ ! -e "$RUN/stop" ]; do
     n=$((n + 1))
     if [ $((n % 25)) = 0 ]; then size=$((9 << 20)); else size=$(( (RANDOM % 64 + 1) * 1024 )); fi
     { printf 'client %s upload %s\n' "$id" "$n"; head -c "$size" /dev/urandom; } > "$file"
     sum=$(sha256sum < "$file" | cut -c1-64)
     t0=$(now)
-    code=$(curl -s -o "$out" -w '%{http_code}' --max-time 120 -H "$AUTH" -F parent="$TASK" \
-      -F "file=@$file;type=application/octet-stream" "$LB/attachments?opt_fields=gid") || true
+    rc=0
+    code=$(curl -s -o "$out" -w '%{http_code}' --max-time 300 -H "$AUTH" -F parent="$TASK" \
+      -F "file=@$file;type=application/octet-stream" "$LB/attachments?opt_fields=gid") || rc=$?
     gid=-; body=-
-    if [ "$code" = 200 ]; then gid=$(gid_of < "$out")
+    # no final answer: curl's exit status instead (28: its own 300 s limit, 52/56: connection closed)
+    if [ "$rc" != 0 ]; then code="curl-exit-$rc"; body=none
+    elif [ "$code" = 200 ]; then gid=$(gid_of < "$out")
     elif python3 -c 'import json,sys; e=json.load(open(sys.argv[1]))["errors"]; assert isinstance(e[0]["message"], str)' "$out" 2>/dev/null; then body=envelope
     else body=other; fi
     echo "$t0 $(now) $id $code $body $gid $sum" >> "$RUN/uploads.log"
