@@ -117,7 +117,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     @Override
     public BlobWriter create() {
         return new S3BlobWriter(s3, settings.location(), newKey(), settings.partSize(), settings.partsInFlight(),
-                uploads);
+                settings.writeCallTimeout(), uploads);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.attache.server.blob.BlobWriter;
 import dev.attache.server.signing.Sha256;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -36,7 +38,9 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  * so at most {@code partsInFlight + 1} parts are in memory, and the caller waits only when S3 falls
  * that many parts behind.
  * Every part carries its SHA-256, which S3 checks before it accepts the part. Any failure aborts the
- * multipart upload. Not thread-safe: one upload owns it.
+ * multipart upload. Each request to the store is bounded by the write call timeout, so a store that
+ * stands still fails the write as unavailable (503) instead of holding the upload for as long as it
+ * stands still. Not thread-safe: one upload owns it.
  */
 final class S3BlobWriter implements BlobWriter {
 
@@ -53,6 +57,7 @@ final class S3BlobWriter implements BlobWriter {
     private final int partSize;
     private final int partsInFlight;
     private final Executor uploads;
+    private final AwsRequestOverrideConfiguration bounded;
 
     private State state = State.OPEN;
     private byte[] buffer = new byte[0];
@@ -66,7 +71,8 @@ final class S3BlobWriter implements BlobWriter {
     private record InFlight(CompletableFuture<CompletedPart> part, byte[] buffer) {
     }
 
-    S3BlobWriter(S3Client s3, S3Location location, String key, int partSize, int partsInFlight, Executor uploads) {
+    S3BlobWriter(S3Client s3, S3Location location, String key, int partSize, int partsInFlight,
+                 Duration callTimeout, Executor uploads) {
         if (partsInFlight < 1) {
             throw new IllegalArgumentException("partsInFlight must be at least 1 but was " + partsInFlight);
         }
@@ -76,6 +82,7 @@ final class S3BlobWriter implements BlobWriter {
         this.partSize = partSize;
         this.partsInFlight = partsInFlight;
         this.uploads = uploads;
+        this.bounded = AwsRequestOverrideConfiguration.builder().apiCallTimeout(callTimeout).build();
     }
 
     @Override
@@ -140,7 +147,7 @@ final class S3BlobWriter implements BlobWriter {
         if (uploadId != null) {
             String id = uploadId;
             try {
-                s3.abortMultipartUpload(b -> b.bucket(location.bucket()).key(objectKey()).uploadId(id));
+                s3.abortMultipartUpload(b -> b.overrideConfiguration(bounded).bucket(location.bucket()).key(objectKey()).uploadId(id));
             } catch (SdkException e) {
                 LOG.warn("could not abort multipart upload of {}; deleteTemporaries will once it is stale: {}",
                         objectKey(), e.getMessage());
@@ -160,7 +167,7 @@ final class S3BlobWriter implements BlobWriter {
 
     private void sendPart() throws IOException {
         if (uploadId == null) {
-            uploadId = s3.createMultipartUpload(b -> b.bucket(location.bucket()).key(objectKey())
+            uploadId = s3.createMultipartUpload(b -> b.overrideConfiguration(bounded).bucket(location.bucket()).key(objectKey())
                     .contentType(CONTENT_TYPE).checksumAlgorithm(ChecksumAlgorithm.SHA256)).uploadId();
         }
         if (inFlight.size() >= partsInFlight) {
@@ -179,7 +186,7 @@ final class S3BlobWriter implements BlobWriter {
 
     private CompletedPart uploadPart(String id, int number, byte[] bytes, int length) {
         String sha256 = sha256(bytes, length);
-        UploadPartResponse response = s3.uploadPart(b -> b.bucket(location.bucket()).key(objectKey()).uploadId(id)
+        UploadPartResponse response = s3.uploadPart(b -> b.overrideConfiguration(bounded).bucket(location.bucket()).key(objectKey()).uploadId(id)
                 .partNumber(number).contentLength((long) length).checksumSHA256(sha256), body(bytes, length));
         return CompletedPart.builder().partNumber(number).eTag(response.eTag()).checksumSHA256(sha256).build();
     }
@@ -204,13 +211,13 @@ final class S3BlobWriter implements BlobWriter {
 
     private void putObject() {
         String sha256 = sha256(buffer, filled);
-        s3.putObject(b -> b.bucket(location.bucket()).key(objectKey()).contentType(CONTENT_TYPE)
+        s3.putObject(b -> b.overrideConfiguration(bounded).bucket(location.bucket()).key(objectKey()).contentType(CONTENT_TYPE)
                 .contentLength((long) filled).checksumSHA256(sha256), body(buffer, filled));
     }
 
     private void completeUpload() {
         String id = uploadId;
-        s3.completeMultipartUpload(b -> b.bucket(location.bucket()).key(objectKey()).uploadId(id)
+        s3.completeMultipartUpload(b -> b.overrideConfiguration(bounded).bucket(location.bucket()).key(objectKey()).uploadId(id)
                 .multipartUpload(m -> m.parts(parts)));
     }
 

@@ -31,9 +31,12 @@ import org.jspecify.annotations.Nullable;
  * @param staleUploadAfter how old an unfinished multipart upload must be before {@link
  *                         S3BlobStore#deleteTemporaries()} aborts it; longer than any live upload can
  *                         take, since other nodes may be writing to the same bucket
+ * @param writeCallTimeout how long one request of a write (a part, a whole small object, the start,
+ *                         completion or abort of a multipart upload) may take, retries included, before
+ *                         the store counts as unavailable and the upload is answered 503
  */
 public record S3Settings(S3Location location, @Nullable URI endpoint, String region, int partSize,
-                         int partsInFlight, Duration staleUploadAfter) {
+                         int partsInFlight, Duration staleUploadAfter, Duration writeCallTimeout) {
 
     /** The region when neither the setting nor {@code AWS_REGION} names one. */
     public static final String DEFAULT_REGION = "us-east-1";
@@ -50,6 +53,14 @@ public record S3Settings(S3Location location, @Nullable URI endpoint, String reg
     public static final int DEFAULT_PARTS_IN_FLIGHT = 1;
     /** A day: far longer than an upload can stall before the server gives up on it. */
     public static final Duration DEFAULT_STALE_UPLOAD_AFTER = Duration.ofDays(1);
+    /**
+     * Twenty seconds. A store that has not taken one part (at most {@link #DEFAULT_PART_SIZE} bytes) in that
+     * long is not answering; without a bound the node waited on it for as long as the store stood still
+     * (socket writes have no timeout) while the client's upload sat unanswered. Shorter than the 30 s
+     * that clients and proxies commonly allow between two bytes, so the client hears 503 and
+     * {@code Retry-After} from the node instead of timing out on its own.
+     */
+    public static final Duration DEFAULT_WRITE_CALL_TIMEOUT = Duration.ofSeconds(20);
 
     private static final Pattern REGION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
     /** The largest part S3 accepts is 5 GiB; a part lives in one array, so an int is the real limit here. */
@@ -59,6 +70,7 @@ public record S3Settings(S3Location location, @Nullable URI endpoint, String reg
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(staleUploadAfter, "staleUploadAfter");
+        Objects.requireNonNull(writeCallTimeout, "writeCallTimeout");
         if (endpoint != null) {
             checkEndpoint(endpoint);
         }
@@ -74,6 +86,9 @@ public record S3Settings(S3Location location, @Nullable URI endpoint, String reg
         }
         if (staleUploadAfter.isNegative() || staleUploadAfter.isZero()) {
             throw new IllegalArgumentException("staleUploadAfter must be positive, was " + staleUploadAfter);
+        }
+        if (writeCallTimeout.isNegative() || writeCallTimeout.isZero()) {
+            throw new IllegalArgumentException("writeCallTimeout must be positive, was " + writeCallTimeout);
         }
     }
 
@@ -94,27 +109,32 @@ public record S3Settings(S3Location location, @Nullable URI endpoint, String reg
         URI endpointUri = endpoint == null || endpoint.isBlank() ? null : parseEndpoint(endpoint.strip());
         String resolvedRegion = firstNonBlank(region, env.get("AWS_REGION")).orElse(DEFAULT_REGION);
         return new S3Settings(location, endpointUri, resolvedRegion, DEFAULT_PART_SIZE, DEFAULT_PARTS_IN_FLIGHT,
-                DEFAULT_STALE_UPLOAD_AFTER);
+                DEFAULT_STALE_UPLOAD_AFTER, DEFAULT_WRITE_CALL_TIMEOUT);
     }
 
     /** These settings with another part size, at least {@link #MIN_PART_SIZE}. */
     public S3Settings withPartSize(int bytes) {
-        return new S3Settings(location, endpoint, region, bytes, partsInFlight, staleUploadAfter);
+        return new S3Settings(location, endpoint, region, bytes, partsInFlight, staleUploadAfter, writeCallTimeout);
     }
 
     /** These settings with another number of parts sent at once, at least 1. */
     public S3Settings withPartsInFlight(int parts) {
-        return new S3Settings(location, endpoint, region, partSize, parts, staleUploadAfter);
+        return new S3Settings(location, endpoint, region, partSize, parts, staleUploadAfter, writeCallTimeout);
     }
 
     /** These settings with another grace period for unfinished multipart uploads. */
     public S3Settings withStaleUploadAfter(Duration age) {
-        return new S3Settings(location, endpoint, region, partSize, partsInFlight, age);
+        return new S3Settings(location, endpoint, region, partSize, partsInFlight, age, writeCallTimeout);
     }
 
     /** These settings with the same endpoint and region but another location, for example a new prefix. */
     public S3Settings withLocation(S3Location other) {
-        return new S3Settings(other, endpoint, region, partSize, partsInFlight, staleUploadAfter);
+        return new S3Settings(other, endpoint, region, partSize, partsInFlight, staleUploadAfter, writeCallTimeout);
+    }
+
+    /** These settings with another bound on each request of a write. */
+    public S3Settings withWriteCallTimeout(Duration timeout) {
+        return new S3Settings(location, endpoint, region, partSize, partsInFlight, staleUploadAfter, timeout);
     }
 
     private static URI parseEndpoint(String value) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,18 @@ class S3SettingsTest {
     void malformedRegionIsRefusedNamingTheSetting() {
         assertThatThrownBy(() -> S3Settings.resolve("s3://b-1", null, "eu west", Map.of()))
                 .hasMessageStartingWith("s3-region:");
+    }
+
+    @Test
+    void writesAreBoundedByDefaultBelowWhatClientsCommonlyWait() {
+        assertThat(S3Settings.resolve("s3://b-1", null, null, Map.of()).writeCallTimeout())
+                .isEqualTo(S3Settings.DEFAULT_WRITE_CALL_TIMEOUT).isLessThan(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void zeroWriteCallTimeoutIsRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> S3Settings.resolve("s3://b-1", null, null, Map.of()).withWriteCallTimeout(Duration.ZERO))
+                .hasMessageStartingWith("writeCallTimeout must be positive");
     }
 
     @Test

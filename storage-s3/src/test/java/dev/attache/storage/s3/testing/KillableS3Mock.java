@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * An S3Mock of a test's own that can crash: {@link #kill()} sends SIGKILL, {@link #start()} starts a new
- * process on the same port and store root, which finds the objects the killed one had stored. One
+ * process on the same port and store root, which finds the objects the killed one had stored; and that
+ * can stand still: {@link #pause()} and {@link #resume()}. One
  * bucket, created at the first start. Closing it stops the process; the store root is the caller's.
  *
  * <p>S3Mock itself is not crash-safe: it rewrites one file per bucket (its index of keys) in place on
@@ -57,6 +58,16 @@ public final class KillableS3Mock implements AutoCloseable {
     public synchronized void kill() {
         process.kill();
         process = null;
+    }
+
+    /** SIGSTOP: the process stands still, its connections open and unanswered, until {@link #resume()}. */
+    public synchronized void pause() {
+        process.signal("STOP");
+    }
+
+    /** SIGCONT after {@link #pause()}. */
+    public synchronized void resume() {
+        process.signal("CONT");
     }
 
     /** The plain-HTTP endpoint; the same across restarts. */

@@ -102,6 +102,25 @@ final class S3MockProcess implements AutoCloseable {
         removeShutdownHook();
     }
 
+    /**
+     * Sends a signal by name ({@code STOP}, {@code CONT}) with the system's {@code kill}: the JDK sends
+     * none but TERM and KILL. A stopped store still accepts connections (the kernel does) and takes
+     * bytes until its buffers fill, then answers nothing: a store starved or hung, not one that is gone.
+     */
+    void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The plain-HTTP endpoint, {@code http://127.0.0.1:PORT}. */
     URI endpoint() {
         return endpoint;
