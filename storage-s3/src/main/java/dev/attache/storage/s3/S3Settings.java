@@ -47,7 +47,7 @@ public record S3Settings(S3Location location, @Nullable URI endpoint, String reg
     /**
      * Parts sent at once. One, while the node waits on the store's answers with the client's body unread:
      * with three in flight a starved store twice held a request past Jetty's idle timeout, and the upload
-     * was answered 400 (docs/benchmarks.md, "Uploads"). More helps a fast store, within
+     * was answered 400 (docs/benchmarks-history.md, "Through a cluster node"). More helps a fast store, within
      * {@code (partsInFlight + 1) * partSize} of heap per upload.
      */
     public static final int DEFAULT_PARTS_IN_FLIGHT = 1;
