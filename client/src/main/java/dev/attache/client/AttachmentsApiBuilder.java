@@ -6,7 +6,6 @@ import dev.attache.client.internal.ClientIdentity;
 import dev.attache.client.internal.ClientRuntime;
 import dev.attache.client.internal.Downloader;
 import dev.attache.client.internal.JsonCodec;
-import dev.attache.client.internal.TrustedCertificates;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;

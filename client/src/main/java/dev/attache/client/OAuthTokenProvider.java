@@ -2,7 +2,6 @@ package dev.attache.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.attache.client.internal.TrustedCertificates;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -7,10 +7,14 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.function.Function;
+
+import javax.net.ssl.SSLContext;
 
 import dev.attache.client.AttachmentsApi;
 import dev.attache.client.AttachmentsApiBuilder;
 import dev.attache.client.CallListener;
+import dev.attache.client.TrustedCertificates;
 
 /**
  * Builds the one {@link AttachmentsApi} a client command uses, once its connection options are
@@ -72,11 +76,27 @@ public interface Connector {
      * @throws UsageException naming the file when it cannot be read or holds no certificate
      */
     static void trust(AttachmentsApiBuilder builder, Path caFile) {
+        readingCaFile(caFile, builder::trustedCertificates);
+    }
+
+    /**
+     * A TLS context that trusts the certificates in {@code caFile} alone, for a request made without the
+     * client, with the same explanations as {@link #trust}.
+     *
+     * @param caFile the {@code --ca-file} (or {@code ATTACHE_CA_FILE}) path
+     * @return the context
+     * @throws UsageException naming the file when it cannot be read or holds no certificate
+     */
+    static SSLContext sslContext(Path caFile) {
+        return readingCaFile(caFile, TrustedCertificates::sslContext);
+    }
+
+    private static <T> T readingCaFile(Path caFile, Function<Path, T> read) {
         if (Files.isDirectory(caFile)) {
             throw new UsageException("--ca-file " + caFile + " is a directory; give the PEM file itself.");
         }
         try {
-            builder.trustedCertificates(caFile);
+            return read.apply(caFile);
         } catch (UncheckedIOException e) {
             throw new UsageException("--ca-file " + caFile + " cannot be read: " + reason(e.getCause()) + ".", e);
         } catch (IllegalArgumentException e) {

@@ -1,23 +1,13 @@
 package dev.attache.cli.attachments;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.jspecify.annotations.Nullable;
 
@@ -53,7 +43,7 @@ record CurrentUser(String gid, String name, @Nullable String email) {
         Preflight.check(connection);
         HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(TIMEOUT);
         if (connection.caFile() != null) {
-            client.sslContext(trusting(connection.caFile()));
+            client.sslContext(Connector.sslContext(connection.caFile()));
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(connection.baseUri() + PATH))
                 .timeout(TIMEOUT)
@@ -110,40 +100,5 @@ record CurrentUser(String gid, String name, @Nullable String email) {
 
     private static @Nullable String text(JsonNode node, String field) {
         return node.path(field).isTextual() ? node.path(field).asText() : null;
-    }
-
-    /** A TLS context that trusts the certificates in {@code caFile} alone, as {@code --ca-file} does for the client. */
-    private static SSLContext trusting(Path caFile) {
-        if (Files.isDirectory(caFile)) {
-            throw new UsageException("--ca-file " + caFile + " is a directory; give the PEM file itself.");
-        }
-        Collection<? extends Certificate> certificates;
-        try (InputStream in = Files.newInputStream(caFile)) {
-            certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
-        } catch (IOException e) {
-            throw new UsageException("--ca-file " + caFile + " cannot be read: " + Failures.fileSystem(e) + ".", e);
-        } catch (GeneralSecurityException e) {
-            throw new UsageException("--ca-file " + caFile
-                    + " holds no PEM certificate (one starts with -----BEGIN CERTIFICATE-----).", e);
-        }
-        if (certificates.isEmpty()) {
-            throw new UsageException("--ca-file " + caFile
-                    + " holds no PEM certificate (one starts with -----BEGIN CERTIFICATE-----).");
-        }
-        try {
-            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-            trust.load(null, null);
-            int i = 0;
-            for (Certificate certificate : certificates) {
-                trust.setCertificateEntry("ca-" + i++, certificate);
-            }
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(trust);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, factory.getTrustManagers(), null);
-            return context;
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("the JDK cannot build a trust store: " + e.getMessage(), e);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.attache.client.internal;
+package dev.attache.client;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +13,11 @@ import java.util.Collection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/** An {@link SSLContext} that trusts exactly the certificates in a PEM (or DER) file. */
+/**
+ * An {@link SSLContext} that trusts exactly the certificates in a PEM (or DER) file: what
+ * {@link AttachmentsApiBuilder#trustedCertificates(Path)} uses, for an {@link java.net.http.HttpClient} of
+ * your own that must trust the same server (such as a server with a private or self-signed certificate).
+ */
 public final class TrustedCertificates {
 
     private TrustedCertificates() {
@@ -22,6 +26,8 @@ public final class TrustedCertificates {
     /**
      * Reads the certificates in a file and returns a TLS context that trusts them alone.
      *
+     * @param caFile a PEM (or DER) file of one or more certificates
+     * @return a TLS context trusting those certificates and no others
      * @throws UncheckedIOException naming the file when it cannot be read
      * @throws IllegalArgumentException naming the file when it holds no certificate
      */
