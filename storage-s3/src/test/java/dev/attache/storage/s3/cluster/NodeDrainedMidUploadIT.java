@@ -2,20 +2,15 @@ package dev.attache.storage.s3.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +18,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,13 +52,13 @@ class NodeDrainedMidUploadIT {
         byte[] content = new byte[FILE_BYTES];
         new Random(FILE_BYTES).nextBytes(content);
         ClusterNode a = ClusterNode.start(dir.resolve("a"), database, bucket, S3.endpoint(), RateLimits.NONE);
-        Process drained = startNodeProcess(dir.resolve("b"), database, bucket);
+        Process drained = NodeProcesses.start(DrainingNodeProcess.class, dir.resolve("b"), database, bucket, S3.endpoint());
         try (a; Database watcher = Database.postgresql(database); Connection listening = watcher.dataSource().getConnection()) {
             String token = Bootstrap.readDevToken(a.dataDir()).orElseThrow();
             a.as(token);
             String task = a.createTask("drain");
-            listenForUploadIntents(listening);
-            int port = awaitPort(drained);
+            NodeProcesses.listenForUploadIntents(listening);
+            int port = NodeProcesses.awaitPort(drained);
 
             JsonNode answer;
             try (Socket socket = new Socket("127.0.0.1", port)) {
@@ -74,7 +67,7 @@ class NodeDrainedMidUploadIT {
                 upload.write(uploadHead(task, token));
                 upload.write(content, 0, FILE_BYTES / 4);
                 upload.flush();
-                awaitUploadIntent(listening);
+                NodeProcesses.awaitUploadIntent(listening, "the node recorded an upload intent: the upload is in its hands");
 
                 assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(drained.pid())).start().waitFor()).isZero();
 
@@ -131,42 +124,5 @@ class NodeDrainedMidUploadIT {
         ObjectMapper json = new ObjectMapper();
         return json.createObjectNode().put("status", Integer.parseInt(lines[0].split(" ")[1]))
                 .set("body", json.readTree(in.readNBytes(length)));
-    }
-
-    /** A test-only trigger tells this connection the moment a node records an upload intent. */
-    private static void listenForUploadIntents(Connection c) throws Exception {
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE FUNCTION notify_intent() RETURNS trigger AS $$ BEGIN PERFORM pg_notify('intents', NEW.blob_key); "
-                    + "RETURN NEW; END $$ LANGUAGE plpgsql");
-            s.execute("CREATE TRIGGER intent_recorded AFTER INSERT ON upload_intents FOR EACH ROW EXECUTE FUNCTION notify_intent()");
-            s.execute("LISTEN intents");
-        }
-    }
-
-    private static void awaitUploadIntent(Connection c) throws Exception {
-        PGNotification[] notes = c.unwrap(PGConnection.class).getNotifications(60_000);
-        assertThat(notes).as("the node recorded an upload intent: the upload is in its hands").isNotEmpty();
-    }
-
-    private static Process startNodeProcess(Path dataDir, PostgresUrl database, String bucket) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String url = database.jdbcUrl() + "?user=" + database.user();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                DrainingNodeProcess.class.getName(), dataDir.toString(), url, bucket, S3.endpoint().toString()));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
-    }
-
-    /** Reads up to the port line, then keeps reading on a thread of its own so the node never blocks on a full pipe. */
-    private static int awaitPort(Process process) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-            if (line.startsWith("PORT ")) {
-                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "node-output");
-                drain.setDaemon(true);
-                drain.start();
-                return Integer.parseInt(line.substring(5).trim());
-            }
-        }
-        throw new AssertionError("the node process ended before it listened");
     }
 }

@@ -2,9 +2,7 @@ package dev.attache.storage.s3.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -12,19 +10,14 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 import dev.attache.server.admin.AdminStorage;
 import dev.attache.server.db.Database;
@@ -62,18 +55,18 @@ class NodeKilledMidUploadIT {
         S3Location location = S3Location.parse(bucket);
         ClusterNode a = ClusterNode.start(dir.resolve("a"), database, bucket, S3.endpoint(), RateLimits.NONE);
         ClusterNode b = ClusterNode.start(dir.resolve("b"), database, bucket, S3.endpoint(), RateLimits.NONE);
-        Process c = startNodeProcess(dir.resolve("c"), database, bucket);
+        Process c = NodeProcesses.start(ClusterNodeProcess.class, dir.resolve("c"), database, bucket, S3.endpoint());
         try (a; b; Database watcher = Database.postgresql(database); Connection listening = watcher.dataSource().getConnection()) {
             String token = Bootstrap.readDevToken(a.app().seeded() ? a.dataDir() : b.dataDir()).orElseThrow();
             a.as(token);
             b.as(token);
             String task = a.createTask("crash");
-            listenForUploadIntents(listening);
-            int port = awaitPort(c);
+            NodeProcesses.listenForUploadIntents(listening);
+            int port = NodeProcesses.awaitPort(c);
 
             try (Socket socket = new Socket("127.0.0.1", port)) {
                 OutputStream upload = PartialUpload.start(socket, task, token, 30_000_000L, 1000);
-                awaitUploadIntent(listening);
+                NodeProcesses.awaitUploadIntent(listening, "the node recorded an upload intent before its first byte");
                 upload.write(new byte[S3Settings.DEFAULT_PART_SIZE + 1_000_000]);
                 upload.flush();
                 c.destroyForcibly();
@@ -110,39 +103,5 @@ class NodeKilledMidUploadIT {
         try (AdminStorage admin = Storage.openForAdmin(config, context)) {
             admin.collector().collect();
         }
-    }
-
-    /** A test-only trigger tells this connection the moment a node records an upload intent. */
-    private static void listenForUploadIntents(Connection c) throws Exception {
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE FUNCTION notify_intent() RETURNS trigger AS $$ BEGIN PERFORM pg_notify('intents', NEW.blob_key); "
-                    + "RETURN NEW; END $$ LANGUAGE plpgsql");
-            s.execute("CREATE TRIGGER intent_recorded AFTER INSERT ON upload_intents FOR EACH ROW EXECUTE FUNCTION notify_intent()");
-            s.execute("LISTEN intents");
-        }
-    }
-
-    private static void awaitUploadIntent(Connection c) throws Exception {
-        PGNotification[] notes = c.unwrap(PGConnection.class).getNotifications(60_000);
-        assertThat(notes).as("the node recorded an upload intent before its first byte").isNotEmpty();
-    }
-
-
-    private static Process startNodeProcess(Path dataDir, PostgresUrl database, String bucket) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String url = database.jdbcUrl() + "?user=" + database.user();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                ClusterNodeProcess.class.getName(), dataDir.toString(), url, bucket, S3.endpoint().toString()));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
-    }
-
-    private static int awaitPort(Process process) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-            if (line.startsWith("PORT ")) {
-                return Integer.parseInt(line.substring(5).trim());
-            }
-        }
-        throw new AssertionError("the node process ended before it listened");
     }
 }
