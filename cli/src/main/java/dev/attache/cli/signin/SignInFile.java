@@ -83,11 +83,13 @@ public final class SignInFile {
      * The saved sign-in.
      *
      * @return it, or empty when nothing is saved
-     * @throws IOException when the file cannot be read or is not one {@code attache login} wrote
+     * @throws IOException when the file cannot be read, is not one {@code attache login} wrote, or its group
+     *                     or others may read or change it
      */
     public Optional<SignIn> read() throws IOException {
         String text;
         try {
+            refuseWhenOthersHaveAccess();
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return Optional.empty();
@@ -110,6 +112,22 @@ public final class SignInFile {
             return Optional.of(new SignIn(new URI(host), token, caFile == null || caFile.isEmpty() ? null : Path.of(caFile)));
         } catch (URISyntaxException e) {
             throw new IOException("its host is not a URL", e);
+        }
+    }
+
+    /**
+     * Refuses a file whose group or others may read or change it, as ssh refuses such a key: the token
+     * may already be someone else's, and using it would hide that. {@code attache login} writes a new
+     * file that is the owner's alone.
+     */
+    private void refuseWhenOthersHaveAccess() throws IOException {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+        if (!OWNER_READ_WRITE.containsAll(permissions)) {
+            throw new IOException("others may read or change it: mode " + PosixFilePermissions.toString(permissions)
+                    + ", which 'chmod 600 " + file + "' mends");
         }
     }
 

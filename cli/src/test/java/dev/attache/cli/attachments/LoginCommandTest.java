@@ -205,6 +205,18 @@ class LoginCommandTest {
     }
 
     @Test
+    void aSavedSignInOthersMayReadIsRefusedWithTheChmodThatMendsIt() throws Exception {
+        save("2/1/2:secret");
+        Files.setPosixFilePermissions(credentials(), PosixFilePermissions.fromString("rw-r--r--"));
+
+        Cli.Run run = cli().runExactly("ls", "--parent", "1");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("the sign-in saved in ~/.config/attache/credentials cannot be used",
+                "mode rw-r--r--", "chmod 600 ").doesNotContain("secret");
+    }
+
+    @Test
     void loginsHelpListsItsExitCodes() {
         Cli.Run run = Cli.withoutServer().runExactly("login", "--help");
 

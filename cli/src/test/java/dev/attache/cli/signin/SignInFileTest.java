@@ -1,7 +1,9 @@
 package dev.attache.cli.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +30,27 @@ class SignInFileTest {
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(new SignInFile(file).read()).contains(SIGN_IN);
+    }
+
+    @Test
+    void aSavedFileOthersMayReadIsRefusedNamingItsModeAndTheFix() throws Exception {
+        Path file = dir.resolve("attache/credentials");
+        new SignInFile(file).write(SIGN_IN);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThatThrownBy(() -> new SignInFile(file).read())
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("rw-r--r--")
+                .hasMessageContaining("chmod 600 " + file);
+    }
+
+    @Test
+    void aSavedFileOthersMayChangeIsRefused() throws Exception {
+        Path file = dir.resolve("attache/credentials");
+        new SignInFile(file).write(SIGN_IN);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw--w----"));
+
+        assertThatThrownBy(() -> new SignInFile(file).read()).hasMessageContaining("others may read or change it");
     }
 
     @Test
