@@ -203,7 +203,7 @@ public final class App implements AutoCloseable {
             new DownloadRoutes(attachments, downloadUrls, authenticator, metrics).register(cfg);
             new OpsRoutes(metrics, storage.database()::isHealthy, storage.blobs()::isHealthy, inFlight::isShutdown,
                     background, json).register(cfg);
-            new Console(sessions, storage.tokens(), storage.directory(), access, authenticator, limiter, json, base::get)
+            new Console(sessions, storage.tokens(), storage.directory(), access, gate, json, base::get)
                     .register(cfg);
             oauth.register(cfg);
             config.controls().ifPresent(controls -> controls.install(cfg, json, storage.database().jdbc(), storage.blobs(),
