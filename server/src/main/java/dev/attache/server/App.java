@@ -52,6 +52,7 @@ import dev.attache.server.download.DirectDownload;
 import dev.attache.server.download.DownloadRoutes;
 import dev.attache.server.download.DownloadUrls;
 import dev.attache.server.http.AccessLog;
+import dev.attache.server.http.Compression;
 import dev.attache.server.http.DirectRoutes;
 import dev.attache.server.http.ErrorMapping;
 import dev.attache.server.http.HandlerChain;
@@ -193,6 +194,7 @@ public final class App implements AutoCloseable {
             cfg.requestLogger.http(observer::finished);
             cfg.jetty.modifyServer(server -> server.setHandler(HandlerChain.of(front)));
             cfg.routes.before(RequestIds::assign);
+            Compression.register(cfg);
             new ErrorMapping(json, new IncidentPhrases(), bodies).register(cfg);
 
             ApiRoutes api = new ApiRoutes(cfg, gate);
