@@ -298,6 +298,11 @@ public final class App implements AutoCloseable {
         return direct == null ? 0 : direct.answered();
     }
 
+    /** The requests being handled now: those a {@link #drain()} waits for. */
+    long requestsInFlight() {
+        return inFlight.count();
+    }
+
     /** The bound port. */
     public int port() {
         return port;

@@ -7,6 +7,7 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -104,8 +105,9 @@ class ConsoleReadGateOnPostgresIT {
             try (TableLock lock = TableLock.hold(database, "parents")) {
                 CompletableFuture<Reply> parked = CompletableFuture.supplyAsync(() -> listTasks(server, cookie));
                 lock.awaitAReader(PATIENCE);
+                assertThat(server.app().requestsInFlight()).as("what a drain waits for: the listing").isEqualTo(1);
                 CompletableFuture<Boolean> drained = CompletableFuture.supplyAsync(() -> server.app().drain());
-                awaitListenerClosed(server.app().port());
+                awaitNoLongerAccepting(server.app().port());
 
                 assertThat(drained).as("the drain, while the listing waits for the table").isNotDone();
                 assertThat(parked).isNotDone();
@@ -166,13 +168,16 @@ class ConsoleReadGateOnPostgresIT {
                         TreeMap::new));
     }
 
-    /** The drain has begun once the listener refuses connections. */
-    private static void awaitListenerClosed(int port) throws IOException {
+    /**
+     * The drain has begun once the listener takes no new connection: it refuses or resets one, or, with
+     * the socket still open but no longer accepted from, the queue fills and a connection times out.
+     */
+    private static void awaitNoLongerAccepting(int port) throws IOException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-            } catch (ConnectException refused) {
+            } catch (ConnectException | SocketTimeoutException notAccepted) {
                 return;
             } catch (SocketException resetWhileTheListenerCloses) {
                 // A connection the kernel had queued when the listener closed is reset, not refused;
