@@ -52,6 +52,7 @@ import dev.attache.server.download.DirectDownload;
 import dev.attache.server.download.DownloadRoutes;
 import dev.attache.server.download.DownloadUrls;
 import dev.attache.server.http.AccessLog;
+import dev.attache.server.http.Compression;
 import dev.attache.server.http.DirectRoutes;
 import dev.attache.server.http.ErrorMapping;
 import dev.attache.server.http.HandlerChain;
@@ -193,6 +194,7 @@ public final class App implements AutoCloseable {
             cfg.requestLogger.http(observer::finished);
             cfg.jetty.modifyServer(server -> server.setHandler(HandlerChain.of(front)));
             cfg.routes.before(RequestIds::assign);
+            Compression.register(cfg);
             new ErrorMapping(json, new IncidentPhrases(), bodies).register(cfg);
 
             ApiRoutes api = new ApiRoutes(cfg, gate);
@@ -203,7 +205,7 @@ public final class App implements AutoCloseable {
             new DownloadRoutes(attachments, downloadUrls, authenticator, metrics).register(cfg);
             new OpsRoutes(metrics, storage.database()::isHealthy, storage.blobs()::isHealthy, inFlight::isShutdown,
                     background, json).register(cfg);
-            new Console(sessions, storage.tokens(), storage.directory(), access, authenticator, limiter, json, base::get)
+            new Console(sessions, storage.tokens(), storage.directory(), access, gate, json, base::get)
                     .register(cfg);
             oauth.register(cfg);
             config.controls().ifPresent(controls -> controls.install(cfg, json, storage.database().jdbc(), storage.blobs(),
@@ -294,6 +296,11 @@ public final class App implements AutoCloseable {
     long directAnswers() {
         DirectRoutes direct = javalin.jettyServer().server().getDescendant(DirectRoutes.class);
         return direct == null ? 0 : direct.answered();
+    }
+
+    /** The requests being handled now: those a {@link #drain()} waits for. */
+    long requestsInFlight() {
+        return inFlight.count();
     }
 
     /** The bound port. */

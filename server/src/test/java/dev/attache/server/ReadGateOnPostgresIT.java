@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +16,7 @@ import dev.attache.server.db.PostgresUrl;
 import dev.attache.server.ratelimit.RateLimits;
 import dev.attache.server.testing.Multipart;
 import dev.attache.server.testing.Reply;
+import dev.attache.server.testing.TableLock;
 import dev.attache.server.testing.TestPostgres;
 import dev.attache.server.testing.TestServer;
 
@@ -43,13 +40,9 @@ class ReadGateOnPostgresIT {
             String gid = upload(server);
             long directBefore = server.app().directAnswers();
 
-            try (Connection lock = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
-                lock.setAutoCommit(false);
-                try (Statement s = lock.createStatement()) {
-                    s.execute("LOCK TABLE attachments IN ACCESS EXCLUSIVE MODE");
-                }
+            try (TableLock lock = TableLock.hold(database, "attachments")) {
                 CompletableFuture<Reply> parked = CompletableFuture.supplyAsync(() -> get(server, "/attachments/" + gid));
-                awaitAReaderWaitingForTheLock(lock);
+                lock.awaitAReader(PATIENCE);
 
                 Reply direct = get(server, "/attachments/" + gid);
                 Reply framework = get(server, "/attachments/" + gid + "?opt_pretty=false");
@@ -57,7 +50,7 @@ class ReadGateOnPostgresIT {
                 assertThat(direct.status()).as("%s", direct).isEqualTo(429);
                 assertThat(framework.status()).as("%s", framework).isEqualTo(429);
                 assertThat(parked).isNotDone();
-                lock.rollback();
+                lock.close();
                 assertThat(parked.get(PATIENCE.toSeconds(), TimeUnit.SECONDS).status()).isEqualTo(200);
             }
             assertThat(server.app().directAnswers() - directBefore).as("the parked read and the direct refusal").isEqualTo(2);
@@ -75,14 +68,5 @@ class ReadGateOnPostgresIT {
     /** A request that fails to get an answer in time fails the test: a refusal must not wait for the lock. */
     private static Reply get(TestServer server, String pathAndQuery) {
         return server.send(server.authorized(server.api(pathAndQuery)).timeout(PATIENCE).GET().build());
-    }
-
-    /** Waits, inside the locking transaction, until some session waits for the table: the parked request. */
-    private static void awaitAReaderWaitingForTheLock(Connection lock) throws SQLException {
-        try (Statement s = lock.createStatement()) {
-            s.execute("SET LOCAL statement_timeout = '" + PATIENCE.toSeconds() + "s'");
-            s.execute("DO $$ BEGIN WHILE NOT EXISTS (SELECT 1 FROM pg_locks l JOIN pg_class c ON l.relation = c.oid"
-                    + " WHERE c.relname = 'attachments' AND NOT l.granted) LOOP PERFORM pg_sleep(0.01); END LOOP; END $$");
-        }
     }
 }

@@ -11,6 +11,7 @@ import dev.attache.server.auth.ApiGate;
 import dev.attache.server.auth.ApiRoutes;
 import dev.attache.server.auth.Scope;
 import dev.attache.server.http.ApiException;
+import dev.attache.server.http.Compression;
 import dev.attache.server.http.DirectAnswer;
 import dev.attache.server.http.DirectRoute;
 import dev.attache.server.http.Json;
@@ -31,8 +32,6 @@ public final class DirectAttachmentGet implements DirectRoute {
     static final String PREFIX = ApiRoutes.PREFIX + "/attachments/";
     private static final String ROUTE = ApiRoutes.PREFIX + "/attachments/{attachment_gid}";
     private static final String OPT_FIELDS = "opt_fields=";
-    /** Javalin compresses answers from this size when the client accepts it; such answers stay with it. */
-    private static final int COMPRESSED_FROM = 1500;
 
     private final ApiGate gate;
     private final AttachmentService service;
@@ -94,7 +93,7 @@ public final class DirectAttachmentGet implements DirectRoute {
             return null;
         }
         byte[] body = json.bytes(Map.of("data", view.full(found.attachment(), found.parent(), OptFields.parse(optFields))));
-        if (body.length >= COMPRESSED_FROM && request.getHeaders().contains(HttpHeader.ACCEPT_ENCODING)) {
+        if (body.length >= Compression.MIN_BYTES && request.getHeaders().contains(HttpHeader.ACCEPT_ENCODING)) {
             admission.handOver();
             return null;
         }

@@ -12,10 +12,12 @@ import io.javalin.http.Context;
 
 /**
  * The one gate every API request passes, whichever path answers it (the framework's routes through
- * {@link ApiRoutes}, or a direct route on Jetty's core API): authenticate the bearer token, admit the
- * request under the token's rate limits, check the route's scope, and hold the in-flight slot over the
- * route's whole work (its database reads and its rendering), freeing it however the work ends. So a
- * request the limits refuse costs neither a database read nor a render, on either path.
+ * {@link ApiRoutes}, or a direct route on Jetty's core API), and the console's listings with them:
+ * authenticate the bearer token or browser session, admit the request under the token's rate limits,
+ * check the route's scope, and hold the in-flight slot over the route's whole work (its database reads
+ * and its rendering), freeing it however the work ends. So a request the limits refuse costs neither a
+ * database read nor a render, on any path, and a token's reads share one set of slots whichever page or
+ * client sends them.
  *
  * <p>A direct route may find, once admitted, that the framework must answer after all (the attachment is
  * not there, or the answer is to be compressed). It then {@linkplain Admission#handOver() hands its
@@ -37,7 +39,7 @@ public final class ApiGate {
 
     /** What a route does once through the gate. */
     @FunctionalInterface
-    interface Work {
+    public interface Work {
         void run(Principal principal) throws Exception;
     }
 
@@ -66,6 +68,15 @@ public final class ApiGate {
             }
             work.run(principal);
         }
+    }
+
+    /**
+     * Passes a framework read served outside {@link ApiRoutes#PREFIX} (the console's listings) as an API
+     * read without a scope, such as {@code GET /workspaces}, is passed: 401, 429, or {@code work} run
+     * holding the slot.
+     */
+    public void passRead(Context ctx, Work work) throws Exception {
+        pass(ctx, false, null, work);
     }
 
     /**

@@ -2,12 +2,11 @@ package dev.attache.server.console;
 
 import java.util.function.Supplier;
 
-import dev.attache.server.auth.Authenticator;
+import dev.attache.server.auth.ApiGate;
 import dev.attache.server.auth.TokenStore;
 import dev.attache.server.directory.Access;
 import dev.attache.server.directory.DirectoryStore;
 import dev.attache.server.http.Json;
-import dev.attache.server.ratelimit.RateLimiter;
 import io.javalin.config.JavalinConfig;
 
 /**
@@ -25,9 +24,9 @@ public final class Console {
      *                   base marks the session cookie {@code Secure}
      */
     public Console(ConsoleSessions sessions, TokenStore tokens, DirectoryStore directory, Access access,
-                   Authenticator authenticator, RateLimiter limiter, Json json, Supplier<String> publicBase) {
+                   ApiGate gate, Json json, Supplier<String> publicBase) {
         this.sessionRoutes = new SessionRoutes(sessions, tokens, json, publicBase);
-        this.parentRoutes = new ParentListRoutes(directory, access, authenticator, limiter, json);
+        this.parentRoutes = new ParentListRoutes(directory, access, gate, json);
     }
 
     /** Registers the console's routes, reading its page and scripts from the jar. */

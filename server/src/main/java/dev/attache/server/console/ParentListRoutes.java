@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.attache.server.auth.Authenticator;
+import dev.attache.server.auth.ApiGate;
 import dev.attache.server.auth.Principal;
 import dev.attache.server.directory.Access;
 import dev.attache.server.directory.DirectoryStore;
@@ -15,14 +15,14 @@ import dev.attache.server.directory.Workspace;
 import dev.attache.server.http.ApiException;
 import dev.attache.server.http.Json;
 import dev.attache.server.http.RequestParams;
-import dev.attache.server.ratelimit.RateLimiter;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 
 /**
  * What the console browses that Asana's API has no list for: the tasks, projects or project briefs
- * of a workspace, newest first. Behind the same authentication and rate limits as the API.
+ * of a workspace, newest first. Behind the API's own gate, so a listing takes the caller's read slot
+ * as an API read does.
  */
 final class ParentListRoutes {
 
@@ -30,33 +30,28 @@ final class ParentListRoutes {
 
     private final DirectoryStore directory;
     private final Access access;
-    private final Authenticator authenticator;
-    private final RateLimiter limiter;
+    private final ApiGate gate;
     private final Json json;
 
-    ParentListRoutes(DirectoryStore directory, Access access, Authenticator authenticator, RateLimiter limiter, Json json) {
+    ParentListRoutes(DirectoryStore directory, Access access, ApiGate gate, Json json) {
         this.directory = directory;
         this.access = access;
-        this.authenticator = authenticator;
-        this.limiter = limiter;
+        this.gate = gate;
         this.json = json;
     }
 
     void register(JavalinConfig config) {
-        config.routes.addHttpHandler(HandlerType.GET, PATH, this::list);
+        config.routes.addHttpHandler(HandlerType.GET, PATH, ctx -> gate.passRead(ctx, principal -> list(ctx, principal)));
     }
 
-    private void list(Context ctx) {
-        Principal principal = authenticator.authenticate(ctx);
-        try (RateLimiter.Permit permit = limiter.acquire(principal.tokenGid(), false)) {
-            Workspace workspace = access.visibleWorkspace(principal, RequestParams.pathGid(ctx, "workspace_gid", "workspace"));
-            ParentType type = type(ctx.queryParam("type"));
-            List<Map<String, Object>> items = new ArrayList<>();
-            for (Parent p : directory.parents(workspace.gid(), type)) {
-                items.add(0, compact(p));
-            }
-            json.data(ctx, 200, items);
+    private void list(Context ctx, Principal principal) {
+        Workspace workspace = access.visibleWorkspace(principal, RequestParams.pathGid(ctx, "workspace_gid", "workspace"));
+        ParentType type = type(ctx.queryParam("type"));
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Parent p : directory.parents(workspace.gid(), type)) {
+            items.add(0, compact(p));
         }
+        json.data(ctx, 200, items);
     }
 
     private static ParentType type(String raw) {

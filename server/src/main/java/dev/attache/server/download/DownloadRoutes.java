@@ -20,6 +20,7 @@ import dev.attache.server.auth.Authenticator;
 import dev.attache.server.auth.Principal;
 import dev.attache.server.auth.Scope;
 import dev.attache.server.http.ApiException;
+import dev.attache.server.http.Compression;
 import dev.attache.server.ids.Gid;
 import dev.attache.server.ops.ServerMetrics;
 import io.javalin.config.JavalinConfig;
@@ -62,6 +63,8 @@ public final class DownloadRoutes {
     }
 
     private void download(Context ctx, boolean withBody) throws IOException {
+        // The bytes go out exactly as stored, past the compressor (BlobBody), whatever the client accepts.
+        Compression.bypassedBy(ctx);
         Gid gid = Gid.parse(ctx.pathParam("attachment_gid"))
                 .orElseThrow(() -> ApiException.invalid("attachment", "Not a recognized ID: " + ctx.pathParam("attachment_gid")));
         if (!urls.isValid(gid.value(), ctx.queryParam("expires"), ctx.queryParam("signature"))) {

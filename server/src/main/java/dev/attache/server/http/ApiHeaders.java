@@ -1,6 +1,5 @@
 package dev.attache.server.http;
 
-import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 
@@ -10,7 +9,7 @@ import io.javalin.http.Context;
  * The headers every API answer carries: the contract's exact {@code Content-Type} and
  * {@code X-Content-Type-Options: nosniff}, so no browser reads a JSON body as anything else, and
  * {@code Vary: Accept-Encoding}, since any of these answers is compressed when it is large enough and
- * the client accepts it: a cache must not hand a compressed answer to a client that did not ask for one.
+ * the client accepts it ({@link Compression}), an error answer of a download route among them.
  */
 public final class ApiHeaders {
 
@@ -19,7 +18,6 @@ public final class ApiHeaders {
 
     static final HttpField CONTENT_TYPE = new HttpField(HttpHeader.CONTENT_TYPE, JSON_CONTENT_TYPE);
     static final HttpField NOSNIFF = new HttpField("X-Content-Type-Options", "nosniff");
-    static final HttpField VARY = new HttpField(HttpHeader.VARY, HttpHeader.ACCEPT_ENCODING.asString());
 
     private ApiHeaders() {
     }
@@ -31,9 +29,9 @@ public final class ApiHeaders {
      */
     static void set(Context ctx) {
         ctx.res().setContentType(null);
-        var beneath = ServletContextRequest.getServletContextRequest(ctx.req()).getServletContextResponse().getWrapped();
-        beneath.getHeaders().put(CONTENT_TYPE);
-        beneath.getHeaders().put(NOSNIFF);
-        beneath.getHeaders().ensureField(VARY);
+        var beneath = Compression.fieldsOf(ctx);
+        beneath.put(CONTENT_TYPE);
+        beneath.put(NOSNIFF);
+        beneath.ensureField(Compression.VARY);
     }
 }

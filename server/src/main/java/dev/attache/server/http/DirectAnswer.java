@@ -25,13 +25,13 @@ public record DirectAnswer(int status, List<HttpField> headers, ByteBuffer body,
 
     /** A JSON body with the API's headers ({@link ApiHeaders}). */
     public static DirectAnswer json(int status, byte[] body, String route) {
-        return new DirectAnswer(status, List.of(ApiHeaders.CONTENT_TYPE, ApiHeaders.NOSNIFF, ApiHeaders.VARY),
+        return new DirectAnswer(status, List.of(ApiHeaders.CONTENT_TYPE, ApiHeaders.NOSNIFF, Compression.VARY),
                 ByteBuffer.wrap(body), route, () -> { });
     }
 
     /** Asana's error envelope for a refusal, with {@code Retry-After} where it applies, as {@link ErrorMapping} writes it. */
     public static DirectAnswer error(ApiException e, Json json, String route) {
-        List<HttpField> headers = new ArrayList<>(List.of(ApiHeaders.CONTENT_TYPE, ApiHeaders.NOSNIFF, ApiHeaders.VARY));
+        List<HttpField> headers = new ArrayList<>(List.of(ApiHeaders.CONTENT_TYPE, ApiHeaders.NOSNIFF, Compression.VARY));
         if (e.retryAfterSeconds() > 0) {
             headers.add(new HttpField("Retry-After", Long.toString(e.retryAfterSeconds())));
         }
