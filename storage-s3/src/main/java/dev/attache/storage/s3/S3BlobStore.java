@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.attache.server.blob.BlobStore;
 import dev.attache.server.blob.BlobWriter;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -61,13 +62,19 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(5);
 
     private final S3Client s3;
+    /** For HEAD and GET of blobs: its socket timeout is the read call timeout. */
+    private final S3Client reads;
+    /** Bounds the wait for a read's answer, retries included. */
+    private final AwsRequestOverrideConfiguration readBound;
     private final S3Settings settings;
     private final Clock clock;
     private final ExecutorService uploads;
     private final SecureRandom random = new SecureRandom();
 
-    private S3BlobStore(S3Client s3, S3Settings settings, Clock clock) {
+    private S3BlobStore(S3Client s3, S3Client reads, S3Settings settings, Clock clock) {
         this.s3 = s3;
+        this.reads = reads;
+        this.readBound = AwsRequestOverrideConfiguration.builder().apiCallTimeout(settings.readCallTimeout()).build();
         this.settings = settings;
         this.clock = clock;
         this.uploads = Executors.newCachedThreadPool(new UploadThreads());
@@ -87,12 +94,23 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     public static S3BlobStore open(S3Settings settings, Clock clock) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(clock, "clock");
+        return new S3BlobStore(client(settings, Duration.ofSeconds(60)), client(settings, settings.readCallTimeout()),
+                settings, clock);
+    }
+
+    /**
+     * A client whose every socket read waits at most {@code socketTimeout} for the next byte. Reads get a
+     * client of their own for that bound: the SDK's call timeouts end when a GET's headers arrive, so the
+     * socket timeout is the only one that watches the body as it streams, and writes keep a longer one,
+     * since a store may take a while to check a whole part before it answers.
+     */
+    private static S3Client client(S3Settings settings, Duration socketTimeout) {
         S3ClientBuilder builder = S3Client.builder()
                 // The JDK's HttpURLConnection: no extra jars, and it streams a part of known length
                 // without buffering it again.
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(10))
-                        .socketTimeout(Duration.ofSeconds(60)))
+                        .socketTimeout(socketTimeout))
                 .region(Region.of(settings.region()))
                 // Since SDK 2.30 every request gets a CRC32 in an aws-chunked trailer, which many
                 // S3-compatible stores refuse; the writer sends its own SHA-256 per part instead.
@@ -106,7 +124,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint()).forcePathStyle(true);
         }
-        return new S3BlobStore(builder.build(), settings, clock);
+        return builder.build();
     }
 
     /** Where this store keeps its blobs. */
@@ -126,7 +144,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             return Optional.empty();
         }
         try {
-            HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket()).key(objectKey(key)));
+            HeadObjectResponse head = reads.headObject(b -> b.overrideConfiguration(readBound).bucket(bucket()).key(objectKey(key)));
             return Optional.of(new S3Blob(key, head.contentLength()));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
@@ -247,6 +265,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     public void close() {
         uploads.shutdown();
         s3.close();
+        reads.close();
     }
 
     private String bucket() {
@@ -286,8 +305,9 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             }
             String range = "bytes=" + offset + "-" + (offset + length - 1);
             try {
-                ResponseInputStream<GetObjectResponse> body = s3.getObject(b -> b.bucket(bucket()).key(objectKey(key)).range(range));
-                return new RangeBody(body, length);
+                ResponseInputStream<GetObjectResponse> body = reads.getObject(
+                        b -> b.overrideConfiguration(readBound).bucket(bucket()).key(objectKey(key)).range(range));
+                return new RangeBody(body, length, "S3 GET " + objectKey(key) + " " + range);
             } catch (NoSuchKeyException e) {
                 throw new NoSuchFileException(objectKey(key), null, "deleted while being opened");
             } catch (SdkException e) {
