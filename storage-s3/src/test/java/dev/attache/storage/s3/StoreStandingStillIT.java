@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -128,8 +130,9 @@ class StoreStandingStillIT {
     void aDownloadWhoseStoreStopsMidBodyEndsInAnErrorForTheClientNotInAShortAnswer() throws Exception {
         try (S3BlobStore store = S3BlobStore.open(settings().withReadCallTimeout(READ_CALL_TIMEOUT));
              TestServer server = TestServer.start(dir.resolve("mid-body-node"), store)) {
-            URI url = downloadUrl(server, server.uploadFile(server.createTask("standing still"), "long.bin",
-                    bytes(LONG_FILE_BYTES, 4)));
+            byte[] content = bytes(LONG_FILE_BYTES, 4);
+            URI url = downloadUrl(server, server.uploadFile(server.createTask("standing still"), "long.bin", content));
+            ByteArrayOutputStream received = new ByteArrayOutputStream(LONG_FILE_BYTES);
 
             HttpResponse<InputStream> response = server.http().send(HttpRequest.newBuilder(url).timeout(DOWNLOAD_PATIENCE).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
@@ -138,7 +141,7 @@ class StoreStandingStillIT {
                 assertThat(response.headers().firstValueAsLong("Content-Length")).hasValue(LONG_FILE_BYTES);
                 s3.pause();
                 try {
-                    CompletableFuture<Long> read = CompletableFuture.supplyAsync(() -> drain(body));
+                    CompletableFuture<Long> read = CompletableFuture.supplyAsync(() -> copy(body, received));
                     long got = read.get(DOWNLOAD_PATIENCE.toSeconds(), TimeUnit.SECONDS);
                     fail("the client read %d of %d bytes and the body ended as if whole", got, LONG_FILE_BYTES);
                 } catch (ExecutionException e) {
@@ -149,6 +152,9 @@ class StoreStandingStillIT {
                     s3.resume();
                 }
             }
+            assertThat(received.size()).as("bytes the client got").isLessThan(LONG_FILE_BYTES);
+            assertThat(received.toByteArray()).as("the bytes the client got are the file's")
+                    .isEqualTo(Arrays.copyOf(content, received.size()));
         }
     }
 
@@ -177,7 +183,7 @@ class StoreStandingStillIT {
         try (S3BlobStore store = S3BlobStore.open(settings().withReadCallTimeout(READ_CALL_TIMEOUT))) {
             byte[] content = bytes(LONG_FILE_BYTES, 6);
             BlobStore.Blob blob = store.open(commit(store, content)).orElseThrow();
-            long spread = READ_CALL_TIMEOUT.toMillis() * 2;
+            long spread = READ_CALL_TIMEOUT.toMillis() * 3 / 2;
             int steps = 16;
 
             byte[] read = new byte[content.length];
@@ -236,10 +242,10 @@ class StoreStandingStillIT {
         }
     }
 
-    /** Reads a body to its end; the number of bytes. */
-    private static long drain(InputStream body) {
+    /** Copies a body to its end; the number of bytes. */
+    private static long copy(InputStream body, OutputStream to) {
         try {
-            return body.transferTo(OutputStream.nullOutputStream());
+            return body.transferTo(to);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
