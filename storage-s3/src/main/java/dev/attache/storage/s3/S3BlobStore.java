@@ -44,7 +44,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * sends a small blob as one {@code PutObject} and a large one as a multipart upload it drives part by
  * part, each part checked by S3 against the SHA-256 the writer computed; either way the object
  * exists only once {@link BlobWriter#commit()} has returned, and an aborted or failed write aborts its
- * multipart upload. Reads are ranged {@code GetObject}s. Several nodes may share one bucket and prefix.
+ * multipart upload. Reads are ranged {@code GetObject}s, bounded by {@link S3Settings#readCallTimeout()} both
+ * while they wait for the store's answer and while its body streams. Several nodes may share one bucket and prefix.
  * Thread-safe; close it to release its HTTP connections and upload thread.
  *
  * <pre>{@code
