@@ -67,6 +67,8 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     private final S3Client reads;
     /** Bounds the wait for a read's answer, retries included. */
     private final AwsRequestOverrideConfiguration readBound;
+    /** Bounds a delete, retries included, as the writer bounds each of its requests. */
+    private final AwsRequestOverrideConfiguration writeBound;
     private final S3Settings settings;
     private final Clock clock;
     private final ExecutorService uploads;
@@ -76,6 +78,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         this.s3 = s3;
         this.reads = reads;
         this.readBound = AwsRequestOverrideConfiguration.builder().apiCallTimeout(settings.readCallTimeout()).build();
+        this.writeBound = AwsRequestOverrideConfiguration.builder().apiCallTimeout(settings.writeCallTimeout()).build();
         this.settings = settings;
         this.clock = clock;
         this.uploads = Executors.newCachedThreadPool(new UploadThreads());
@@ -165,7 +168,10 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             return;
         }
         try {
-            s3.deleteObject(b -> b.bucket(bucket()).key(objectKey(key)));
+            // Bounded like a write: an attachment's DELETE waits on it, and a store that stands still would
+            // otherwise hold that request for the socket timeout on each of the SDK's attempts. The row is
+            // gone by then; bytes left behind are the sweep's.
+            s3.deleteObject(b -> b.overrideConfiguration(writeBound).bucket(bucket()).key(objectKey(key)));
         } catch (NoSuchKeyException e) {
             // Already gone: S3 itself answers 204, but some compatible stores answer 404.
         } catch (SdkException e) {

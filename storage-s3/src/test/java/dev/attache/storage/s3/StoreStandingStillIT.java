@@ -38,14 +38,14 @@ import dev.attache.storage.s3.testing.KillableS3Mock;
 
 /**
  * A store that stands still (S3Mock stopped with SIGSTOP: connections accepted, bytes taken until the
- * buffers fill, nothing answered) while an upload or a download goes to it. The node must answer 503
+ * buffers fill, nothing answered) while an upload, a download or a delete goes to it. The node must answer 503
  * with {@code Retry-After} in Asana's envelope, not hold the client until the store moves again nor
  * blame the client with a 4xx; a download whose bytes are already on their way is cut off, so the client
  * cannot take what it got for the whole file; nothing of an upload is kept; and once the store moves
  * again the next request works.
  *
- * <p>The client waits at most {@link #CLIENT_PATIENCE} (uploads) or {@link #DOWNLOAD_PATIENCE}
- * (downloads), as a client or proxy in front of a node would; the store's call timeouts here are far
+ * <p>The client waits at most {@link #CLIENT_PATIENCE} (the upload) or {@link #SHORT_BOUND_PATIENCE}
+ * (the rest), as a client or proxy in front of a node would; the store's call timeouts here are far
  * shorter, the way the defaults (20 s for a write, 10 s for a read) are shorter than a client's usual
  * 30 s or more. Without those timeouts the node waited as long as the store stood still, or for the AWS
  * SDK's 60 s socket timeout on each of its attempts, and the client gave up first.
@@ -55,8 +55,9 @@ class StoreStandingStillIT {
     private static final Duration WRITE_CALL_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration CLIENT_PATIENCE = Duration.ofSeconds(50);
     private static final Duration READ_CALL_TIMEOUT = Duration.ofSeconds(2);
-    /** Far above the read bound, far below the SDK's own 60 s socket timeout. */
-    private static final Duration DOWNLOAD_PATIENCE = Duration.ofSeconds(20);
+    private static final Duration SHORT_WRITE_CALL_TIMEOUT = Duration.ofSeconds(2);
+    /** For requests under the 2 s bounds: far above them, far below the SDK's own 60 s socket timeout. */
+    private static final Duration SHORT_BOUND_PATIENCE = Duration.ofSeconds(20);
     /** More than one part, so the upload starts a multipart upload and sends parts. */
     private static final int FILE_BYTES = S3Settings.MIN_PART_SIZE + (1 << 20);
     /**
@@ -114,13 +115,13 @@ class StoreStandingStillIT {
             Reply during;
             s3.pause();
             try {
-                during = server.send(HttpRequest.newBuilder(url).timeout(DOWNLOAD_PATIENCE).build());
+                during = server.send(HttpRequest.newBuilder(url).timeout(SHORT_BOUND_PATIENCE).build());
             } finally {
                 s3.resume();
             }
 
             assertUnavailable(during);
-            Reply after = server.send(HttpRequest.newBuilder(url).timeout(DOWNLOAD_PATIENCE).build());
+            Reply after = server.send(HttpRequest.newBuilder(url).timeout(SHORT_BOUND_PATIENCE).build());
             assertThat(after.status()).as("status of %s", after).isEqualTo(200);
             assertThat(after.body()).isEqualTo(content);
         }
@@ -134,7 +135,7 @@ class StoreStandingStillIT {
             URI url = downloadUrl(server, server.uploadFile(server.createTask("standing still"), "long.bin", content));
             ByteArrayOutputStream received = new ByteArrayOutputStream(LONG_FILE_BYTES);
 
-            HttpResponse<InputStream> response = server.http().send(HttpRequest.newBuilder(url).timeout(DOWNLOAD_PATIENCE).build(),
+            HttpResponse<InputStream> response = server.http().send(HttpRequest.newBuilder(url).timeout(SHORT_BOUND_PATIENCE).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 assertThat(response.statusCode()).isEqualTo(200);
@@ -142,12 +143,12 @@ class StoreStandingStillIT {
                 s3.pause();
                 try {
                     CompletableFuture<Long> read = CompletableFuture.supplyAsync(() -> copy(body, received));
-                    long got = read.get(DOWNLOAD_PATIENCE.toSeconds(), TimeUnit.SECONDS);
+                    long got = read.get(SHORT_BOUND_PATIENCE.toSeconds(), TimeUnit.SECONDS);
                     fail("the client read %d of %d bytes and the body ended as if whole", got, LONG_FILE_BYTES);
                 } catch (ExecutionException e) {
                     assertThat(e.getCause()).as("how the client's read ended").isInstanceOf(UncheckedIOException.class);
                 } catch (TimeoutException e) {
-                    fail("the client was still waiting for the body after " + DOWNLOAD_PATIENCE);
+                    fail("the client was still waiting for the body after " + SHORT_BOUND_PATIENCE);
                 } finally {
                     s3.resume();
                 }
@@ -155,6 +156,29 @@ class StoreStandingStillIT {
             assertThat(received.size()).as("bytes the client got").isLessThan(LONG_FILE_BYTES);
             assertThat(received.toByteArray()).as("the bytes the client got are the file's")
                     .isEqualTo(Arrays.copyOf(content, received.size()));
+        }
+    }
+
+    /** The row goes at once; the object stays behind for the sweep rather than holding the request. */
+    @Test
+    void anAttachmentDeletedWhileTheStoreStandsStillIsAnsweredWithinTheWriteBound() {
+        try (S3BlobStore store = S3BlobStore.open(settings().withWriteCallTimeout(SHORT_WRITE_CALL_TIMEOUT));
+             TestServer server = TestServer.start(dir.resolve("delete-node"), store)) {
+            String task = server.createTask("standing still");
+            Reply created = server.uploadFile(task, "file.bin", bytes(1 << 20, 7));
+            assertThat(created.status()).as("status of %s", created).isEqualTo(200);
+
+            Reply deleted;
+            s3.pause();
+            try {
+                deleted = server.send(server.authorized(server.api("/attachments/" + created.data().get("gid").asText()))
+                        .timeout(SHORT_BOUND_PATIENCE).DELETE().build());
+            } finally {
+                s3.resume();
+            }
+
+            assertThat(deleted.status()).as("status of %s", deleted).isEqualTo(200);
+            assertThat(server.get("/attachments?parent=" + task).data()).isEmpty();
         }
     }
 
@@ -167,7 +191,7 @@ class StoreStandingStillIT {
             s3.pause();
             try {
                 opened = CompletableFuture.supplyAsync(() -> openRange(blob));
-                assertThatThrownBy(() -> opened.get(DOWNLOAD_PATIENCE.toSeconds(), TimeUnit.SECONDS))
+                assertThatThrownBy(() -> opened.get(SHORT_BOUND_PATIENCE.toSeconds(), TimeUnit.SECONDS))
                         .isInstanceOf(ExecutionException.class)
                         .cause().isInstanceOf(UncheckedIOException.class)
                         .cause().isInstanceOf(BlobStoreUnavailableException.class);
