@@ -52,8 +52,8 @@ final class StorageOptions {
     // the help shows them and an environment variable can stand in for them.
     @Option(names = "--s3-write-timeout", paramLabel = "DURATION", converter = CallTimeoutConverter.class,
             defaultValue = "${env:ATTACHE_S3_WRITE_TIMEOUT:-20s}",
-            description = "How long one request of a write to S3 (a part of an upload, a small file) may take, retries "
-                    + "included, before the store counts as unavailable and the upload is answered 503; 1s to 24h "
+            description = "How long one request of a write to S3 (a part of an upload, a small file, a delete) may take, "
+                    + "retries included, before the store counts as unavailable and the upload is answered 503; 1s to 24h "
                     + "(env ATTACHE_S3_WRITE_TIMEOUT, default ${DEFAULT-VALUE}).")
     Duration s3WriteTimeout;
 

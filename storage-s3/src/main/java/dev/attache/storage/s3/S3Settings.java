@@ -32,8 +32,9 @@ import org.jspecify.annotations.Nullable;
  *                         S3BlobStore#deleteTemporaries()} aborts it; longer than any live upload can
  *                         take, since other nodes may be writing to the same bucket
  * @param writeCallTimeout how long one request of a write (a part, a whole small object, the start,
- *                         completion or abort of a multipart upload) may take, retries included, before
- *                         the store counts as unavailable and the upload is answered 503
+ *                         completion or abort of a multipart upload, the delete of a blob) may take,
+ *                         retries included, before the store counts as unavailable and the upload is
+ *                         answered 503
  * @param readCallTimeout  how long a read may wait on the store: for the answer to one request (the HEAD
  *                         that opens a blob, the GET of a range), retries included, and then for each
  *                         next byte of the body; past it the store counts as unavailable, and a download
