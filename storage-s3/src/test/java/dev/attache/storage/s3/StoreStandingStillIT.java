@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,15 +70,22 @@ class StoreStandingStillIT {
     @TempDir
     static Path dir;
 
+    /** How long S3Mock may take to answer again after SIGCONT: it has the requests of the pause to get through first. */
+    private static final Duration RESUME_PATIENCE = Duration.ofSeconds(60);
+
     private static KillableS3Mock s3;
+    /** Asks whether S3Mock answers, with the store's own health check. */
+    private static S3BlobStore probe;
 
     @BeforeAll
     static void startStore() {
         s3 = KillableS3Mock.start(dir.resolve("s3"), "standing-still");
+        probe = S3BlobStore.open(settings());
     }
 
     @AfterAll
     static void stopStore() {
+        probe.close();
         s3.close();
     }
 
@@ -92,7 +100,7 @@ class StoreStandingStillIT {
             try {
                 during = upload(server, task, "during.bin", bytes(FILE_BYTES, 1));
             } finally {
-                s3.resume();
+                resume();
             }
 
             assertUnavailable(during);
@@ -117,7 +125,7 @@ class StoreStandingStillIT {
             try {
                 during = server.send(HttpRequest.newBuilder(url).timeout(SHORT_BOUND_PATIENCE).build());
             } finally {
-                s3.resume();
+                resume();
             }
 
             assertUnavailable(during);
@@ -150,7 +158,7 @@ class StoreStandingStillIT {
                 } catch (TimeoutException e) {
                     fail("the client was still waiting for the body after " + SHORT_BOUND_PATIENCE);
                 } finally {
-                    s3.resume();
+                    resume();
                 }
             }
             assertThat(received.size()).as("bytes the client got").isLessThan(LONG_FILE_BYTES);
@@ -174,7 +182,7 @@ class StoreStandingStillIT {
                 deleted = server.send(server.authorized(server.api("/attachments/" + created.data().get("gid").asText()))
                         .timeout(SHORT_BOUND_PATIENCE).DELETE().build());
             } finally {
-                s3.resume();
+                resume();
             }
 
             assertThat(deleted.status()).as("status of %s", deleted).isEqualTo(200);
@@ -196,7 +204,7 @@ class StoreStandingStillIT {
                         .cause().isInstanceOf(UncheckedIOException.class)
                         .cause().isInstanceOf(BlobStoreUnavailableException.class);
             } finally {
-                s3.resume();
+                resume();
             }
         }
     }
@@ -221,6 +229,21 @@ class StoreStandingStillIT {
             }
 
             assertThat(read).isEqualTo(content);
+        }
+    }
+
+    /**
+     * SIGCONT, then waits until S3Mock answers again, so that what a test checks next is the node's
+     * recovery, not how long a JVM just let go (on a machine under heavy load) takes to catch up.
+     */
+    private static void resume() {
+        s3.resume();
+        long deadline = System.nanoTime() + RESUME_PATIENCE.toNanos();
+        while (!probe.isHealthy()) {
+            if (System.nanoTime() > deadline) {
+                fail("S3Mock did not answer within " + RESUME_PATIENCE + " of SIGCONT");
+            }
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
         }
     }
 
