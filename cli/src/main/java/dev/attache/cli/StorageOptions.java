@@ -3,6 +3,7 @@ package dev.attache.cli;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
@@ -47,6 +48,22 @@ final class StorageOptions {
             description = "The S3 region (env ATTACHE_S3_REGION, else AWS_REGION, else us-east-1).")
     @Nullable String s3Region;
 
+    // The defaults are S3Settings' own (S3TimeoutOptionsTest holds them equal); written out here so that
+    // the help shows them and an environment variable can stand in for them.
+    @Option(names = "--s3-write-timeout", paramLabel = "DURATION", converter = CallTimeoutConverter.class,
+            defaultValue = "${env:ATTACHE_S3_WRITE_TIMEOUT:-20s}",
+            description = "How long one request of a write to S3 (a part of an upload, a small file, a delete) may take, "
+                    + "retries included, before the store counts as unavailable and the upload is answered 503; 1s to 24h "
+                    + "(env ATTACHE_S3_WRITE_TIMEOUT, default ${DEFAULT-VALUE}).")
+    Duration s3WriteTimeout;
+
+    @Option(names = "--s3-read-timeout", paramLabel = "DURATION", converter = CallTimeoutConverter.class,
+            defaultValue = "${env:ATTACHE_S3_READ_TIMEOUT:-10s}",
+            description = "How long a download waits on S3 for an answer, retries included, and then for each next byte "
+                    + "of the file, before the store counts as unavailable: the download is answered 503, or cut off "
+                    + "once its bytes are on their way; 1s to 24h (env ATTACHE_S3_READ_TIMEOUT, default ${DEFAULT-VALUE}).")
+    Duration s3ReadTimeout;
+
     /** The database, or null for the embedded SQLite. */
     @Nullable PostgresUrl database() {
         return blank(database) ? null : PostgresUrl.parse(database.strip());
@@ -72,9 +89,15 @@ final class StorageOptions {
 
     /** What the storage is opened with: S3 through the AWS SDK, at the endpoint and region given. */
     StorageContext context() {
-        BlobStoreOpener s3 = location -> S3BlobStore.open(
-                S3Settings.resolve(location.toString(), s3Endpoint, s3Region, System.getenv()));
+        BlobStoreOpener s3 = location -> S3BlobStore.open(s3Settings(location));
         return StorageContext.defaults().withBlobStores(s3);
+    }
+
+    /** The S3 settings for a blob store at {@code location}, with these options. */
+    S3Settings s3Settings(URI location) {
+        return S3Settings.resolve(location.toString(), s3Endpoint, s3Region, System.getenv())
+                .withWriteCallTimeout(s3WriteTimeout)
+                .withReadCallTimeout(s3ReadTimeout);
     }
 
     private static boolean blank(@Nullable String s) {

@@ -11,7 +11,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.io.EofException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.attache.server.attachments.Attachment;
 import dev.attache.server.attachments.AttachmentService;
@@ -34,6 +38,7 @@ import io.javalin.http.HttpStatus;
  */
 public final class DownloadRoutes {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DownloadRoutes.class);
     /** Types a browser would execute in our origin; served as opaque bytes instead. */
     private static final Set<String> ACTIVE_TYPES = Set.of("text/html", "application/xhtml+xml", "image/svg+xml",
             "text/xml", "application/xml", "text/javascript", "application/javascript", "application/ecmascript",
@@ -114,8 +119,34 @@ public final class DownloadRoutes {
         return range;
     }
 
+    /**
+     * Sends the bytes. A failure before anything was committed (the store did not answer the GET, or sent
+     * nothing of the body) leaves room for an error answer: the headers about the bytes go, and the failure
+     * goes on to the error mapping (503 when the store stands still). Once the status line and part of
+     * the body are on their way no answer can follow, so the response is aborted: the connection closes
+     * short of {@code Content-Length}, which every HTTP client reports as a failed download, never as a
+     * whole file, and nothing else is written into the body.
+     */
     private void stream(Context ctx, AttachmentService.Download found, long offset, long length) throws IOException {
-        BlobBody.write(ctx.req(), ctx.res(), found.blob(), offset, length, metrics::downloadedBytes);
+        try {
+            BlobBody.write(ctx.req(), ctx.res(), found.blob(), offset, length, metrics::downloadedBytes);
+        } catch (IOException | RuntimeException e) {
+            if (!ctx.res().isCommitted()) {
+                ctx.res().resetBuffer();
+                for (HttpField field : headers(found.attachment())) {
+                    ctx.res().setHeader(field.getName(), null);
+                }
+                ctx.res().setHeader("Content-Length", null);
+                ctx.res().setHeader("Content-Range", null);
+                throw e;
+            }
+            ServletContextRequest.getServletContextRequest(ctx.req()).getServletChannel().abort(e);
+            if (e instanceof EofException) {
+                LOG.debug("download of {} cut off: the client went away", found.attachment().gid());
+            } else {
+                LOG.warn("download of {} cut off mid-body: {}", found.attachment().gid(), e.getMessage());
+            }
+        }
     }
 
     private void permanent(Context ctx) {

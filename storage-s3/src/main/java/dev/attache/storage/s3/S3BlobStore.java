@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.attache.server.blob.BlobStore;
 import dev.attache.server.blob.BlobWriter;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -43,7 +44,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * sends a small blob as one {@code PutObject} and a large one as a multipart upload it drives part by
  * part, each part checked by S3 against the SHA-256 the writer computed; either way the object
  * exists only once {@link BlobWriter#commit()} has returned, and an aborted or failed write aborts its
- * multipart upload. Reads are ranged {@code GetObject}s. Several nodes may share one bucket and prefix.
+ * multipart upload. Reads are ranged {@code GetObject}s, bounded by {@link S3Settings#readCallTimeout()} both
+ * while they wait for the store's answer and while its body streams. Several nodes may share one bucket and prefix.
  * Thread-safe; close it to release its HTTP connections and upload thread.
  *
  * <pre>{@code
@@ -61,13 +63,22 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(5);
 
     private final S3Client s3;
+    /** For HEAD and GET of blobs: its socket timeout is the read call timeout. */
+    private final S3Client reads;
+    /** Bounds the wait for a read's answer, retries included. */
+    private final AwsRequestOverrideConfiguration readBound;
+    /** Bounds a delete, retries included, as the writer bounds each of its requests. */
+    private final AwsRequestOverrideConfiguration writeBound;
     private final S3Settings settings;
     private final Clock clock;
     private final ExecutorService uploads;
     private final SecureRandom random = new SecureRandom();
 
-    private S3BlobStore(S3Client s3, S3Settings settings, Clock clock) {
+    private S3BlobStore(S3Client s3, S3Client reads, S3Settings settings, Clock clock) {
         this.s3 = s3;
+        this.reads = reads;
+        this.readBound = AwsRequestOverrideConfiguration.builder().apiCallTimeout(settings.readCallTimeout()).build();
+        this.writeBound = AwsRequestOverrideConfiguration.builder().apiCallTimeout(settings.writeCallTimeout()).build();
         this.settings = settings;
         this.clock = clock;
         this.uploads = Executors.newCachedThreadPool(new UploadThreads());
@@ -87,12 +98,23 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     public static S3BlobStore open(S3Settings settings, Clock clock) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(clock, "clock");
+        return new S3BlobStore(client(settings, Duration.ofSeconds(60)), client(settings, settings.readCallTimeout()),
+                settings, clock);
+    }
+
+    /**
+     * A client whose every socket read waits at most {@code socketTimeout} for the next byte. Reads get a
+     * client of their own for that bound: the SDK's call timeouts end when a GET's headers arrive, so the
+     * socket timeout is the only one that watches the body as it streams, and writes keep a longer one,
+     * since a store may take a while to check a whole part before it answers.
+     */
+    private static S3Client client(S3Settings settings, Duration socketTimeout) {
         S3ClientBuilder builder = S3Client.builder()
                 // The JDK's HttpURLConnection: no extra jars, and it streams a part of known length
                 // without buffering it again.
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(10))
-                        .socketTimeout(Duration.ofSeconds(60)))
+                        .socketTimeout(socketTimeout))
                 .region(Region.of(settings.region()))
                 // Since SDK 2.30 every request gets a CRC32 in an aws-chunked trailer, which many
                 // S3-compatible stores refuse; the writer sends its own SHA-256 per part instead.
@@ -106,7 +128,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint()).forcePathStyle(true);
         }
-        return new S3BlobStore(builder.build(), settings, clock);
+        return builder.build();
     }
 
     /** Where this store keeps its blobs. */
@@ -126,7 +148,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             return Optional.empty();
         }
         try {
-            HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket()).key(objectKey(key)));
+            HeadObjectResponse head = reads.headObject(b -> b.overrideConfiguration(readBound).bucket(bucket()).key(objectKey(key)));
             return Optional.of(new S3Blob(key, head.contentLength()));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
@@ -146,7 +168,10 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             return;
         }
         try {
-            s3.deleteObject(b -> b.bucket(bucket()).key(objectKey(key)));
+            // Bounded like a write: an attachment's DELETE waits on it, and a store that stands still would
+            // otherwise hold that request for the socket timeout on each of the SDK's attempts. The row is
+            // gone by then; bytes left behind are the sweep's.
+            s3.deleteObject(b -> b.overrideConfiguration(writeBound).bucket(bucket()).key(objectKey(key)));
         } catch (NoSuchKeyException e) {
             // Already gone: S3 itself answers 204, but some compatible stores answer 404.
         } catch (SdkException e) {
@@ -247,6 +272,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     public void close() {
         uploads.shutdown();
         s3.close();
+        reads.close();
     }
 
     private String bucket() {
@@ -286,8 +312,9 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             }
             String range = "bytes=" + offset + "-" + (offset + length - 1);
             try {
-                ResponseInputStream<GetObjectResponse> body = s3.getObject(b -> b.bucket(bucket()).key(objectKey(key)).range(range));
-                return new RangeBody(body, length);
+                ResponseInputStream<GetObjectResponse> body = reads.getObject(
+                        b -> b.overrideConfiguration(readBound).bucket(bucket()).key(objectKey(key)).range(range));
+                return new RangeBody(body, length, "S3 GET " + objectKey(key) + " " + range);
             } catch (NoSuchKeyException e) {
                 throw new NoSuchFileException(objectKey(key), null, "deleted while being opened");
             } catch (SdkException e) {

@@ -32,11 +32,17 @@ import org.jspecify.annotations.Nullable;
  *                         S3BlobStore#deleteTemporaries()} aborts it; longer than any live upload can
  *                         take, since other nodes may be writing to the same bucket
  * @param writeCallTimeout how long one request of a write (a part, a whole small object, the start,
- *                         completion or abort of a multipart upload) may take, retries included, before
- *                         the store counts as unavailable and the upload is answered 503
+ *                         completion or abort of a multipart upload, the delete of a blob) may take,
+ *                         retries included, before the store counts as unavailable and the upload is
+ *                         answered 503
+ * @param readCallTimeout  how long a read may wait on the store: for the answer to one request (the HEAD
+ *                         that opens a blob, the GET of a range), retries included, and then for each
+ *                         next byte of the body; past it the store counts as unavailable, and a download
+ *                         is answered 503 or, once its bytes are on their way, cut off
  */
 public record S3Settings(S3Location location, @Nullable URI endpoint, String region, int partSize,
-                         int partsInFlight, Duration staleUploadAfter, Duration writeCallTimeout) {
+                         int partsInFlight, Duration staleUploadAfter, Duration writeCallTimeout,
+                         Duration readCallTimeout) {
 
     /** The region when neither the setting nor {@code AWS_REGION} names one. */
     public static final String DEFAULT_REGION = "us-east-1";
@@ -61,6 +67,16 @@ public record S3Settings(S3Location location, @Nullable URI endpoint, String reg
      * {@code Retry-After} from the node instead of timing out on its own.
      */
     public static final Duration DEFAULT_WRITE_CALL_TIMEOUT = Duration.ofSeconds(20);
+    /**
+     * Ten seconds. A read sends no body, so a store that answers at all answers its headers, and then each
+     * next piece of the body, within milliseconds; waiting ten seconds on silence leaves a wide margin for a
+     * busy store. Half of {@link #DEFAULT_WRITE_CALL_TIMEOUT}, and a third of the 30 s that clients and
+     * proxies commonly allow between two bytes: a download from a store that stands still is answered 503
+     * with {@code Retry-After} (or cut off, once its bytes are on their way) while the client still listens,
+     * with time left for its retry. Without a bound the node waited for the AWS SDK's socket timeout
+     * (60 s) on every attempt, retries included.
+     */
+    public static final Duration DEFAULT_READ_CALL_TIMEOUT = Duration.ofSeconds(10);
 
     private static final Pattern REGION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
     /** The largest part S3 accepts is 5 GiB; a part lives in one array, so an int is the real limit here. */
@@ -71,6 +87,7 @@ public record S3Settings(S3Location location, @Nullable URI endpoint, String reg
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(staleUploadAfter, "staleUploadAfter");
         Objects.requireNonNull(writeCallTimeout, "writeCallTimeout");
+        Objects.requireNonNull(readCallTimeout, "readCallTimeout");
         if (endpoint != null) {
             checkEndpoint(endpoint);
         }
@@ -89,6 +106,11 @@ public record S3Settings(S3Location location, @Nullable URI endpoint, String reg
         }
         if (writeCallTimeout.isNegative() || writeCallTimeout.isZero()) {
             throw new IllegalArgumentException("writeCallTimeout must be positive, was " + writeCallTimeout);
+        }
+        // It becomes the HTTP client's socket timeout: whole milliseconds in an int, where 0 would mean none.
+        if (readCallTimeout.compareTo(Duration.ofMillis(1)) < 0 || readCallTimeout.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("readCallTimeout must be between 1ms and " + Duration.ofMillis(Integer.MAX_VALUE)
+                    + ", was " + readCallTimeout);
         }
     }
 
@@ -109,32 +131,38 @@ public record S3Settings(S3Location location, @Nullable URI endpoint, String reg
         URI endpointUri = endpoint == null || endpoint.isBlank() ? null : parseEndpoint(endpoint.strip());
         String resolvedRegion = firstNonBlank(region, env.get("AWS_REGION")).orElse(DEFAULT_REGION);
         return new S3Settings(location, endpointUri, resolvedRegion, DEFAULT_PART_SIZE, DEFAULT_PARTS_IN_FLIGHT,
-                DEFAULT_STALE_UPLOAD_AFTER, DEFAULT_WRITE_CALL_TIMEOUT);
+                DEFAULT_STALE_UPLOAD_AFTER, DEFAULT_WRITE_CALL_TIMEOUT, DEFAULT_READ_CALL_TIMEOUT);
     }
 
     /** These settings with another part size, at least {@link #MIN_PART_SIZE}. */
     public S3Settings withPartSize(int bytes) {
-        return new S3Settings(location, endpoint, region, bytes, partsInFlight, staleUploadAfter, writeCallTimeout);
+        return new S3Settings(location, endpoint, region, bytes, partsInFlight, staleUploadAfter, writeCallTimeout, readCallTimeout);
     }
 
     /** These settings with another number of parts sent at once, at least 1. */
     public S3Settings withPartsInFlight(int parts) {
-        return new S3Settings(location, endpoint, region, partSize, parts, staleUploadAfter, writeCallTimeout);
+        return new S3Settings(location, endpoint, region, partSize, parts, staleUploadAfter, writeCallTimeout, readCallTimeout);
     }
 
     /** These settings with another grace period for unfinished multipart uploads. */
     public S3Settings withStaleUploadAfter(Duration age) {
-        return new S3Settings(location, endpoint, region, partSize, partsInFlight, age, writeCallTimeout);
+        return new S3Settings(location, endpoint, region, partSize, partsInFlight, age, writeCallTimeout, readCallTimeout);
     }
 
     /** These settings with the same endpoint and region but another location, for example a new prefix. */
     public S3Settings withLocation(S3Location other) {
-        return new S3Settings(other, endpoint, region, partSize, partsInFlight, staleUploadAfter, writeCallTimeout);
+        return new S3Settings(other, endpoint, region, partSize, partsInFlight, staleUploadAfter, writeCallTimeout, readCallTimeout);
     }
 
     /** These settings with another bound on each request of a write. */
     public S3Settings withWriteCallTimeout(Duration timeout) {
-        return new S3Settings(location, endpoint, region, partSize, partsInFlight, staleUploadAfter, timeout);
+        return new S3Settings(location, endpoint, region, partSize, partsInFlight, staleUploadAfter, timeout, readCallTimeout);
+    }
+
+    /** These settings with another bound on each request of a read and on each wait for more of its body. */
+    public S3Settings withReadCallTimeout(Duration timeout) {
+        return new S3Settings(location, endpoint, region, partSize, partsInFlight, staleUploadAfter, writeCallTimeout,
+                timeout);
     }
 
     private static URI parseEndpoint(String value) {

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** How the blob-store, s3-endpoint and s3-region settings are read, and how a bad one is reported. */
+/** How the blob-store, s3-endpoint and s3-region settings and the call bounds are read, and how a bad one is reported. */
 class S3SettingsTest {
 
     @Test
@@ -116,6 +116,33 @@ class S3SettingsTest {
     void zeroWriteCallTimeoutIsRefusedNamingTheSetting() {
         assertThatThrownBy(() -> S3Settings.resolve("s3://b-1", null, null, Map.of()).withWriteCallTimeout(Duration.ZERO))
                 .hasMessageStartingWith("writeCallTimeout must be positive");
+    }
+
+    @Test
+    void readsAreBoundedByDefaultBelowTheWriteBound() {
+        assertThat(S3Settings.resolve("s3://b-1", null, null, Map.of()).readCallTimeout())
+                .isEqualTo(S3Settings.DEFAULT_READ_CALL_TIMEOUT).isLessThan(S3Settings.DEFAULT_WRITE_CALL_TIMEOUT);
+    }
+
+    @Test
+    void zeroReadCallTimeoutIsRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> S3Settings.resolve("s3://b-1", null, null, Map.of()).withReadCallTimeout(Duration.ZERO))
+                .hasMessageStartingWith("readCallTimeout must be between 1ms and");
+    }
+
+    /** It becomes a socket timeout in whole milliseconds, where 0 would mean no bound at all. */
+    @Test
+    void readCallTimeoutBelowOneMillisecondIsRefused() {
+        assertThatThrownBy(() -> S3Settings.resolve("s3://b-1", null, null, Map.of()).withReadCallTimeout(Duration.ofNanos(999_999)))
+                .hasMessageStartingWith("readCallTimeout must be between 1ms and");
+    }
+
+    @Test
+    void readCallTimeoutIsKeptByTheOtherWithers() {
+        S3Settings s = S3Settings.resolve("s3://b-1", null, null, Map.of()).withReadCallTimeout(Duration.ofSeconds(3));
+
+        assertThat(s.withWriteCallTimeout(Duration.ofSeconds(7)).withPartSize(S3Settings.MIN_PART_SIZE).readCallTimeout())
+                .isEqualTo(Duration.ofSeconds(3));
     }
 
     @Test
