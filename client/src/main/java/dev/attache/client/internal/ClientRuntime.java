@@ -13,10 +13,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,16 +43,18 @@ public final class ClientRuntime implements AutoCloseable {
 
     private final ThreadPoolExecutor workers;
     private final ScheduledThreadPoolExecutor timer;
+    private final DaemonThreads threads;
     private final boolean ownsHttp;
     // Null once closed, so a closed client holds no HTTP client (see close()).
     private volatile @Nullable HttpClient http;
     private final Set<CompletableFuture<?>> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    private ClientRuntime(ThreadPoolExecutor workers, ScheduledThreadPoolExecutor timer, HttpClient http,
-            boolean ownsHttp) {
+    private ClientRuntime(ThreadPoolExecutor workers, ScheduledThreadPoolExecutor timer, DaemonThreads threads,
+            HttpClient http, boolean ownsHttp) {
         this.workers = workers;
         this.timer = timer;
+        this.threads = threads;
         this.http = http;
         this.ownsHttp = ownsHttp;
     }
@@ -69,27 +69,18 @@ public final class ClientRuntime implements AutoCloseable {
      */
     public static ClientRuntime create(@Nullable HttpClient supplied, @Nullable Executor executor,
             HttpClient.Builder configure) {
-        String prefix = "attache-client";
+        DaemonThreads threads = new DaemonThreads();
         ThreadPoolExecutor workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), daemons(prefix + "-worker"));
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemons(prefix + "-timer"));
+                new SynchronousQueue<>(), threads.named("attache-client-worker"));
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, threads.named("attache-client-timer"));
         timer.setRemoveOnCancelPolicy(true);
         timer.setKeepAliveTime(60, TimeUnit.SECONDS);
         timer.allowCoreThreadTimeOut(true);
         if (supplied != null) {
-            return new ClientRuntime(workers, timer, supplied, false);
+            return new ClientRuntime(workers, timer, threads, supplied, false);
         }
         HttpClient built = configure.executor(executor != null ? executor : workers).build();
-        return new ClientRuntime(workers, timer, built, true);
-    }
-
-    private static ThreadFactory daemons(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        return new ClientRuntime(workers, timer, threads, built, true);
     }
 
     /**
@@ -193,8 +184,7 @@ public final class ClientRuntime implements AutoCloseable {
         timer.shutdownNow();
         workers.shutdownNow();
         try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
-            timer.awaitTermination(5, TimeUnit.SECONDS);
+            threads.awaitEnded(System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
