@@ -134,7 +134,7 @@ free_port() {
 }
 
 # start_postgres PORT: Debian's PostgreSQL 15 in a fresh scratch cluster trusting local connections,
-# with user and database "attache"; sets PG_DATA, DATABASE. PostgreSQL refuses to run as root, so as
+# with user and database "attache"; sets PG_DATA, DATABASE. PG_OPTIONS adds server options ("-c name=value ..."). PostgreSQL refuses to run as root, so as
 # root the cluster belongs to user postgres (in /tmp, which postgres can reach).
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 start_postgres() {
@@ -144,7 +144,7 @@ start_postgres() {
   if [ "$(id -u)" = 0 ]; then chown postgres "$PG_DATA"; as=(runuser -u postgres --); fi
   "${as[@]}" "$PG_BIN/initdb" -D "$PG_DATA/data" -A trust -U attache >/dev/null
   "${as[@]}" "$PG_BIN/pg_ctl" -D "$PG_DATA/data" -l "$PG_DATA/pg.log" -w \
-    -o "-p $port -k $PG_DATA -c listen_addresses=127.0.0.1" start >/dev/null
+    -o "-p $port -k $PG_DATA -c listen_addresses=127.0.0.1 ${PG_OPTIONS:-}" start >/dev/null
   "${as[@]}" "$PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U attache attache
   DATABASE="postgresql://attache@127.0.0.1:$port/attache"
 }

@@ -1,7 +1,11 @@
 package dev.attache.server.ratelimit;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -20,7 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A cluster's windows without a database write per request: each node counts in its own memory and
  * sends its counts to the {@link SharedWindows} in batches ({@link Batching}), from a thread of its own,
- * learning every other node's count in the answer. A request is held to the quota against the shared
+ * learning every other node's count in the answer. Each send carries every token whose counts are due
+ * then, in one call: one database commit per send, not per token, so a node with many busy tokens
+ * writes no more often than one with a single token. A request is held to the quota against the shared
  * count as last heard plus what this node counted since, so the cluster as a whole can admit a few
  * requests more than the quota: those the other nodes admitted and had not sent yet (docs/api.md §7).
  *
@@ -108,27 +114,27 @@ public final class BatchedMinuteWindows implements MinuteWindows, AutoCloseable 
             long now = clock.millis();
             // Removes a tally only if it is still the closed one: a request may have just opened a new window.
             tallies.values().removeIf(tally -> tally.closedAt(now));
-            for (Long token : tallies.keySet()) {
-                if (!send(token)) {
-                    return;
-                }
-            }
+            send(List.copyOf(tallies.keySet()));
         } catch (RuntimeException e) {
             LOG.warn("sending rate-limit counts failed unexpectedly; the next turn sends them", e);
         }
     }
 
-    /** Sends the tokens whose batches are due. Runs on the sender. */
+    /**
+     * Sends the tokens whose batches are due, all together; those that fall due while a send is under
+     * way go together in the next. Runs on the sender.
+     */
     void sendDue() {
         wakeQueued.set(false);
         try {
             while (!due.isEmpty()) {
-                for (Iterator<Long> tokens = due.iterator(); tokens.hasNext(); ) {
-                    long token = tokens.next();
-                    tokens.remove();
-                    if (!send(token)) {
-                        return;
-                    }
+                List<Long> tokens = new ArrayList<>();
+                for (Iterator<Long> it = due.iterator(); it.hasNext(); ) {
+                    tokens.add(it.next());
+                    it.remove();
+                }
+                if (!send(tokens)) {
+                    return;
                 }
             }
         } catch (RuntimeException e) {
@@ -193,30 +199,34 @@ public final class BatchedMinuteWindows implements MinuteWindows, AutoCloseable 
     }
 
     /**
-     * Sends one token's pending counts and takes in the shared count.
+     * Sends these tokens' pending counts in one call and takes in their shared counts. A failed call
+     * added none of them (the shared windows are atomic per call), so all of them go back to pending,
+     * to be sent again.
      *
      * @return false when the shared windows failed, so the rest had better wait for the timer
      */
-    private boolean send(long tokenGid) {
+    private boolean send(List<Long> tokens) {
         long now = clock.millis();
-        Tally[] taken = {null};
-        tallies.computeIfPresent(tokenGid, (key, tally) -> {
-            if (tally.pending() == 0 || tally.sending() > 0 || tally.closedAt(now)) {
-                return tally;
+        Map<Long, Tally> sent = new HashMap<>();
+        for (Long token : tokens) {
+            Tally taken = take(token, now);
+            if (taken != null) {
+                sent.put(token, taken);
             }
-            taken[0] = tally.sent(now);
-            return taken[0];
-        });
-        Tally sent = taken[0];
-        if (sent == null) {
+        }
+        if (sent.isEmpty()) {
             return true;
         }
-        Window window;
+        List<SharedWindows.Counts> counts = new ArrayList<>(sent.size());
+        sent.forEach((token, tally) -> counts.add(new SharedWindows.Counts(token, tally.startMillis(), tally.sending())));
+        Map<Long, Window> windows;
         try {
-            window = shared.add(tokenGid, sent.startMillis(), sent.sending());
+            windows = shared.addAll(counts);
         } catch (RuntimeException e) {
-            tallies.computeIfPresent(tokenGid, (key, tally) -> sameWindow(tally, sent) ? tally.unsent(clock.millis()) : tally);
-            answered(sent);
+            sent.forEach((token, tally) -> {
+                tallies.computeIfPresent(token, (key, current) -> sameWindow(current, tally) ? current.unsent(clock.millis()) : current);
+                answered(tally);
+            });
             if (!failing) {
                 failing = true;
                 LOG.warn("could not send rate-limit counts to the database; this node holds tokens to their quota "
@@ -228,14 +238,30 @@ public final class BatchedMinuteWindows implements MinuteWindows, AutoCloseable 
             failing = false;
             LOG.info("rate-limit counts reach the database again");
         }
-        Tally after = tallies.computeIfPresent(tokenGid,
-                (key, tally) -> sameWindow(tally, sent) ? tally.heardBack(window, clock.millis()) : tally);
-        answered(sent);
-        if (after != null && batching.isDue(after)) {
-            due.add(tokenGid);
-            wake();
-        }
+        sent.forEach((token, tally) -> {
+            Window window = windows.get(token);
+            Tally after = tallies.computeIfPresent(token,
+                    (key, current) -> sameWindow(current, tally) ? current.heardBack(window, clock.millis()) : current);
+            answered(tally);
+            if (after != null && batching.isDue(after)) {
+                due.add(token);
+                wake();
+            }
+        });
         return true;
+    }
+
+    /** A token's pending counts, now marked as under way; null when it has none to send. */
+    private Tally take(long tokenGid, long now) {
+        Tally[] taken = {null};
+        tallies.computeIfPresent(tokenGid, (key, tally) -> {
+            if (tally.pending() == 0 || tally.sending() > 0 || tally.closedAt(now)) {
+                return tally;
+            }
+            taken[0] = tally.sent(now);
+            return taken[0];
+        });
+        return taken[0];
     }
 
     /** Lets requests waiting for a send go on, whatever became of it. */

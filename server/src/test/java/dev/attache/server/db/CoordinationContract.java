@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +106,25 @@ abstract class CoordinationContract extends DatabaseContract {
 
         assertThat(counts.stream().flatMap(List::stream)).as("every batch got its own place in the count")
                 .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 40).mapToObj(n -> n * 3).toList());
+    }
+
+    @Test
+    void nodesAddingManyTokensInDifferentOrdersAtOnceCountEveryRequestOnce() {
+        int tokens = 200;
+        int calls = 50;
+        List<SharedWindows> nodes = IntStream.range(0, 4).mapToObj(i -> (SharedWindows) new JdbcSharedWindows(connectNode().jdbc())).toList();
+        long now = clock.millis();
+        List<SharedWindows.Counts> ascending = LongStream.rangeClosed(1, tokens).mapToObj(t -> new SharedWindows.Counts(t, now, 1)).toList();
+        List<SharedWindows.Counts> descending = new ArrayList<>(ascending);
+        Collections.reverse(descending);
+
+        // Without a fixed order of rows in the database, PostgreSQL fails some of these calls as deadlocked.
+        List<Integer> answers = Concurrently.run(nodes.size(), i -> IntStream.range(0, calls)
+                .map(n -> nodes.get(i).addAll(i % 2 == 0 ? ascending : descending).size()).sum());
+
+        assertThat(answers).as("an answer for each token of each call").containsOnly(calls * tokens);
+        assertThat(jdbc.query("SELECT requests FROM rate_windows ORDER BY token_gid", rs -> rs.getInt(1)))
+                .hasSize(tokens).containsOnly(nodes.size() * calls);
     }
 
     @Test

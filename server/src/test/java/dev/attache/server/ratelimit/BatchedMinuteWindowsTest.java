@@ -95,6 +95,58 @@ class BatchedMinuteWindowsTest {
     }
 
     @Test
+    void theCountsOfEveryTokenDueAtOnceGoInOneCall() {
+        for (long token = 1; token <= 5; token++) {
+            windows.count(token, clock.millis(), QUOTA);
+        }
+
+        sender.runAll();
+
+        assertThat(shared.calls()).containsExactly(5);
+        assertThat(shared.batches()).containsExactly(1, 1, 1, 1, 1);
+    }
+
+    @Test
+    void theTimerSendsEveryTokensPendingCountsInOneCall() {
+        for (long token = 1; token <= 5; token++) {
+            windows.count(token, clock.millis(), QUOTA);
+        }
+        sender.runAll();
+        for (long token = 1; token <= 5; token++) {
+            for (int i = 0; i < 3; i++) {
+                windows.count(token, clock.millis(), QUOTA);
+            }
+        }
+
+        windows.sendAll();
+
+        assertThat(shared.calls()).containsExactly(5, 5);
+        for (long token = 1; token <= 5; token++) {
+            assertThat(shared.requests(token)).as("token " + token).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void everyTokenOfAFailedCallIsSentAgainOnceTheSharedWindowsAnswer() {
+        shared.down(true);
+        for (long token = 1; token <= 5; token++) {
+            windows.count(token, clock.millis(), QUOTA);
+            windows.count(token, clock.millis(), QUOTA);
+        }
+        sender.runAll();
+        windows.sendAll();
+
+        shared.down(false);
+        windows.sendAll();
+
+        assertThat(shared.calls()).containsExactly(5);
+        for (long token = 1; token <= 5; token++) {
+            assertThat(shared.requests(token)).as("token " + token + ", counted once").isEqualTo(2);
+            assertThat(windows.count(token, clock.millis(), QUOTA).requests()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void aRequestIsHeldToTheQuotaByTheOtherNodesCountsItHeardOf() {
         RateLimiter limiter = new RateLimiter(new RateLimits(true, 100, 50, 15), clock, windows);
         shared.addFromAnotherNode(TOKEN, clock.millis(), 99);

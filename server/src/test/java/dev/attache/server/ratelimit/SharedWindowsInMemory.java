@@ -7,17 +7,18 @@ import java.util.Map;
 
 /**
  * Shared windows in a map, with the database's rule, that can be made to fail like a database that
- * cannot be reached, and that records every batch it took. Thread-safe.
+ * cannot be reached, and that records every batch it took and every call that brought them. Thread-safe.
  */
 final class SharedWindowsInMemory implements SharedWindows {
 
     private final Map<Long, MinuteWindows.Window> windows = new HashMap<>();
     private final List<Integer> batches = new ArrayList<>();
+    private final List<Integer> calls = new ArrayList<>();
     private boolean down;
     private Runnable duringAdd = () -> { };
 
     @Override
-    public MinuteWindows.Window add(long tokenGid, long windowStartMillis, int requests) {
+    public Map<Long, MinuteWindows.Window> addAll(List<Counts> counts) {
         Runnable during;
         synchronized (this) {
             if (down) {
@@ -27,10 +28,15 @@ final class SharedWindowsInMemory implements SharedWindows {
         }
         during.run();
         synchronized (this) {
-            batches.add(requests);
-            return windows.merge(tokenGid, new MinuteWindows.Window(windowStartMillis, requests),
-                    (w, batch) -> batch.startMillis() - w.startMillis() >= MinuteWindows.WINDOW_MILLIS
-                            ? batch : new MinuteWindows.Window(w.startMillis(), w.requests() + requests));
+            calls.add(counts.size());
+            Map<Long, MinuteWindows.Window> answer = new HashMap<>();
+            for (Counts c : counts) {
+                batches.add(c.requests());
+                answer.put(c.tokenGid(), windows.merge(c.tokenGid(), new MinuteWindows.Window(c.windowStartMillis(), c.requests()),
+                        (w, batch) -> batch.startMillis() - w.startMillis() >= MinuteWindows.WINDOW_MILLIS
+                                ? batch : new MinuteWindows.Window(w.startMillis(), w.requests() + batch.requests())));
+            }
+            return answer;
         }
     }
 
@@ -49,7 +55,12 @@ final class SharedWindowsInMemory implements SharedWindows {
         duringAdd = action;
     }
 
-    /** The size of every batch this node sent, in order. */
+    /** How many tokens' counts each call carried, in order. */
+    synchronized List<Integer> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** The size of every batch this node sent, in order (a call's in the order it listed them). */
     synchronized List<Integer> batches() {
         return List.copyOf(batches);
     }
