@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -21,6 +22,7 @@ public final class TestPostgres {
 
     // One server per JVM is the point of this class: starting PostgreSQL costs seconds, a database milliseconds.
     private static EmbeddedPostgres server;
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private TestPostgres() {
@@ -48,7 +50,8 @@ public final class TestPostgres {
     private static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                EmbeddedPostgres started = EmbeddedPostgres.builder().start();
+                // The library waits 10 s for initdb and the first start; a machine shared at load 50 took longer.
+                EmbeddedPostgres started = EmbeddedPostgres.builder().setPGStartupWait(STARTUP_WAIT).start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(started), "test-postgres-stop"));
                 server = started;
             } catch (IOException e) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -64,7 +65,10 @@ final class RestartablePostgres implements AutoCloseable {
     /** Starts the server again on its data directory and port; returns once it accepts connections. */
     synchronized void start() {
         try {
-            server = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port).start();
+            // The library's 10 s wait for a start is short on a heavily shared machine; returning once it
+            // accepts connections is what the outage tests time, not this bound.
+            server = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port)
+                    .setPGStartupWait(Duration.ofSeconds(60)).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
