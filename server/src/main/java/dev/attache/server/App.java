@@ -53,6 +53,7 @@ import dev.attache.server.download.DownloadRoutes;
 import dev.attache.server.download.DownloadUrls;
 import dev.attache.server.http.AccessLog;
 import dev.attache.server.http.Compression;
+import dev.attache.server.http.DirectRoute;
 import dev.attache.server.http.DirectRoutes;
 import dev.attache.server.http.ErrorMapping;
 import dev.attache.server.http.HandlerChain;
@@ -182,9 +183,11 @@ public final class App implements AutoCloseable {
         List<Handler.Wrapper> front = new ArrayList<>();
         front.add(inFlight);
         config.controls().ifPresent(controls -> front.add(controls.faultHandler(json)));
-        front.add(new DirectRoutes(List.of(
-                new DirectAttachmentGet(gate, attachments, view, json),
-                new DirectDownload(attachments, downloadUrls, metrics::downloadedBytes)), observer, json));
+        List<DirectRoute> direct = new ArrayList<>(List.of(new DirectAttachmentGet(gate, attachments, view, json)));
+        if (storage.blobs().keepsLocalFiles()) {
+            direct.add(new DirectDownload(attachments, downloadUrls, metrics::downloadedBytes));
+        }
+        front.add(new DirectRoutes(direct, observer, json));
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;

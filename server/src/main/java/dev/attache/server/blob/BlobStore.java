@@ -47,6 +47,15 @@ public interface BlobStore {
     /** Whether the store answers. */
     boolean isHealthy();
 
+    /**
+     * Whether committed blobs can be files on this machine ({@link Blob#localFile}). A store that says
+     * no spares readers the routes that serve only local files, each of which would otherwise open
+     * the blob (a request to a remote store) just to find it has no file.
+     */
+    default boolean keepsLocalFiles() {
+        return false;
+    }
+
     /** A committed blob as listed by {@link #forEach}. */
     record StoredBlob(String key, long size, Instant lastModified) {
     }

@@ -147,6 +147,11 @@ public final class FileBlobStore implements BlobStore {
     }
 
     @Override
+    public boolean keepsLocalFiles() {
+        return true;
+    }
+
+    @Override
     public boolean isHealthy() {
         return Files.isDirectory(objects) && Files.isWritable(tmp);
     }

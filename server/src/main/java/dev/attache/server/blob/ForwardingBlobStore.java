@@ -63,4 +63,9 @@ public abstract class ForwardingBlobStore implements BlobStore {
     public boolean isHealthy() {
         return delegate.isHealthy();
     }
+
+    @Override
+    public boolean keepsLocalFiles() {
+        return delegate.keepsLocalFiles();
+    }
 }

@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +28,8 @@ import dev.attache.server.testing.TestServer;
 
 /**
  * Bodies longer than one chunk: a file store's blob goes out through pooled direct buffers, a store
- * without local files through its stream, and both give the same bytes, ranges and headers.
+ * without local files through its stream, and both give the same bytes, ranges and headers; a store
+ * without local files is asked for a blob once per download.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LargeDownloadTest {
@@ -44,11 +47,13 @@ class LargeDownloadTest {
     static Path streamDir;
     TestServer files;
     TestServer streams;
+    StreamOnlyBlobStore streamStore;
 
     @BeforeAll
     void start() throws IOException {
         files = TestServer.start(fileDir);
-        streams = TestServer.start(streamDir, new StreamOnlyBlobStore(FileBlobStore.open(streamDir.resolve("blobs"))));
+        streamStore = new StreamOnlyBlobStore(FileBlobStore.open(streamDir.resolve("blobs")));
+        streams = TestServer.start(streamDir, streamStore);
     }
 
     @AfterAll
@@ -112,6 +117,19 @@ class LargeDownloadTest {
         assertThat(r.body()).isEqualTo(Arrays.copyOfRange(CONTENT, 1000, 300_001));
     }
 
+    @Test
+    void storeWithoutLocalFilesIsAskedForASmallBlobOncePerDownload() {
+        Reply created = streams.uploadFile(streams.createTask("small"), "small.txt", "small".getBytes(StandardCharsets.UTF_8));
+        String url = created.data().get("download_url").asText();
+        int before = streamStore.opened.get();
+
+        Reply r = get(streams, url, null);
+
+        assertThat(r.status()).isEqualTo(200);
+        // Each open is a request to a remote store: the route for local files must not make one to decline.
+        assertThat(streamStore.opened.get() - before).isEqualTo(1);
+    }
+
     private static String upload(TestServer server) {
         Reply created = server.uploadFile(server.createTask("large"), "large.bin", CONTENT);
         assertThat(created.status()).isEqualTo(200);
@@ -133,12 +151,20 @@ class LargeDownloadTest {
     /** A store like a remote one: its blobs can only be read as streams, never as local files. */
     private static final class StreamOnlyBlobStore extends ForwardingBlobStore {
 
+        final AtomicInteger opened = new AtomicInteger();
+
         StreamOnlyBlobStore(BlobStore delegate) {
             super(delegate);
         }
 
         @Override
+        public boolean keepsLocalFiles() {
+            return false;
+        }
+
+        @Override
         public Optional<Blob> open(String key) throws IOException {
+            opened.incrementAndGet();
             return super.open(key).map(blob -> new Blob() {
                 @Override
                 public long size() {
