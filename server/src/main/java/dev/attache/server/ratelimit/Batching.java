@@ -24,7 +24,11 @@ import java.util.Objects;
  * requests are paced to the database's answers, as every request was before batching. So with N nodes
  * the cluster can pass a token's quota by at most (N - 1) x max(2 x {@code maxBatch},
  * quota / (8 x {@code shareOfRemaining})) requests, when one node spends the rest while the others'
- * views are stale; usually far less, since near the quota batches shrink and every node hears often. A
+ * views are stale; usually far less, since near the quota batches shrink and every node hears often. The
+ * bound takes the spending node to hear back between its own batches; when its answers lag further
+ * (threads starved of a CPU), each other node's last batch, committed after the spender last heard, can
+ * be missing from its view too: at most (N - 1) x 3 batches then (seen: three nodes in one process,
+ * twelve threads on two cores, about one run in 25, 108 over 1,500 at most). A
  * database slower than {@code maxWait} delays requests by that much at most and then lets the node admit
  * on what it knows, past this bound; while sends fail, nothing waits at all.
  *
@@ -38,8 +42,8 @@ public record Batching(Duration every, int maxBatch, int shareOfRemaining, Durat
     /**
      * A quarter of a second, 20 requests, an eighth of the rest, a quarter of a second: at most 4 writes a
      * second per token and node while the token is quiet and one per 20 requests while it is busy; three
-     * nodes pass Asana's 1,500 by at most 2 x 40 requests (5.3 %) in the worst case, a large quota by at
-     * most 2 x 1/64 of it; a hung database costs a request a quarter of a second at most.
+     * nodes that hear back in time pass Asana's 1,500 by at most 2 x 40 requests (5.3 %), a large quota by
+     * at most 2 x 1/64 of it; a hung database costs a request a quarter of a second at most.
      */
     public static final Batching DEFAULT = new Batching(Duration.ofMillis(250), 20, 8, Duration.ofMillis(250));
 

@@ -77,9 +77,12 @@ class BatchedMinuteWindowsOnPostgresIT {
 
         int requests = 3 * THREADS_PER_NODE * REQUESTS_PER_THREAD;
         int admitted = admittedPerThread.stream().mapToInt(Integer::intValue).sum();
-        // what the other nodes may have admitted and not sent when one of them spends the rest (Batching)
+        // What the other nodes may have admitted and not sent when one of them spends the rest (Batching),
+        // plus, for each, one batch it committed after the spender last heard: with twelve threads
+        // hammering on two cores, a spender's answers lag that far about one run in 25 (up to 108 over).
         Batching rule = Batching.DEFAULT;
-        int overshoot = (nodes.size() - 1) * Math.max(2 * rule.maxBatch(), QUOTA / (8 * rule.shareOfRemaining()));
+        int batch = Math.max(rule.maxBatch(), QUOTA / (16 * rule.shareOfRemaining()));
+        int overshoot = (nodes.size() - 1) * 3 * batch;
         assertThat(admitted).as("admitted of " + requests).isBetween(QUOTA, QUOTA + overshoot);
         assertThat(sharedCount()).as("every request counted once in the shared window").isEqualTo(requests);
         assertThat(writes()).as("writes for " + requests + " requests").isLessThanOrEqualTo(requests / 10);
