@@ -30,9 +30,4 @@ public interface SharedWindows {
      *                          (unless the store took them and only its answer was lost)
      */
     Map<Long, MinuteWindows.Window> addAll(List<Counts> counts);
-
-    /** Adds one token's counts; see {@link #addAll}. */
-    default MinuteWindows.Window add(long tokenGid, long windowStartMillis, int requests) {
-        return addAll(List.of(new Counts(tokenGid, windowStartMillis, requests))).get(tokenGid);
-    }
 }
